@@ -1,0 +1,140 @@
+/*
+ * strmap.c: open-addressing string hash map with linear probing (see
+ * amp_strmap.h). The table doubles when live entries plus tombstones pass
+ * 70% of its slots, so probes stay short.
+ */
+#include "amp_strmap.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char amp_tombstone_mark;
+#define TOMBSTONE ((char *)&amp_tombstone_mark)
+
+static uint64_t hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+/* The slot holding key, or the empty slot where it would go. */
+static amp_strmap_slot *find(const amp_strmap *map, const char *key, amp_strmap_slot **free_slot)
+{
+    size_t mask = map->cap - 1;
+    *free_slot = NULL;
+    for (size_t i = hash(key) & mask;; i = (i + 1) & mask) {
+        amp_strmap_slot *slot = &map->slots[i];
+        if (!slot->key)
+            return *free_slot ? NULL : (*free_slot = slot, NULL);
+        if (slot->key == TOMBSTONE) {
+            if (!*free_slot)
+                *free_slot = slot;
+        } else if (strcmp(slot->key, key) == 0) {
+            return slot;
+        }
+    }
+}
+
+static int grow(amp_strmap *map)
+{
+    amp_strmap old = *map;
+    size_t cap = map->cap ? map->cap * 2 : 16;
+    if (old.count * 4 < old.cap)
+        cap = old.cap; /* mostly tombstones: rehash in place size */
+    map->slots = calloc(cap, sizeof *map->slots);
+    if (!map->slots) {
+        *map = old;
+        return -1;
+    }
+    map->cap = cap;
+    map->count = map->used = 0;
+    for (size_t i = 0; i < old.cap; i++) {
+        char *key = old.slots[i].key;
+        if (!key || key == TOMBSTONE)
+            continue;
+        amp_strmap_slot *slot;
+        find(map, key, &slot);
+        slot->key = key;
+        slot->value = old.slots[i].value;
+        map->count++;
+        map->used++;
+    }
+    free(old.slots);
+    return 0;
+}
+
+int amp_strmap_put(amp_strmap *map, const char *key, void *value, void **old)
+{
+    if (old)
+        *old = NULL;
+    if ((map->used + 1) * 10 > map->cap * 7 && grow(map) != 0)
+        return -1;
+    amp_strmap_slot *empty;
+    amp_strmap_slot *slot = find(map, key, &empty);
+    if (slot) {
+        if (old)
+            *old = slot->value;
+        slot->value = value;
+        return 0;
+    }
+    char *copy = strdup(key);
+    if (!copy)
+        return -1;
+    if (!empty->key)
+        map->used++;
+    empty->key = copy;
+    empty->value = value;
+    map->count++;
+    return 0;
+}
+
+void *amp_strmap_get(const amp_strmap *map, const char *key)
+{
+    if (!map->cap)
+        return NULL;
+    amp_strmap_slot *empty;
+    amp_strmap_slot *slot = find(map, key, &empty);
+    return slot ? slot->value : NULL;
+}
+
+void *amp_strmap_remove(amp_strmap *map, const char *key)
+{
+    if (!map->cap)
+        return NULL;
+    amp_strmap_slot *empty;
+    amp_strmap_slot *slot = find(map, key, &empty);
+    if (!slot)
+        return NULL;
+    void *value = slot->value;
+    free(slot->key);
+    slot->key = TOMBSTONE;
+    slot->value = NULL;
+    map->count--;
+    return value;
+}
+
+int amp_strmap_next(const amp_strmap *map, size_t *pos, const char **key, void **value)
+{
+    for (; *pos < map->cap; (*pos)++) {
+        amp_strmap_slot *slot = &map->slots[*pos];
+        if (slot->key && slot->key != TOMBSTONE) {
+            *key = slot->key;
+            *value = slot->value;
+            (*pos)++;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void amp_strmap_free(amp_strmap *map)
+{
+    for (size_t i = 0; i < map->cap; i++)
+        if (map->slots[i].key && map->slots[i].key != TOMBSTONE)
+            free(map->slots[i].key);
+    free(map->slots);
+    memset(map, 0, sizeof *map);
+}

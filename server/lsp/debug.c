@@ -1,0 +1,52 @@
+/*
+ * debug.c: requests for tests and troubleshooting, served only when the
+ * server runs with --debug-requests.
+ *
+ * amplify-ls/debugDocument {textDocument:{uri}} answers what the server holds
+ * for a document: its text, version, whether it belongs to a backend, the
+ * incremental tree and a fresh parse of the same text as S-expressions, and
+ * whether the document's internal invariants hold. A test that replays edits
+ * compares the text with its own copy and the two trees with each other.
+ */
+#include "session_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static json_t *tree_sexp(TSTree *tree)
+{
+    if (!tree)
+        return json_null();
+    char *s = ts_node_string(ts_tree_root_node(tree));
+    json_t *j = json_string(s ? s : "");
+    free(s);
+    return j;
+}
+
+void amp_handle_debug_document(amp_session *s, json_t *id, json_t *params)
+{
+    const char *uri = amp_params_uri(s, id, params);
+    if (!uri)
+        return;
+    char *key = amp_key_of_uri(uri);
+    amp_file *f = amp_file_get(&s->ws, key);
+    free(key);
+    if (!f) {
+        amp_reply_error(s, id, AMP_RPC_INVALID_PARAMS, "no document %s is known", uri);
+        return;
+    }
+    amp_file_parse(&s->ws, f);
+    TSTree *fresh = f->doc.too_large ? NULL
+                                     : ts_parser_parse_string(s->parser, NULL, f->doc.text.bytes,
+                                                              f->doc.text.len);
+    const amp_backend *b = amp_workspace_backend_of(&s->ws, f);
+    json_t *result = json_pack(
+        "{s:s, s:I, s:o, s:i, s:b, s:b, s:o, s:o, s:b}", "uri", f->uri, "version",
+        (json_int_t)f->doc.version, "text", amp_json_text(f->doc.text.bytes, f->doc.text.len),
+        "lineCount", (int)f->doc.text.line_count, "open", f->open, "inBackend", f->in_backend,
+        "tree", tree_sexp(f->doc.tree), "freshTree", tree_sexp(fresh), "invariantsHold",
+        amp_doc_check(&f->doc) == 0);
+    json_object_set_new(result, "backend", b ? json_string(b->amplify_dir) : json_null());
+    ts_tree_delete(fresh);
+    amp_reply(s, id, result);
+}
