@@ -3,8 +3,10 @@
  *
  * The framer keeps one growable buffer. `start` marks the first byte not yet
  * handed out; consumed bytes are compacted away lazily before the buffer
- * grows. A frame whose declared length is over the cap is not buffered: the
- * framer only counts its bytes down in `skip` as they arrive.
+ * grows. A frame whose declared length is over the cap is treated like a
+ * malformed header: the framer resynchronises at the next "Content-Length"
+ * header instead of waiting for (or discarding) that many bytes, because a
+ * lying length would otherwise stall the stream for good.
  */
 #include "amp_framing.h"
 
@@ -23,7 +25,6 @@ struct amp_framer {
     size_t cap;      /* allocated size of buf */
     size_t start;    /* first unconsumed byte */
     size_t max_body; /* cap on one body */
-    size_t skip;     /* body bytes still to discard from an over-cap frame */
 };
 
 amp_framer *amp_framer_new(size_t max_body)
@@ -61,14 +62,6 @@ int amp_framer_feed(amp_framer *self, const char *data, size_t len)
 {
     if (len == 0)
         return 0;
-    if (self->skip) {
-        size_t n = len < self->skip ? len : self->skip;
-        self->skip -= n;
-        data += n;
-        len -= n;
-        if (len == 0)
-            return 0;
-    }
     if (self->len + len > self->cap) {
         compact(self);
         if (self->len + len > self->cap) {
@@ -215,11 +208,9 @@ amp_frame_status amp_framer_next(amp_framer *self, amp_frame *out)
         return AMP_FRAME_ERROR;
     }
     if (body_len > self->max_body) {
-        size_t have = self->len - self->start - block_len;
-        size_t drop = have < body_len ? have : body_len;
-        self->start += block_len + drop;
-        self->skip = body_len - drop;
-        out->error = "message body larger than the server accepts; dropped";
+        self->start += block_len;
+        resync(self);
+        out->error = "Content-Length larger than the server accepts; message dropped";
         return AMP_FRAME_ERROR;
     }
     if (self->len - self->start - block_len < body_len)

@@ -36,8 +36,7 @@ amp_framer *amp_framer_new(size_t max_body);
 void amp_framer_delete(amp_framer *self);
 
 /* Appends len bytes (copied) to the framer's buffer. Returns 0, or -1 when out
- * of memory (the bytes are then dropped). Bytes of a body that is being
- * skipped because it is over the cap are discarded as they arrive. */
+ * of memory (the bytes are then dropped). */
 int amp_framer_feed(amp_framer *self, const char *data, size_t len);
 
 /* Takes the next complete frame out of the buffer. */
