@@ -132,7 +132,7 @@ static void print_github(const check_ctx *c, const row *r)
 static json_t *json_row(const check_ctx *c, const row *r)
 {
     return json_pack("{s:s, s:I, s:I, s:I, s:I, s:s, s:s, s:s}", "file",
-                     display_path(c, r->file->key), (json_int_t)r->line, "column",
+                     display_path(c, r->file->key), "line", (json_int_t)r->line, "column",
                      (json_int_t)r->col, "endLine", (json_int_t)r->end_line, "endColumn",
                      (json_int_t)r->end_col, "severity", severity_name(r->diag->severity), "code",
                      r->diag->code, "message", r->diag->message);

@@ -6,23 +6,41 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Length of the well-formed UTF-8 sequence at p (at most avail bytes), or 0. */
+static uint32_t utf8_len(const unsigned char *p, uint32_t avail)
+{
+    uint32_t n = p[0] < 0x80 ? 1 : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4
+                : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 && p[0] <= 0xDF ? 2 : 0;
+    if (n == 0 || n > avail)
+        return 0;
+    for (uint32_t i = 1; i < n; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
 /* Describes the token text at [start, end) for a message: at most 24
- * bytes, cut at a line break, never inside a UTF-8 sequence. */
+ * bytes, cut at a line break, never inside a UTF-8 sequence. Control
+ * characters and bytes that are not well-formed UTF-8 print as '?', so that
+ * messages are valid UTF-8 whatever the file holds. */
 static void token_excerpt(const amp_text *text, uint32_t start, uint32_t end, char *out,
                           size_t cap)
 {
-    uint32_t n = end - start;
-    if (n > 24) {
-        n = 24;
-        while (n > 0 && ((unsigned char)text->bytes[start + n] & 0xC0) == 0x80)
-            n--;
-    }
+    const unsigned char *p = (const unsigned char *)text->bytes + start;
+    uint32_t n = end - start, i = 0;
     size_t j = 0;
-    for (uint32_t i = 0; i < n && j + 1 < cap; i++) {
-        char c = text->bytes[start + i];
-        if (c == '\n' || c == '\r')
+    while (i < n && i < 24 && j + 5 < cap) {
+        if (p[i] == '\n' || p[i] == '\r')
             break;
-        out[j++] = c == '\0' ? ' ' : c;
+        uint32_t k = utf8_len(p + i, n - i);
+        if (k == 0 || (k == 1 && p[i] < 0x20)) {
+            out[j++] = '?';
+            i++;
+            continue;
+        }
+        memcpy(out + j, p + i, k);
+        j += k;
+        i += k;
     }
     out[j] = '\0';
 }

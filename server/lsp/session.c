@@ -394,6 +394,9 @@ static void dispatch_request(amp_session *s, amp_pending *p)
             return;
         }
         double t0 = now_ms();
+        /* Answers see every earlier change, imports included. */
+        if (s->state == AMP_STATE_RUNNING)
+            amp_workspace_close_imports(&s->ws);
         requests[i].fn(s, m->id, m->params);
         trace_request(s, m, now_ms() - t0);
         return;

@@ -169,14 +169,21 @@ static bool has_prefix_dir(const char *path, const char *dir)
 
 bool amp_workspace_contains(amp_workspace *ws, const char *path)
 {
-    if (ws->folder_count == 0)
-        return true;
     char real[PATH_MAX];
     if (!realpath(path, real))
         return false;
     for (size_t i = 0; i < ws->folder_count; i++)
         if (has_prefix_dir(real, ws->folders_real[i]))
             return true;
+    if (ws->folder_count > 0)
+        return false;
+    /* No folders (a file opened on its own): the project holding each
+     * adopted backend is the boundary. */
+    for (size_t i = 0; i < ws->backend_count; i++) {
+        char root[PATH_MAX];
+        if (realpath(ws->backends[i].root, root) && has_prefix_dir(real, root))
+            return true;
+    }
     return false;
 }
 

@@ -20,7 +20,7 @@ import sys
 import threading
 import time
 
-BINARY = os.environ.get("AMPLIFY_LS", "")
+BINARY = os.path.abspath(os.environ["AMPLIFY_LS"]) if os.environ.get("AMPLIFY_LS") else ""
 TIMEOUT = float(os.environ.get("AMPLIFY_LS_TIMEOUT", "20"))
 
 

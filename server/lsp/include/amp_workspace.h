@@ -115,8 +115,8 @@ void amp_file_parse(amp_workspace *ws, amp_file *f);
  * the size cap), with the reason logged. */
 amp_file *amp_file_load(amp_workspace *ws, const char *path);
 
-/* True when path lies inside a workspace folder (links resolved), or when
- * there are no folders at all. */
+/* True when path lies inside a workspace folder (links resolved); with no
+ * folders at all, inside the project folder of a registered backend. */
 bool amp_workspace_contains(amp_workspace *ws, const char *path);
 
 /* The backend a file belongs to, or NULL. */

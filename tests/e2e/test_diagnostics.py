@@ -1,0 +1,124 @@
+"""End-to-end: diagnostics as the editor receives them: pushed on open and
+change with the document version, exact ranges, cleared when fixed, pulled
+when the client prefers pull, and never for files outside a backend."""
+import os
+import shutil
+import tempfile
+
+from lspclient import Server, check, run, uri_of
+
+
+def project():
+    root = tempfile.mkdtemp(prefix="amplify-ls-diag-")
+    os.makedirs(os.path.join(root, "amplify/data"))
+    with open(os.path.join(root, "amplify/backend.ts"), "w") as f:
+        f.write("import { defineBackend } from '@aws-amplify/backend';\n"
+                "import { data } from './data/resource';\ndefineBackend({ data });\n")
+    with open(os.path.join(root, "amplify/data/resource.ts"), "w") as f:
+        f.write("export const data = 1;\n")
+    return root
+
+
+GOOD = "import { a } from '@aws-amplify/backend';\nconst schema = a.schema({ Post: a.model({ title: a.string() }) });\n"
+BAD = "import { a } from '@aws-amplify/backend';\nconst schema = a.schema({ Post: a.model({ title: a.string() }) ;\n"
+
+
+def test_push_on_open_change_and_fix():
+    root = project()
+    try:
+        with Server() as s:
+            s.initialize(root=root)
+            uri = uri_of(os.path.join(root, "amplify/data/resource.ts"))
+            s.open(uri, BAD, version=3)
+            diags = s.diagnostics_for(uri, version=3)
+            check(len(diags) == 1, "one syntax diagnostic: %s" % diags)
+            d = diags[0]
+            check(d["source"] == "amplify-ls" and d["severity"] == 1, "error from amplify-ls")
+            check(d["code"] in ("syntax-error", "syntax-missing"), "stable code: %s" % d["code"])
+            check(d["range"]["start"]["line"] == 1, "on line 2: %s" % d["range"])
+            check("Syntax error" in d["message"], "says what is wrong: %s" % d["message"])
+            # Fix it: the diagnostics are cleared for version 4.
+            col = BAD.split("\n")[1].index(" ;")
+            s.change(uri, 4, [{"range": {"start": {"line": 1, "character": col},
+                                         "end": {"line": 1, "character": col + 2}}, "text": " });"}])
+            check(s.diagnostics_for(uri, version=4) == [], "cleared after the fix")
+            s.shutdown_and_exit(0)
+    finally:
+        shutil.rmtree(root)
+
+
+def test_exact_range_of_missing_token_with_emoji_before_it():
+    root = project()
+    try:
+        with Server() as s:
+            s.initialize(root=root, encodings=["utf-16"])
+            uri = uri_of(os.path.join(root, "amplify/data/resource.ts"))
+            text = "const s = '😀😀'; const t = (1 + 2;\n"
+            s.open(uri, text)
+            diags = s.diagnostics_for(uri, version=1)
+            check(len(diags) == 1 and diags[0]["code"] == "syntax-missing", "missing ')': %s" % diags)
+            r = diags[0]["range"]
+            # "(1 + 2" ends at UTF-16 column 34: each emoji counts as two units.
+            check(r["start"] == {"line": 0, "character": 34} and r["end"] == r["start"], "range %s" % r)
+            check("`)`" in diags[0]["message"], "names the missing token: %s" % diags[0]["message"])
+            s.shutdown_and_exit(0)
+    finally:
+        shutil.rmtree(root)
+
+
+def test_no_diagnostics_outside_backends():
+    with Server() as s:
+        s.initialize()
+        uri = "file:///tmp/amplify-ls-nowhere/src/app.ts"
+        s.open(uri, "const broken = (;\n")
+        # A request round-trip after the open proves the server had its chance.
+        s.request("textDocument/diagnostic", {"textDocument": {"uri": uri}})
+        check(not any(n["method"] == "textDocument/publishDiagnostics" for n in s.notifications),
+              "no diagnostics for a file that is not part of an Amplify backend")
+        s.shutdown_and_exit(0)
+
+
+def test_pull_diagnostics_when_supported():
+    root = project()
+    try:
+        with Server() as s:
+            caps = {"textDocument": {"diagnostic": {"dynamicRegistration": False}}}
+            result = s.initialize(root=root, capabilities=caps)
+            check("diagnosticProvider" in result["capabilities"], "pull diagnostics advertised")
+            uri = uri_of(os.path.join(root, "amplify/data/resource.ts"))
+            s.open(uri, BAD)
+            report = s.request("textDocument/diagnostic", {"textDocument": {"uri": uri}})
+            check(report["kind"] == "full" and len(report["items"]) == 1, "pulled: %s" % report)
+            ws = s.request("workspace/diagnostic", {"previousResultIds": []})
+            uris = {r["uri"] for r in ws["items"]}
+            check(uri in uris and uri_of(os.path.join(root, "amplify/backend.ts")) in uris, "workspace report")
+            check(not any(n["method"] == "textDocument/publishDiagnostics" for n in s.notifications),
+                  "nothing pushed in pull mode")
+            s.shutdown_and_exit(0)
+    finally:
+        shutil.rmtree(root)
+
+
+def test_huge_document_is_kept_but_not_parsed():
+    root = project()
+    try:
+        with Server() as s:
+            s.initialize(root=root)
+            uri = uri_of(os.path.join(root, "amplify/data/resource.ts"))
+            text = "// " + "x" * (10 * 1024 * 1024) + "\n"
+            s.open(uri, text)
+            diags = s.diagnostics_for(uri, version=1, timeout=120)
+            check(len(diags) == 1 and diags[0]["code"] == "file-too-large", "notice: %s" % diags)
+            s.change(uri, 2, [{"range": {"start": {"line": 0, "character": 0},
+                                         "end": {"line": 0, "character": 2}}, "text": "/*"}])
+            doc = s.debug_document(uri)
+            check(doc["text"][:3] == "/* " and len(doc["text"]) == len(text), "edits still apply")
+            s.shutdown_and_exit(0)
+    finally:
+        shutil.rmtree(root)
+
+
+if __name__ == "__main__":
+    run([test_push_on_open_change_and_fix, test_exact_range_of_missing_token_with_emoji_before_it,
+         test_no_diagnostics_outside_backends, test_pull_diagnostics_when_supported,
+         test_huge_document_is_kept_but_not_parsed])
