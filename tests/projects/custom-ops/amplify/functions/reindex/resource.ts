@@ -1,0 +1,6 @@
+import { defineFunction } from '@aws-amplify/backend';
+
+export const reindex = defineFunction({
+  name: 'reindex',
+  timeoutSeconds: 300,
+});
