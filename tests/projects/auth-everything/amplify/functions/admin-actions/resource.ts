@@ -1,0 +1,6 @@
+import { defineFunction } from '@aws-amplify/backend';
+
+export const adminActions = defineFunction({
+  name: 'admin-actions',
+  timeoutSeconds: 20,
+});

@@ -1,0 +1,4 @@
+export const handler = async (event: unknown) => {
+  console.log(JSON.stringify(event));
+  return 'ok';
+};

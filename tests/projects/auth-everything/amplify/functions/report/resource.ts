@@ -1,0 +1,6 @@
+import { defineFunction } from '@aws-amplify/backend';
+
+export const report = defineFunction({
+  name: 'report',
+  timeoutSeconds: 60,
+});
