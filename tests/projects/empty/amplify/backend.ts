@@ -1,0 +1,4 @@
+import { defineBackend } from '@aws-amplify/backend';
+
+// A freshly initialised backend with nothing in it yet.
+defineBackend({});
