@@ -1,11 +1,84 @@
 /*
- * analysis.c: diagnostics for one workspace file (see amp_analysis.h).
- * Today: syntax diagnostics from the tree. The Amplify model's rules plug in
- * here, per backend.
+ * analysis.c: running the analysis core over workspace files (see
+ * amp_analysis.h). Models are built per backend and cached until the
+ * workspace changes; diagnostics are computed per file.
  */
 #include "amp_analysis.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "amp_syntax.h"
+
+static int by_key(const void *a, const void *b)
+{
+    const amp_file *x = *(amp_file *const *)a, *y = *(amp_file *const *)b;
+    return strcmp(x->key, y->key);
+}
+
+/* The backend's files, entry first, then in key order (owned array). */
+static amp_file **backend_files(amp_workspace *ws, size_t b, size_t *count)
+{
+    size_t cap = 16, n = 0, pos = 0;
+    amp_file **files = malloc(cap * sizeof *files);
+    const char *key;
+    void *value;
+    amp_file *entry = amp_file_get(ws, ws->backends[b].entry);
+    if (files && entry && entry->in_backend)
+        files[n++] = entry;
+    while (files && amp_strmap_next(&ws->files, &pos, &key, &value)) {
+        amp_file *f = value;
+        if (f == entry || !f->in_backend || f->backend != (int)b)
+            continue;
+        if (n == cap) {
+            amp_file **grown = realloc(files, cap * 2 * sizeof *grown);
+            if (!grown)
+                break;
+            files = grown;
+            cap *= 2;
+        }
+        files[n++] = f;
+    }
+    if (files && n > 1)
+        qsort(files + 1, n - 1, sizeof *files, by_key);
+    *count = n;
+    return files;
+}
+
+const amp_model *amp_backend_model(amp_workspace *ws, size_t b, const amp_text ***texts)
+{
+    if (texts)
+        *texts = NULL;
+    if (b >= ws->backend_count)
+        return NULL;
+    amp_workspace_close_imports(ws);
+    amp_backend *be = &ws->backends[b];
+    size_t n = 0;
+    amp_file **files = backend_files(ws, b, &n);
+    if (!files)
+        return NULL;
+    if (!be->model || be->model_gen != ws->gen) {
+        amp_source *sources = malloc((n ? n : 1) * sizeof *sources);
+        if (sources) {
+            for (size_t i = 0; i < n; i++) {
+                amp_file_parse(ws, files[i]);
+                sources[i].path = files[i]->key;
+                sources[i].doc = &files[i]->doc;
+            }
+            amp_model_delete(be->model);
+            be->model = amp_model_build(sources, n);
+            be->model_gen = ws->gen;
+            free(sources);
+        }
+    }
+    if (texts && be->model) {
+        *texts = malloc((n ? n : 1) * sizeof **texts);
+        for (size_t i = 0; *texts && i < n; i++)
+            (*texts)[i] = &files[i]->doc.text;
+    }
+    free(files);
+    return be->model;
+}
 
 void amp_analyze_file(amp_workspace *ws, amp_file *f)
 {

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "amp_model.h"
 #include "amp_syntax.h"
 #include "amp_uri.h"
 
@@ -48,6 +49,7 @@ void amp_workspace_init(amp_workspace *ws, TSParser *parser, uint32_t parse_limi
 
 static void backend_free(amp_backend *b)
 {
+    amp_model_delete(b->model);
     free(b->root);
     free(b->amplify_dir);
     free(b->entry);
@@ -255,6 +257,7 @@ amp_file *amp_file_put(amp_workspace *ws, const char *key, const char *uri, cons
             }
         }
         ws->closure_dirty = true;
+        ws->gen++;
         return f;
     }
     f = calloc(1, sizeof *f);
@@ -271,6 +274,7 @@ amp_file *amp_file_put(amp_workspace *ws, const char *key, const char *uri, cons
         return NULL;
     }
     ws->closure_dirty = true;
+    ws->gen++;
     return f;
 }
 
@@ -284,6 +288,7 @@ void amp_file_remove(amp_workspace *ws, const char *key)
     amp_strmap_remove(&ws->files, key);
     file_free(f);
     ws->closure_dirty = true;
+    ws->gen++;
 }
 
 void amp_file_parse(amp_workspace *ws, amp_file *f)
@@ -413,6 +418,7 @@ static void add_backend(amp_workspace *ws, const char *amplify_dir, char *entry)
     }
     ws->backends = grown;
     amp_backend *b = &ws->backends[ws->backend_count++];
+    memset(b, 0, sizeof *b);
     b->amplify_dir = strdup(amplify_dir);
     b->root = path_dir(amplify_dir);
     b->entry = entry;
@@ -605,6 +611,7 @@ void amp_file_note_edit(amp_workspace *ws, amp_file *f)
 {
     amp_file_parse(ws, f);
     f->diag_dirty = true;
+    ws->gen++;
     amp_import_list imports;
     amp_syntax_imports(&f->doc, &imports);
     char *sig = import_signature(&imports);
@@ -674,6 +681,7 @@ void amp_workspace_close_imports(amp_workspace *ws)
         return;
     ws->closure_dirty = false;
     ws->reach_gen++;
+    ws->gen++;
     for (size_t b = 0; b < ws->backend_count; b++)
         reach_from(ws, (int)b, ws->backends[b].entry);
     /* Files no longer reached: drop the ones read from disk. */

@@ -6,7 +6,14 @@
 #ifndef AMP_ANALYSIS_H
 #define AMP_ANALYSIS_H
 
+#include "amp_model.h"
 #include "amp_workspace.h"
+
+/* The current semantic model of backend b (rebuilt when any file changed
+ * since it was built), borrowed until the next change of the workspace; NULL
+ * when b is out of range or out of memory. texts, when not NULL, receives an
+ * owned array (free with free) of the texts of model->files. */
+const amp_model *amp_backend_model(amp_workspace *ws, size_t b, const amp_text ***texts);
 
 /* Recomputes f->diags from f's current text (parsing it first if needed)
  * and clears f->diag_dirty. */

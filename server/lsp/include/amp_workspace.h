@@ -38,10 +38,14 @@ typedef struct amp_file {
     char *import_sig;    /* owned: the relative imports at the last look, or NULL */
 } amp_file;
 
+typedef struct amp_model amp_model;
+
 typedef struct amp_backend {
     char *root;        /* owned: the folder holding amplify/ */
     char *amplify_dir; /* owned */
     char *entry;       /* owned: <amplify_dir>/backend.ts */
+    amp_model *model;  /* owned: the last model built (see amp_analysis.h), or NULL */
+    unsigned model_gen; /* the workspace generation the model was built at */
 } amp_backend;
 
 typedef void (*amp_ws_log_fn)(void *ctx, int level, const char *message);
@@ -61,6 +65,7 @@ typedef struct amp_workspace {
     amp_strmap files;        /* key -> amp_file* (owned by the workspace) */
     unsigned reach_gen;
     bool closure_dirty;      /* imports may have changed */
+    unsigned gen;            /* bumped on every change of any file's text or the closure */
     amp_ws_log_fn log;       /* may be NULL */
     amp_ws_drop_fn dropped;  /* may be NULL */
     void *ctx;               /* for log and dropped */

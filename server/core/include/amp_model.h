@@ -1,0 +1,317 @@
+/*
+ * amp_model.h: the Amplify semantic model of one backend.
+ *
+ * Built from the parsed files of one backend (backend.ts first, then every
+ * file it reaches), in two layers:
+ *
+ * 1. Values. A bounded evaluator reads TypeScript expressions into a graph
+ *    of amp_value: literals, objects, arrays, functions, and calls of
+ *    Amplify builders. Identifiers are resolved across files through
+ *    imports, re-exports, namespace imports and const aliases; object and
+ *    array spreads are merged. A builder chain such as
+ *    `a.model({...}).identifier(['id']).authorization(cb)` becomes one CALL
+ *    value with path "a.model", its arguments, and its methods in order.
+ *    Names imported from Amplify packages are known by their exported name
+ *    whatever they are called locally. A function's parameters are bound to
+ *    role names "$0", "$1", ...: inside `.authorization((allow) => ...)`,
+ *    `allow.owner()` is the call "$0.owner". Anything the evaluator does not
+ *    understand (a ternary on process.env, a user function) is UNKNOWN, which
+ *    every rule must treat as "could be anything": no false errors.
+ *
+ * 2. The model. Resources (every define* call, secret, referenceAuth), the
+ *    defineBackend keys, and the data schemas interpreted into types, fields,
+ *    relationships, identifiers, indexes, authorization rules and custom
+ *    operations.
+ *
+ * Every element keeps its file (an index into model->files) and byte range.
+ * The model is immutable once built and lives in one arena: every pointer
+ * in it is borrowed from the model until amp_model_delete. Broken code is
+ * input: a half-typed file yields a partial model, never a failure.
+ */
+#ifndef AMP_MODEL_H
+#define AMP_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "amp_arena.h"
+#include "amp_doc.h"
+
+/* A place in the backend's files. */
+typedef struct amp_loc {
+    uint32_t file; /* index into amp_model.files */
+    uint32_t start, end;
+} amp_loc;
+
+/* ---- values -------------------------------------------------------------- */
+
+typedef enum {
+    AMP_VAL_UNKNOWN = 0, /* not understood: could be anything */
+    AMP_VAL_STRING,
+    AMP_VAL_TEMPLATE,    /* a template or concatenation whose text is not known */
+    AMP_VAL_NUMBER,
+    AMP_VAL_BOOL,
+    AMP_VAL_NULL,
+    AMP_VAL_UNDEFINED,
+    AMP_VAL_OBJECT,
+    AMP_VAL_ARRAY,
+    AMP_VAL_FUNCTION,
+    AMP_VAL_CALL,        /* a call of an Amplify builder, with its method chain */
+    AMP_VAL_BUILTIN,     /* an Amplify export or a parameter role, not called */
+} amp_val_kind;
+
+typedef struct amp_value amp_value;
+
+typedef struct amp_prop {
+    const char *key;
+    amp_loc key_loc;
+    const amp_value *value;
+} amp_prop;
+
+typedef struct amp_method {
+    const char *name;       /* e.g. "required" */
+    amp_loc name_loc;       /* the method name */
+    amp_loc loc;            /* from the name to the closing parenthesis */
+    const amp_value **args;
+    size_t arg_count;
+} amp_method;
+
+struct amp_value {
+    amp_val_kind kind;
+    amp_loc loc;
+    const char *str;        /* STRING: the text; CALL/BUILTIN: the path ("a.model", "$0.owner") */
+    double num;             /* NUMBER */
+    bool b;                 /* BOOL */
+    bool open;              /* OBJECT/ARRAY: had a spread or computed key not understood */
+    amp_prop *props;        /* OBJECT, in source order (later duplicates override earlier) */
+    size_t prop_count;
+    const amp_value **items; /* ARRAY items; CALL arguments of the base call */
+    size_t item_count;
+    amp_loc callee_loc;     /* CALL: the base callee (e.g. "a.model") */
+    amp_method *methods;    /* CALL: the chained method calls, in order */
+    size_t method_count;
+    const amp_value *body;  /* FUNCTION: the returned expression (NULL when not found) */
+    size_t param_count;     /* FUNCTION */
+    int binding;            /* where this value was defined (see amp_model_binding_name), or -1 */
+};
+
+/* The property named key of an OBJECT value (the last one), or NULL. */
+const amp_prop *amp_value_prop(const amp_value *v, const char *key);
+
+/* The first method named name of a CALL value, or NULL. */
+const amp_method *amp_value_method(const amp_value *v, const char *name);
+
+/* True when v is a CALL whose path equals path. */
+bool amp_value_is_call(const amp_value *v, const char *path);
+
+/* ---- authorization ------------------------------------------------------- */
+
+typedef struct amp_str {
+    const char *s;
+    amp_loc loc;
+} amp_str;
+
+typedef struct amp_rule {
+    const char *strategy;   /* "owner", "publicApiKey", "groups", "resource", ... */
+    amp_loc loc;            /* the whole rule expression */
+    amp_loc strategy_loc;   /* the strategy name */
+    const amp_value *call;  /* the rule's CALL value */
+    amp_str provider;       /* s == NULL when not given */
+    amp_str field;          /* ownerDefinedIn and the like */
+    amp_str *groups;        /* group(s) */
+    size_t group_count;
+    amp_str *operations;    /* .to([...]) */
+    size_t operation_count;
+    bool has_to;
+    const amp_value *resource; /* allow.resource(fn): the function's value */
+} amp_rule;
+
+/* ---- data schema --------------------------------------------------------- */
+
+typedef enum {
+    AMP_TYPE_MODEL,
+    AMP_TYPE_CUSTOM,
+    AMP_TYPE_ENUM,
+    AMP_TYPE_QUERY,
+    AMP_TYPE_MUTATION,
+    AMP_TYPE_SUBSCRIPTION,
+    AMP_TYPE_GENERATION,
+    AMP_TYPE_CONVERSATION,
+    AMP_TYPE_UNKNOWN,
+} amp_type_kind;
+
+typedef enum {
+    AMP_FIELD_SCALAR,
+    AMP_FIELD_REF,
+    AMP_FIELD_ENUM,    /* inline a.enum */
+    AMP_FIELD_CUSTOM,  /* inline a.customType */
+    AMP_FIELD_HAS_MANY,
+    AMP_FIELD_HAS_ONE,
+    AMP_FIELD_BELONGS_TO,
+    AMP_FIELD_UNKNOWN,
+} amp_field_kind;
+
+typedef struct amp_type amp_type;
+
+typedef struct amp_field {
+    const char *name;
+    amp_loc name_loc;
+    const amp_value *value;  /* the field's CALL value (or whatever it was) */
+    amp_field_kind kind;
+    const char *scalar;      /* SCALAR: the builder name, e.g. "string" */
+    amp_str target;          /* REF and relationships: the named type */
+    amp_str *references;     /* relationships */
+    size_t reference_count;
+    amp_loc references_loc;  /* the references argument */
+    bool required;           /* .required() before .array() (element) or on a scalar */
+    bool array;
+    bool array_required;     /* .required() after .array() */
+    bool value_required;     /* hasMany().valueRequired() */
+    const amp_value *default_value; /* .default(x): x (NULL: no default) */
+    bool has_default;
+    amp_rule *rules;         /* field-level .authorization */
+    size_t rule_count;
+    bool has_auth;
+    amp_str *enum_values;    /* ENUM */
+    size_t enum_count;
+    amp_type *inline_type;   /* CUSTOM */
+} amp_field;
+
+typedef struct amp_index {
+    amp_str pk;
+    amp_str *sort_keys;
+    size_t sort_key_count;
+    amp_str name;
+    amp_str query_field;
+    bool query_field_null;
+    amp_loc loc;
+} amp_index;
+
+typedef struct amp_handler {
+    const char *kind;          /* "function", "custom", "inlineSql", "sqlReference" */
+    amp_loc loc;
+    const amp_value *call;
+    const amp_value *function; /* function handlers: the defineFunction value, or a STRING name */
+    bool async;
+    amp_str entry;             /* custom: entry; sqlReference: path */
+    amp_str data_source;       /* custom: dataSource (string or ref target) */
+} amp_handler;
+
+struct amp_type {
+    amp_type_kind kind;
+    const char *name;
+    amp_loc name_loc;          /* the schema key */
+    const amp_value *value;
+    int schema;                /* index into amp_model.schemas */
+    amp_field *fields;         /* model/custom type fields; custom-op arguments */
+    size_t field_count;
+    amp_str *identifier;
+    size_t identifier_count;
+    bool has_identifier;
+    amp_index *indexes;
+    size_t index_count;
+    amp_rule *rules;
+    size_t rule_count;
+    bool has_auth;             /* .authorization was called */
+    amp_str *disabled_ops;
+    size_t disabled_op_count;
+    amp_str *enum_values;      /* ENUM */
+    size_t enum_count;
+    amp_field *returns;        /* custom operations: the return type (NULL: none) */
+    amp_handler *handlers;
+    size_t handler_count;
+    bool has_handler;
+    amp_str *sources;          /* subscription .for(): the referenced names */
+    size_t source_count;
+    bool has_for;
+};
+
+typedef struct amp_schema {
+    amp_loc loc;
+    const amp_value *value;
+    bool sql;                  /* configure({ database: { engine: 'mysql'|'postgresql' } }) */
+    int combine;               /* index of the a.combine group, or -1 */
+    amp_type *types;
+    size_t type_count;
+    amp_rule *rules;           /* schema-level .authorization */
+    size_t rule_count;
+    bool has_auth;
+} amp_schema;
+
+/* ---- resources and the backend ------------------------------------------- */
+
+typedef enum {
+    AMP_RES_AUTH,
+    AMP_RES_REFERENCE_AUTH,
+    AMP_RES_DATA,
+    AMP_RES_STORAGE,
+    AMP_RES_FUNCTION,
+    AMP_RES_OTHER,
+} amp_res_kind;
+
+typedef struct amp_resource {
+    amp_res_kind kind;
+    const char *define;        /* "defineAuth", "defineFunction", ... */
+    const char *var;           /* the const it is assigned to, or NULL */
+    amp_loc loc;               /* the call */
+    const amp_value *value;    /* the CALL */
+    const amp_value *props;    /* the first argument (an OBJECT, a FUNCTION, or NULL) */
+    const char *name;          /* props.name when a string, else var */
+    const char *backend_key;   /* the defineBackend key naming it, or NULL */
+    int schema;                /* AMP_RES_DATA: index of its schema, or -1 */
+} amp_resource;
+
+typedef struct amp_backend_key {
+    const char *name;
+    amp_loc loc;
+    const amp_value *value;
+    int resource;              /* index into resources, or -1 */
+} amp_backend_key;
+
+typedef struct amp_model_file {
+    const char *path;          /* the file key */
+} amp_model_file;
+
+typedef struct amp_model {
+    amp_arena arena;           /* owns everything below */
+    amp_model_file *files;
+    size_t file_count;
+    bool has_backend;          /* a defineBackend call was found */
+    amp_loc backend_loc;
+    amp_backend_key *keys;
+    size_t key_count;
+    amp_resource *resources;
+    size_t resource_count;
+    amp_schema *schemas;
+    size_t schema_count;
+    amp_str *secrets;          /* secret('NAME') calls */
+    size_t secret_count;
+    const char **binding_names; /* names of the consts values were bound to */
+    size_t binding_count;
+} amp_model;
+
+/* One input file: its key and its parsed document (both borrowed for the
+ * duration of amp_model_build). */
+typedef struct amp_source {
+    const char *path;
+    const amp_doc *doc;
+} amp_source;
+
+/* Builds the model of one backend. sources[0] should be backend.ts. Returns
+ * an owned model (free with amp_model_delete), or NULL when out of memory. */
+amp_model *amp_model_build(const amp_source *sources, size_t count);
+
+/* Frees the model. Accepts NULL. */
+void amp_model_delete(amp_model *model);
+
+/* The resource whose value is v (same CALL), or -1. */
+int amp_model_resource_of(const amp_model *model, const amp_value *v);
+
+/* The name of the const a value was bound to (e.g. "schema"), or NULL. */
+const char *amp_model_binding_name(const amp_model *model, const amp_value *v);
+
+/* Counts for tests and summaries. */
+size_t amp_model_count_types(const amp_model *model, amp_type_kind kind);
+
+#endif

@@ -1,0 +1,936 @@
+/*
+ * model_eval.c: the evaluator that turns TypeScript expressions into values
+ * (see amp_model.h for what values are).
+ *
+ * Each file gets a symbol table of its top-level bindings (declarations and
+ * imports) and its exports. An identifier resolves through the scope of
+ * function parameters first, then the file's bindings, following imports,
+ * re-exports (`export { x as y } from`, `export * from`) and namespace
+ * imports across the backend's files. Values of declarations and calls are
+ * memoised per syntax node, so a const used in several places is one value
+ * and a cycle of imports ends in UNKNOWN instead of looping.
+ *
+ * Builder chains are evaluated iteratively along their spine (the object of
+ * each method call), so a chain of ten thousand calls uses no C stack; other
+ * nesting is bounded by AMP_EVAL_MAX_DEPTH and the total work by
+ * AMP_EVAL_MAX_STEPS.
+ */
+#include "model_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- small helpers ------------------------------------------------------- */
+
+static bool is_type(TSNode n, const char *type)
+{
+    return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0;
+}
+
+static TSNode field(TSNode n, const char *name)
+{
+    return ts_node_child_by_field_name(n, name, (uint32_t)strlen(name));
+}
+
+static const char *text_of(amp_builder *b, uint32_t file, TSNode n)
+{
+    const amp_text *t = &b->files[file].doc->text;
+    uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+    if (e > t->len)
+        e = t->len;
+    if (s > e)
+        s = e;
+    return amp_arena_strndup(b->a, t->bytes + s, e - s);
+}
+
+static amp_loc loc_of(uint32_t file, TSNode n)
+{
+    amp_loc l = {file, 0, 0};
+    if (!ts_node_is_null(n)) {
+        l.start = ts_node_start_byte(n);
+        l.end = ts_node_end_byte(n);
+    }
+    return l;
+}
+
+void *amp_push(amp_arena *a, void **array, size_t *count, size_t size)
+{
+    size_t n = *count;
+    if (n == 0 || (n >= 4 && (n & (n - 1)) == 0)) {
+        void *grown = amp_arena_grow(a, *array, n, n ? n * 2 : 4, size);
+        if (!grown)
+            return NULL;
+        *array = grown;
+    }
+    (*count)++;
+    char *slot = (char *)*array + n * size;
+    memset(slot, 0, size);
+    return slot;
+}
+
+static amp_value *new_value(amp_builder *b, amp_val_kind kind, uint32_t file, TSNode n)
+{
+    amp_value *v = amp_arena_alloc(b->a, sizeof *v);
+    if (!v)
+        return NULL;
+    v->kind = kind;
+    v->loc = loc_of(file, n);
+    v->binding = -1;
+    return v;
+}
+
+const amp_value *amp_eval_unknown(amp_builder *b, uint32_t file, TSNode node)
+{
+    static const amp_value oom = {.kind = AMP_VAL_UNKNOWN, .binding = -1};
+    amp_value *v = new_value(b, AMP_VAL_UNKNOWN, file, node);
+    return v ? v : &oom;
+}
+
+/* Strips parentheses and type-only wrappers: (x), x as T, x satisfies T, x!, <T>x. */
+static TSNode strip(TSNode n)
+{
+    for (int i = 0; i < 64 && !ts_node_is_null(n); i++) {
+        const char *t = ts_node_type(n);
+        if (strcmp(t, "parenthesized_expression") == 0 || strcmp(t, "as_expression") == 0 ||
+            strcmp(t, "satisfies_expression") == 0 || strcmp(t, "non_null_expression") == 0 ||
+            strcmp(t, "type_assertion") == 0) {
+            TSNode inner = ts_node_named_child(n, strcmp(t, "type_assertion") == 0 ? 1 : 0);
+            if (ts_node_is_null(inner))
+                return n;
+            n = inner;
+        } else {
+            break;
+        }
+    }
+    return n;
+}
+
+/* ---- file indexes ------------------------------------------------------- */
+
+/* Joins a relative specifier to the importing file's folder, textually. */
+static char *join_module_path(const char *from, const char *spec)
+{
+    const char *slash = strrchr(from, '/');
+    size_t dir = slash ? (size_t)(slash - from) : 0;
+    size_t n = dir + 1 + strlen(spec) + 1;
+    char *joined = malloc(n);
+    if (!joined)
+        return NULL;
+    snprintf(joined, n, "%.*s/%s", (int)dir, from, spec);
+    /* Collapse "/./" and "/x/.." in place. */
+    char *out = joined, *p = joined;
+    while (*p) {
+        if (p[0] == '/' && p[1] == '.' && (p[2] == '/' || p[2] == '\0')) {
+            p += 2;
+        } else if (p[0] == '/' && p[1] == '.' && p[2] == '.' && (p[3] == '/' || p[3] == '\0')) {
+            while (out > joined && *--out != '/')
+                ;
+            p += 3;
+        } else {
+            *out++ = *p++;
+        }
+    }
+    *out = '\0';
+    return joined;
+}
+
+/* The file a relative specifier names among the backend's files, or -1. */
+static int resolve_module(amp_builder *b, uint32_t from, const char *spec)
+{
+    if (spec[0] != '.')
+        return -1;
+    char *base = join_module_path(b->files[from].path, spec);
+    if (!base)
+        return -1;
+    static const char *suffixes[] = {"", ".ts", ".tsx", ".mts", "/index.ts", "/index.tsx"};
+    size_t n = strlen(base);
+    const char *js = n > 3 && strcmp(base + n - 3, ".js") == 0 ? base + n - 3 : NULL;
+    int found = -1;
+    for (size_t f = 0; f < b->file_count && found < 0; f++) {
+        const char *p = b->files[f].path;
+        size_t m = strlen(p);
+        if (strncmp(p, base, n) == 0)
+            for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+                if (strcmp(p + n, suffixes[i]) == 0 && (i > 0 || (m > 3 && strcmp(p + m - 3, ".ts") == 0))) {
+                    found = (int)f;
+                    break;
+                }
+        if (found < 0 && js && m == n && strncmp(p, base, n - 3) == 0 && strcmp(p + n - 3, ".ts") == 0)
+            found = (int)f;
+    }
+    free(base);
+    return found;
+}
+
+static bool is_amplify_package(const char *spec)
+{
+    return strncmp(spec, "@aws-amplify/backend", 20) == 0 ||
+           strncmp(spec, "@aws-amplify/data-schema", 24) == 0;
+}
+
+/* The text of a string literal node's content (arena), or NULL. */
+static const char *string_content(amp_builder *b, uint32_t file, TSNode n)
+{
+    if (!is_type(n, "string"))
+        return NULL;
+    uint32_t s = ts_node_start_byte(n) + 1, e = ts_node_end_byte(n);
+    e = e > s ? e - 1 : s;
+    const amp_text *t = &b->files[file].doc->text;
+    return amp_arena_strndup(b->a, t->bytes + s, e - s);
+}
+
+static amp_binding *new_binding(amp_builder *b, amp_bind_kind kind)
+{
+    amp_binding *bind = amp_arena_alloc(b->a, sizeof *bind);
+    if (bind) {
+        bind->kind = kind;
+        bind->module = -1;
+    }
+    return bind;
+}
+
+/* Records the bindings of an import statement. */
+static void index_import(amp_builder *b, uint32_t f, TSNode stmt)
+{
+    const char *spec = string_content(b, f, field(stmt, "source"));
+    if (!spec)
+        return;
+    int module = resolve_module(b, f, spec);
+    bool builtin = is_amplify_package(spec);
+    TSNode clause = ts_node_named_child(stmt, 0);
+    if (!is_type(clause, "import_clause"))
+        return; /* import 'x' or import type: nothing bound */
+    uint32_t n = ts_node_named_child_count(clause);
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode c = ts_node_named_child(clause, i);
+        if (is_type(c, "identifier")) { /* default import */
+            amp_binding *bind = new_binding(b, AMP_BIND_IMPORT);
+            if (!bind)
+                return;
+            bind->module = module;
+            bind->builtin = builtin;
+            bind->name = "default";
+            amp_strmap_put(&b->files[f].locals, text_of(b, f, c), bind, NULL);
+        } else if (is_type(c, "namespace_import")) {
+            amp_binding *bind = new_binding(b, AMP_BIND_NAMESPACE);
+            TSNode id = ts_node_named_child(c, 0);
+            if (!bind || ts_node_is_null(id))
+                return;
+            bind->module = module;
+            bind->builtin = builtin;
+            amp_strmap_put(&b->files[f].locals, text_of(b, f, id), bind, NULL);
+        } else if (is_type(c, "named_imports")) {
+            uint32_t k = ts_node_named_child_count(c);
+            for (uint32_t j = 0; j < k; j++) {
+                TSNode spec_node = ts_node_named_child(c, j);
+                TSNode name = field(spec_node, "name"), alias = field(spec_node, "alias");
+                if (ts_node_is_null(name))
+                    continue;
+                amp_binding *bind = new_binding(b, AMP_BIND_IMPORT);
+                if (!bind)
+                    return;
+                bind->module = module;
+                bind->builtin = builtin;
+                bind->name = text_of(b, f, name);
+                const char *local = text_of(b, f, ts_node_is_null(alias) ? name : alias);
+                amp_strmap_put(&b->files[f].locals, local, bind, NULL);
+            }
+        }
+    }
+}
+
+/* Records `const a = x, b = y` (exported when exported is true). */
+static void index_declaration(amp_builder *b, uint32_t f, TSNode decl, bool exported)
+{
+    if (!is_type(decl, "lexical_declaration") && !is_type(decl, "variable_declaration"))
+        return;
+    uint32_t n = ts_node_named_child_count(decl);
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode d = ts_node_named_child(decl, i);
+        TSNode name = field(d, "name"), value = field(d, "value");
+        if (!is_type(d, "variable_declarator") || !is_type(name, "identifier") || ts_node_is_null(value))
+            continue;
+        amp_binding *bind = new_binding(b, AMP_BIND_NODE);
+        if (!bind)
+            return;
+        bind->node = value;
+        bind->name_node = name;
+        const char *id = text_of(b, f, name);
+        amp_strmap_put(&b->files[f].locals, id, bind, NULL);
+        if (exported)
+            amp_strmap_put(&b->files[f].exports, id, bind, NULL);
+    }
+}
+
+/* Records an export statement's bindings. */
+static void index_export(amp_builder *b, uint32_t f, TSNode stmt)
+{
+    TSNode decl = field(stmt, "declaration");
+    if (!ts_node_is_null(decl)) {
+        index_declaration(b, f, decl, true);
+        return;
+    }
+    TSNode value = field(stmt, "value");
+    if (!ts_node_is_null(value)) { /* export default <expr> */
+        amp_binding *bind = new_binding(b, AMP_BIND_NODE);
+        if (bind) {
+            bind->node = value;
+            bind->name_node = value;
+            amp_strmap_put(&b->files[f].exports, "default", bind, NULL);
+        }
+        return;
+    }
+    const char *spec = string_content(b, f, field(stmt, "source"));
+    int module = spec ? resolve_module(b, f, spec) : -1;
+    bool builtin = spec && is_amplify_package(spec);
+    TSNode clause = ts_node_named_child(stmt, 0);
+    if (is_type(clause, "export_clause")) {
+        uint32_t n = ts_node_named_child_count(clause);
+        for (uint32_t i = 0; i < n; i++) {
+            TSNode s = ts_node_named_child(clause, i);
+            TSNode name = field(s, "name"), alias = field(s, "alias");
+            if (ts_node_is_null(name))
+                continue;
+            amp_binding *bind = new_binding(b, spec ? AMP_BIND_IMPORT : AMP_BIND_LOCAL);
+            if (!bind)
+                return;
+            bind->module = module;
+            bind->builtin = builtin;
+            bind->name = text_of(b, f, name);
+            amp_strmap_put(&b->files[f].exports, text_of(b, f, ts_node_is_null(alias) ? name : alias),
+                           bind, NULL);
+        }
+    } else if (is_type(clause, "namespace_export")) {
+        TSNode id = ts_node_named_child(clause, 0);
+        amp_binding *bind = new_binding(b, AMP_BIND_NAMESPACE);
+        if (bind && !ts_node_is_null(id)) {
+            bind->module = module;
+            bind->builtin = builtin;
+            amp_strmap_put(&b->files[f].exports, text_of(b, f, id), bind, NULL);
+        }
+    } else if (spec && module >= 0) { /* export * from './x' */
+        amp_mfile *mf = &b->files[f];
+        int *slot = amp_push(b->a, (void **)&mf->star, &mf->star_count, sizeof *slot);
+        if (slot)
+            *slot = module;
+    }
+}
+
+void amp_eval_index_files(amp_builder *b)
+{
+    for (uint32_t f = 0; f < b->file_count; f++) {
+        const amp_doc *doc = b->files[f].doc;
+        if (!doc || !doc->tree)
+            continue;
+        TSNode root = ts_tree_root_node(doc->tree);
+        uint32_t n = ts_node_named_child_count(root);
+        for (uint32_t i = 0; i < n; i++) {
+            TSNode stmt = ts_node_named_child(root, i);
+            if (is_type(stmt, "import_statement"))
+                index_import(b, f, stmt);
+            else if (is_type(stmt, "export_statement"))
+                index_export(b, f, stmt);
+            else
+                index_declaration(b, f, stmt, false);
+        }
+    }
+}
+
+void amp_eval_free_files(amp_builder *b)
+{
+    for (size_t f = 0; f < b->file_count; f++) {
+        amp_strmap_free(&b->files[f].locals);
+        amp_strmap_free(&b->files[f].exports);
+    }
+}
+
+/* ---- resolution ---------------------------------------------------------- */
+
+static const amp_value *eval_binding(amp_builder *b, uint32_t f, const amp_binding *bind,
+                                     const char *name, int hops);
+
+static amp_value *builtin_value(amp_builder *b, uint32_t file, TSNode at, const char *path)
+{
+    amp_value *v = new_value(b, AMP_VAL_BUILTIN, file, at);
+    if (v)
+        v->str = path;
+    return v;
+}
+
+/* The value of export `name` of file f (following re-exports), or NULL. */
+static const amp_value *eval_export(amp_builder *b, uint32_t f, const char *name, int hops)
+{
+    if (hops > 32)
+        return NULL;
+    amp_binding *bind = amp_strmap_get(&b->files[f].exports, name);
+    if (bind)
+        return eval_binding(b, f, bind, name, hops + 1);
+    for (size_t i = 0; i < b->files[f].star_count; i++) {
+        const amp_value *v = eval_export(b, (uint32_t)b->files[f].star[i], name, hops + 1);
+        if (v)
+            return v;
+    }
+    return NULL;
+}
+
+/* Collects the exported names of file f (and of its `export *` sources). */
+static void collect_exports(amp_builder *b, uint32_t f, amp_strmap *names, int hops)
+{
+    if (hops > 32)
+        return;
+    size_t pos = 0;
+    const char *key;
+    void *value;
+    while (amp_strmap_next(&b->files[f].exports, &pos, &key, &value))
+        if (strcmp(key, "default") != 0 && !amp_strmap_get(names, key))
+            amp_strmap_put(names, key, (void *)(uintptr_t)(f + 1), NULL);
+    for (size_t i = 0; i < b->files[f].star_count; i++)
+        collect_exports(b, (uint32_t)b->files[f].star[i], names, hops + 1);
+}
+
+/* A namespace import as an OBJECT of the module's exports, in the order of
+ * their positions in their files. */
+static const amp_value *namespace_value(amp_builder *b, uint32_t f, TSNode at, int module, int hops)
+{
+    amp_value *obj = new_value(b, AMP_VAL_OBJECT, f, at);
+    if (!obj || module < 0) {
+        if (obj)
+            obj->open = true;
+        return obj;
+    }
+    amp_strmap names = {0};
+    collect_exports(b, (uint32_t)module, &names, 0);
+    size_t pos = 0;
+    const char *key;
+    void *value;
+    while (amp_strmap_next(&names, &pos, &key, &value)) {
+        const amp_value *v = eval_export(b, (uint32_t)module, key, hops + 1);
+        amp_prop *p = amp_push(b->a, (void **)&obj->props, &obj->prop_count, sizeof *p);
+        if (!p || !v)
+            continue;
+        p->key = amp_arena_strndup(b->a, key, strlen(key));
+        p->key_loc = v->loc;
+        p->value = v;
+    }
+    amp_strmap_free(&names);
+    /* Keep a stable, source-like order: by file, then by position. */
+    for (size_t i = 1; i < obj->prop_count; i++)
+        for (size_t j = i; j > 0; j--) {
+            amp_prop *x = &obj->props[j - 1], *y = &obj->props[j];
+            if (x->value->loc.file < y->value->loc.file ||
+                (x->value->loc.file == y->value->loc.file && x->value->loc.start <= y->value->loc.start))
+                break;
+            amp_prop t = *x;
+            *x = *y;
+            *y = t;
+        }
+    return obj;
+}
+
+/* Memo key of a node: file and byte range and symbol. */
+static void node_key(char *out, size_t cap, uint32_t file, TSNode n)
+{
+    snprintf(out, cap, "%u:%u:%u:%u", file, ts_node_start_byte(n), ts_node_end_byte(n),
+             (unsigned)ts_node_symbol(n));
+}
+
+/* Evaluates a declaration's initializer once; later uses get the same value. */
+static const amp_value *eval_node_memo(amp_builder *b, uint32_t f, TSNode node, TSNode name_node)
+{
+    char key[64];
+    node_key(key, sizeof key, f, node);
+    const amp_value *v = amp_strmap_get(&b->memo, key);
+    if (v)
+        return v;
+    /* A cycle (a = b, b = a) meets this placeholder and stops. */
+    amp_strmap_put(&b->memo, key, (void *)amp_eval_unknown(b, f, node), NULL);
+    v = amp_eval(b, f, node, NULL);
+    amp_strmap_put(&b->memo, key, (void *)v, NULL);
+    if (v && v->binding < 0 && !ts_node_eq(node, name_node) && is_type(name_node, "identifier")) {
+        const char **slot = amp_push(b->a, (void **)&b->m->binding_names, &b->m->binding_count,
+                                     sizeof *slot);
+        if (slot) {
+            *slot = text_of(b, f, name_node);
+            ((amp_value *)v)->binding = (int)b->m->binding_count - 1;
+        }
+    }
+    return v;
+}
+
+static const amp_value *eval_binding(amp_builder *b, uint32_t f, const amp_binding *bind,
+                                     const char *name, int hops)
+{
+    TSNode none = {0};
+    switch (bind->kind) {
+    case AMP_BIND_NODE:
+        return eval_node_memo(b, f, bind->node, bind->name_node);
+    case AMP_BIND_LOCAL: {
+        amp_binding *local = amp_strmap_get(&b->files[f].locals, bind->name);
+        return local && hops < 32 ? eval_binding(b, f, local, bind->name, hops + 1) : NULL;
+    }
+    case AMP_BIND_IMPORT:
+        if (bind->builtin)
+            return builtin_value(b, f, none, bind->name);
+        if (bind->module < 0)
+            return NULL;
+        return eval_export(b, (uint32_t)bind->module, bind->name, hops + 1);
+    case AMP_BIND_NAMESPACE:
+        if (bind->builtin)
+            return builtin_value(b, f, none, "*");
+        return namespace_value(b, f, none, bind->module, hops);
+    }
+    (void)name;
+    return NULL;
+}
+
+/* Resolves an identifier: parameters first, then the file's bindings. */
+static const amp_value *eval_identifier(amp_builder *b, uint32_t f, TSNode n, const amp_scope *scope)
+{
+    const amp_text *t = &b->files[f].doc->text;
+    uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+    for (const amp_scope *sc = scope; sc; sc = sc->up)
+        if (strlen(sc->name) == e - s && memcmp(sc->name, t->bytes + s, e - s) == 0)
+            return sc->value;
+    const char *name = text_of(b, f, n);
+    amp_binding *bind = name ? amp_strmap_get(&b->files[f].locals, name) : NULL;
+    if (!bind) {
+        if (name && strcmp(name, "undefined") == 0)
+            return new_value(b, AMP_VAL_UNDEFINED, f, n);
+        return amp_eval_unknown(b, f, n);
+    }
+    const amp_value *v = eval_binding(b, f, bind, name, 0);
+    if (!v)
+        return amp_eval_unknown(b, f, n);
+    if (v->kind == AMP_VAL_BUILTIN && v->loc.start == 0 && v->loc.end == 0) {
+        /* Builtins carry the location of their use. */
+        amp_value *copy = builtin_value(b, f, n, v->str);
+        return copy ? copy : v;
+    }
+    return v;
+}
+
+/* ---- expressions --------------------------------------------------------- */
+
+/* Decodes a string literal's escapes (the common ones; others kept). */
+static amp_value *eval_string(amp_builder *b, uint32_t f, TSNode n)
+{
+    amp_value *v = new_value(b, AMP_VAL_STRING, f, n);
+    const char *raw = string_content(b, f, n);
+    if (!v || !raw)
+        return v;
+    size_t len = strlen(raw);
+    char *out = amp_arena_alloc(b->a, len + 1);
+    if (!out)
+        return v;
+    size_t j = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (raw[i] == '\\' && i + 1 < len) {
+            char c = raw[++i];
+            out[j++] = c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
+        } else {
+            out[j++] = raw[i];
+        }
+    }
+    out[j] = '\0';
+    v->str = out;
+    return v;
+}
+
+static amp_value *eval_template(amp_builder *b, uint32_t f, TSNode n)
+{
+    bool plain = true;
+    for (uint32_t i = 0; i < ts_node_named_child_count(n); i++)
+        if (is_type(ts_node_named_child(n, i), "template_substitution"))
+            plain = false;
+    amp_value *v = new_value(b, plain ? AMP_VAL_STRING : AMP_VAL_TEMPLATE, f, n);
+    if (v && plain) {
+        const amp_text *t = &b->files[f].doc->text;
+        uint32_t s = ts_node_start_byte(n) + 1, e = ts_node_end_byte(n);
+        e = e > s ? e - 1 : s;
+        v->str = amp_arena_strndup(b->a, t->bytes + s, e - s);
+    }
+    return v;
+}
+
+static amp_value *eval_number(amp_builder *b, uint32_t f, TSNode n)
+{
+    amp_value *v = new_value(b, AMP_VAL_NUMBER, f, n);
+    const char *s = text_of(b, f, n);
+    if (v && s) {
+        char clean[64];
+        size_t j = 0;
+        for (size_t i = 0; s[i] && j + 1 < sizeof clean; i++)
+            if (s[i] != '_')
+                clean[j++] = s[i];
+        clean[j] = '\0';
+        v->num = strtod(clean, NULL);
+    }
+    return v;
+}
+
+static void add_prop(amp_builder *b, amp_value *obj, const char *key, amp_loc key_loc,
+                     const amp_value *value)
+{
+    amp_prop *p = amp_push(b->a, (void **)&obj->props, &obj->prop_count, sizeof *p);
+    if (p) {
+        p->key = key;
+        p->key_loc = key_loc;
+        p->value = value;
+    }
+}
+
+/* The key text of a pair's key node, or NULL for computed keys. */
+static const char *key_text(amp_builder *b, uint32_t f, TSNode key)
+{
+    if (is_type(key, "string")) {
+        const amp_value *s = eval_string(b, f, key);
+        return s ? s->str : NULL;
+    }
+    if (is_type(key, "property_identifier") || is_type(key, "number") ||
+        is_type(key, "private_property_identifier"))
+        return text_of(b, f, key);
+    return NULL;
+}
+
+static const amp_value *eval_object(amp_builder *b, uint32_t f, TSNode n, const amp_scope *scope)
+{
+    amp_value *obj = new_value(b, AMP_VAL_OBJECT, f, n);
+    if (!obj)
+        return amp_eval_unknown(b, f, n);
+    uint32_t count = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < count; i++) {
+        TSNode c = ts_node_named_child(n, i);
+        if (is_type(c, "pair")) {
+            TSNode key = field(c, "key");
+            const char *k = key_text(b, f, key);
+            if (!k) {
+                obj->open = true;
+                continue;
+            }
+            add_prop(b, obj, k, loc_of(f, key), amp_eval(b, f, field(c, "value"), scope));
+        } else if (is_type(c, "shorthand_property_identifier")) {
+            add_prop(b, obj, text_of(b, f, c), loc_of(f, c), eval_identifier(b, f, c, scope));
+        } else if (is_type(c, "spread_element")) {
+            const amp_value *s = amp_eval(b, f, ts_node_named_child(c, 0), scope);
+            if (s && s->kind == AMP_VAL_OBJECT) {
+                for (size_t j = 0; j < s->prop_count; j++)
+                    add_prop(b, obj, s->props[j].key, s->props[j].key_loc, s->props[j].value);
+                obj->open |= s->open;
+            } else {
+                obj->open = true;
+            }
+        } else if (is_type(c, "method_definition")) {
+            TSNode key = field(c, "name");
+            const char *k = key_text(b, f, key);
+            if (k)
+                add_prop(b, obj, k, loc_of(f, key), new_value(b, AMP_VAL_FUNCTION, f, c));
+        } else if (!is_type(c, "comment")) {
+            obj->open = true;
+        }
+    }
+    return obj;
+}
+
+static void add_item(amp_builder *b, amp_value *arr, const amp_value *item)
+{
+    const amp_value **slot = amp_push(b->a, (void **)&arr->items, &arr->item_count, sizeof *slot);
+    if (slot)
+        *slot = item;
+}
+
+static const amp_value *eval_array(amp_builder *b, uint32_t f, TSNode n, const amp_scope *scope)
+{
+    amp_value *arr = new_value(b, AMP_VAL_ARRAY, f, n);
+    if (!arr)
+        return amp_eval_unknown(b, f, n);
+    uint32_t count = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < count; i++) {
+        TSNode c = ts_node_named_child(n, i);
+        if (is_type(c, "comment"))
+            continue;
+        if (is_type(c, "spread_element")) {
+            const amp_value *s = amp_eval(b, f, ts_node_named_child(c, 0), scope);
+            if (s && s->kind == AMP_VAL_ARRAY) {
+                for (size_t j = 0; j < s->item_count; j++)
+                    add_item(b, arr, s->items[j]);
+                arr->open |= s->open;
+            } else {
+                arr->open = true;
+            }
+            continue;
+        }
+        add_item(b, arr, amp_eval(b, f, c, scope));
+    }
+    return arr;
+}
+
+/* The expression an arrow function or function returns: its expression
+ * body, or the first `return` directly in its block. */
+static TSNode returned_expression(TSNode fn)
+{
+    TSNode body = field(fn, "body");
+    if (!is_type(body, "statement_block"))
+        return body;
+    uint32_t n = ts_node_named_child_count(body);
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode s = ts_node_named_child(body, i);
+        if (is_type(s, "return_statement"))
+            return ts_node_named_child(s, 0);
+    }
+    TSNode none = {0};
+    return none;
+}
+
+static const amp_value *eval_function(amp_builder *b, uint32_t f, TSNode n, const amp_scope *scope)
+{
+    static const char *roles[] = {"$0", "$1", "$2", "$3"};
+    amp_value *fn = new_value(b, AMP_VAL_FUNCTION, f, n);
+    if (!fn)
+        return amp_eval_unknown(b, f, n);
+    amp_scope frames[4];
+    const amp_scope *inner = scope;
+    TSNode single = field(n, "parameter");
+    TSNode params = field(n, "parameters");
+    uint32_t count = 0;
+    if (is_type(single, "identifier")) {
+        frames[0] = (amp_scope){text_of(b, f, single), builtin_value(b, f, single, roles[0]), inner};
+        inner = &frames[0];
+        count = 1;
+    } else if (!ts_node_is_null(params)) {
+        uint32_t k = ts_node_named_child_count(params);
+        for (uint32_t i = 0; i < k && count < 4; i++) {
+            TSNode p = ts_node_named_child(params, i);
+            TSNode pat = field(p, "pattern");
+            if (is_type(pat, "identifier")) {
+                frames[count] = (amp_scope){text_of(b, f, pat), builtin_value(b, f, pat, roles[count]), inner};
+                inner = &frames[count];
+            }
+            count++;
+        }
+    }
+    fn->param_count = count;
+    TSNode ret = returned_expression(n);
+    if (!ts_node_is_null(ret))
+        fn->body = amp_eval(b, f, ret, inner);
+    return fn;
+}
+
+/* Evaluates argument nodes into an arena array. */
+static void eval_args(amp_builder *b, uint32_t f, TSNode args, const amp_scope *scope,
+                      const amp_value ***out, size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    uint32_t n = ts_node_named_child_count(args);
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode c = ts_node_named_child(args, i);
+        if (is_type(c, "comment"))
+            continue;
+        const amp_value **slot = amp_push(b->a, (void **)out, count, sizeof *slot);
+        if (slot)
+            *slot = amp_eval(b, f, c, scope);
+    }
+}
+
+static bool is_root_path(const char *path)
+{
+    return strncmp(path, "define", 6) == 0 || strcmp(path, "secret") == 0 ||
+           strcmp(path, "referenceAuth") == 0 || strcmp(path, "a.schema") == 0 ||
+           strcmp(path, "a.combine") == 0 || strcmp(path, "configure") == 0;
+}
+
+static void add_root(amp_builder *b, const amp_value *v)
+{
+    for (size_t i = 0; i < b->root_count; i++)
+        if (b->roots[i]->callee_loc.file == v->callee_loc.file &&
+            b->roots[i]->callee_loc.start == v->callee_loc.start) {
+            b->roots[i] = v; /* the longer chain of the same base call */
+            return;
+        }
+    const amp_value **slot = amp_push(b->a, (void **)&b->roots, &b->root_count, sizeof *slot);
+    if (slot)
+        *slot = v;
+}
+
+/* Applies one call (callee member property or plain callee) to the value
+ * the chain has so far. */
+static const amp_value *apply_call(amp_builder *b, uint32_t f, TSNode call, const amp_value *so_far,
+                                   TSNode property, const amp_scope *scope)
+{
+    TSNode args = field(call, "arguments");
+    if (so_far->kind == AMP_VAL_BUILTIN) {
+        amp_value *v = new_value(b, AMP_VAL_CALL, f, call);
+        if (!v)
+            return so_far;
+        if (ts_node_is_null(property)) {
+            v->str = so_far->str;
+        } else {
+            const char *p = text_of(b, f, property);
+            size_t n = strlen(so_far->str) + strlen(p) + 2;
+            char *path = amp_arena_alloc(b->a, n);
+            if (path)
+                snprintf(path, n, "%s.%s", so_far->str, p);
+            v->str = path;
+        }
+        v->callee_loc = so_far->loc;
+        v->callee_loc.end = ts_node_end_byte(ts_node_is_null(property) ? field(call, "function") : property);
+        eval_args(b, f, args, scope, (const amp_value ***)&v->items, &v->item_count);
+        return v;
+    }
+    if (so_far->kind == AMP_VAL_CALL && !ts_node_is_null(property)) {
+        amp_value *v = amp_arena_alloc(b->a, sizeof *v);
+        if (!v)
+            return so_far;
+        *v = *so_far;
+        v->binding = -1;
+        v->loc.end = ts_node_end_byte(call);
+        v->methods = amp_arena_grow(b->a, so_far->methods, so_far->method_count,
+                                    so_far->method_count + 1, sizeof *v->methods);
+        if (!v->methods)
+            return so_far;
+        amp_method *m = &v->methods[v->method_count++];
+        m->name = text_of(b, f, property);
+        m->name_loc = loc_of(f, property);
+        m->loc = m->name_loc;
+        m->loc.end = ts_node_end_byte(call);
+        eval_args(b, f, args, scope, (const amp_value ***)&m->args, &m->arg_count);
+        return v;
+    }
+    return amp_eval_unknown(b, f, call);
+}
+
+/* Evaluates a call chain along its spine without recursion. */
+static const amp_value *eval_chain(amp_builder *b, uint32_t f, TSNode n, const amp_scope *scope)
+{
+    TSNode *spine = NULL;
+    size_t count = 0;
+    TSNode cur = n;
+    for (;;) {
+        cur = strip(cur);
+        TSNode fn = strip(field(cur, "function"));
+        if (!is_type(cur, "call_expression") || ts_node_is_null(fn))
+            break;
+        TSNode *slot = amp_push(b->a, (void **)&spine, &count, sizeof *slot);
+        if (!slot)
+            break;
+        *slot = cur;
+        if (!is_type(fn, "member_expression")) {
+            cur = fn;
+            break;
+        }
+        cur = field(fn, "object");
+    }
+    const amp_value *v = count ? amp_eval(b, f, cur, scope) : amp_eval_unknown(b, f, n);
+    for (size_t i = count; i-- > 0 && v;) {
+        TSNode fn = strip(field(spine[i], "function"));
+        TSNode prop = is_type(fn, "member_expression") ? field(fn, "property") : (TSNode){0};
+        if (is_type(fn, "member_expression") && !is_type(prop, "property_identifier")) {
+            v = amp_eval_unknown(b, f, spine[i]);
+            continue;
+        }
+        v = apply_call(b, f, spine[i], v, prop, scope);
+    }
+    if (v && v->kind == AMP_VAL_CALL && v->str && is_root_path(v->str))
+        add_root(b, v);
+    return v;
+}
+
+static const amp_value *eval_member(amp_builder *b, uint32_t f, TSNode n, const amp_scope *scope)
+{
+    TSNode prop = field(n, "property");
+    const amp_value *obj = amp_eval(b, f, field(n, "object"), scope);
+    if (!obj || !is_type(prop, "property_identifier"))
+        return amp_eval_unknown(b, f, n);
+    const char *p = text_of(b, f, prop);
+    if (obj->kind == AMP_VAL_BUILTIN && p) {
+        size_t len = strlen(obj->str) + strlen(p) + 2;
+        char *path = amp_arena_alloc(b->a, len);
+        if (path)
+            snprintf(path, len, "%s.%s", strcmp(obj->str, "*") == 0 ? "" : obj->str, p);
+        return builtin_value(b, f, n, path && path[0] == '.' ? path + 1 : path);
+    }
+    if (obj->kind == AMP_VAL_OBJECT && p) {
+        const amp_prop *found = amp_value_prop(obj, p);
+        if (found)
+            return found->value;
+    }
+    return amp_eval_unknown(b, f, n);
+}
+
+const amp_value *amp_eval(amp_builder *b, uint32_t f, TSNode node, const amp_scope *scope)
+{
+    TSNode n = strip(node);
+    if (ts_node_is_null(n))
+        return amp_eval_unknown(b, f, node);
+    if (b->depth >= AMP_EVAL_MAX_DEPTH || b->steps++ >= AMP_EVAL_MAX_STEPS)
+        return amp_eval_unknown(b, f, n);
+    b->depth++;
+    const amp_value *v;
+    const char *t = ts_node_type(n);
+    if (strcmp(t, "string") == 0)
+        v = eval_string(b, f, n);
+    else if (strcmp(t, "template_string") == 0)
+        v = eval_template(b, f, n);
+    else if (strcmp(t, "number") == 0)
+        v = eval_number(b, f, n);
+    else if (strcmp(t, "true") == 0 || strcmp(t, "false") == 0) {
+        amp_value *bv = new_value(b, AMP_VAL_BOOL, f, n);
+        if (bv)
+            bv->b = t[0] == 't';
+        v = bv;
+    } else if (strcmp(t, "null") == 0)
+        v = new_value(b, AMP_VAL_NULL, f, n);
+    else if (strcmp(t, "undefined") == 0)
+        v = new_value(b, AMP_VAL_UNDEFINED, f, n);
+    else if (strcmp(t, "object") == 0)
+        v = eval_object(b, f, n, scope);
+    else if (strcmp(t, "array") == 0)
+        v = eval_array(b, f, n, scope);
+    else if (strcmp(t, "identifier") == 0)
+        v = eval_identifier(b, f, n, scope);
+    else if (strcmp(t, "member_expression") == 0)
+        v = eval_member(b, f, n, scope);
+    else if (strcmp(t, "call_expression") == 0)
+        v = eval_chain(b, f, n, scope);
+    else if (strcmp(t, "arrow_function") == 0 || strcmp(t, "function_expression") == 0 ||
+             strcmp(t, "function") == 0)
+        v = eval_function(b, f, n, scope);
+    else if (strcmp(t, "binary_expression") == 0 || strcmp(t, "template_literal") == 0)
+        v = new_value(b, AMP_VAL_TEMPLATE, f, n);
+    else
+        v = amp_eval_unknown(b, f, n);
+    b->depth--;
+    return v ? v : amp_eval_unknown(b, f, n);
+}
+
+void amp_eval_all(amp_builder *b)
+{
+    for (uint32_t f = 0; f < b->file_count; f++) {
+        const amp_doc *doc = b->files[f].doc;
+        if (!doc || !doc->tree)
+            continue;
+        /* Declarations through their memo, so their values are shared. */
+        size_t pos = 0;
+        const char *key;
+        void *value;
+        while (amp_strmap_next(&b->files[f].locals, &pos, &key, &value)) {
+            amp_binding *bind = value;
+            if (bind->kind == AMP_BIND_NODE)
+                eval_node_memo(b, f, bind->node, bind->name_node);
+        }
+        pos = 0;
+        while (amp_strmap_next(&b->files[f].exports, &pos, &key, &value)) {
+            amp_binding *bind = value;
+            if (bind->kind == AMP_BIND_NODE)
+                eval_node_memo(b, f, bind->node, bind->name_node);
+        }
+        TSNode root = ts_tree_root_node(doc->tree);
+        uint32_t n = ts_node_named_child_count(root);
+        for (uint32_t i = 0; i < n; i++) {
+            TSNode stmt = ts_node_named_child(root, i);
+            if (is_type(stmt, "expression_statement"))
+                amp_eval(b, f, ts_node_named_child(stmt, 0), NULL);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+/*
+ * model_internal.h: shared by the model's source files.
+ *
+ *   model_eval.c    the evaluator: symbol tables, import resolution, values
+ *   model_build.c   resources, backend keys, secrets, the build entry point
+ *   model_schema.c  data schemas: types, fields, relationships, rules, operations
+ */
+#ifndef AMP_MODEL_INTERNAL_H
+#define AMP_MODEL_INTERNAL_H
+
+#include "amp_model.h"
+#include "amp_strmap.h"
+
+/* Bounds that keep evaluation finite and the C stack shallow on any input. */
+#define AMP_EVAL_MAX_DEPTH 200
+#define AMP_EVAL_MAX_STEPS 4000000
+
+/* What a top-level name of a file is bound to. */
+typedef enum {
+    AMP_BIND_NODE,      /* a declaration's initializer in this file */
+    AMP_BIND_IMPORT,    /* import { name as local } from 'module' (name "default" for default imports) */
+    AMP_BIND_NAMESPACE, /* import * as local from 'module' */
+    AMP_BIND_LOCAL,     /* export { local as name }: another name of this file */
+} amp_bind_kind;
+
+typedef struct amp_binding {
+    amp_bind_kind kind;
+    TSNode node;        /* NODE: the initializer expression */
+    TSNode name_node;   /* NODE: the declared name */
+    int module;         /* IMPORT/NAMESPACE: file index, or -1 */
+    bool builtin;       /* IMPORT/NAMESPACE: from an Amplify package */
+    const char *name;   /* IMPORT: the imported name; LOCAL: the local name */
+} amp_binding;
+
+typedef struct amp_mfile {
+    const char *path;
+    const amp_doc *doc;
+    amp_strmap locals;  /* top-level name -> amp_binding* */
+    amp_strmap exports; /* exported name -> amp_binding* */
+    int *star;          /* files re-exported with `export * from` */
+    size_t star_count;
+} amp_mfile;
+
+typedef struct amp_scope {
+    const char *name;
+    const amp_value *value;
+    const struct amp_scope *up;
+} amp_scope;
+
+typedef struct amp_builder {
+    amp_model *m;
+    amp_arena *a;
+    amp_mfile *files;
+    size_t file_count;
+    amp_strmap memo;      /* node key -> amp_value* */
+    int depth;
+    size_t steps;
+    const amp_value **roots; /* CALL values of define*, a.schema, a.combine, configure */
+    size_t root_count, root_cap;
+    const amp_value **bound; /* values given a binding name, by index */
+} amp_builder;
+
+/* model_eval.c */
+void amp_eval_index_files(amp_builder *b);
+void amp_eval_free_files(amp_builder *b);
+const amp_value *amp_eval(amp_builder *b, uint32_t file, TSNode node, const amp_scope *scope);
+/* Evaluates every top-level statement of every file (filling roots). */
+void amp_eval_all(amp_builder *b);
+/* A value that is not understood, located at node. */
+const amp_value *amp_eval_unknown(amp_builder *b, uint32_t file, TSNode node);
+
+/* model_schema.c */
+void amp_schema_interpret(amp_builder *b, const amp_value *schema_value, int combine);
+void amp_rules_read(amp_builder *b, const amp_value *fn, amp_rule **out, size_t *count);
+/* A string value's text with its location, or {NULL} when v is not a string. */
+amp_str amp_str_of(const amp_value *v);
+/* Appends to an arena array of elements of size bytes; returns the new slot. */
+void *amp_push(amp_arena *a, void **array, size_t *count, size_t size);
+
+#endif
