@@ -1,0 +1,12 @@
+import { defineBackend } from '@aws-amplify/backend';
+import { auth } from './auth/resource';
+import { data } from './data/resource';
+import { storage } from './storage/resource';
+import { echo } from './functions/echo/resource';
+
+defineBackend({
+  auth,
+  data,
+  storage,
+  echo,
+});
