@@ -5,7 +5,6 @@
 ;; Version: 0.1.0
 ;; Package-Requires: ((emacs "28.1") (eglot "1.9"))
 ;; Keywords: languages, tools
-;; URL: https://github.com/amplify-ls/amplify-ls
 
 ;;; Commentary:
 
