@@ -1,0 +1,6 @@
+import { defineFunction } from '@aws-amplify/backend';
+
+export const userAdmin = defineFunction({
+  name: 'user-admin',
+  timeoutSeconds: 15,
+});
