@@ -146,8 +146,11 @@ static void read_backend_keys(amp_builder *b)
             key->loc = obj->props[k].key_loc;
             key->value = obj->props[k].value;
             key->resource = amp_model_resource_of(m, key->value);
-            if (key->resource >= 0 && !m->resources[key->resource].backend_key)
-                m->resources[key->resource].backend_key = key->name;
+            amp_resource *r = key->resource >= 0 ? &m->resources[key->resource] : NULL;
+            if (r && !r->backend_key)
+                r->backend_key = key->name;
+            if (r && !r->name) /* e.g. an `export default defineAuth(...)` */
+                r->name = key->name;
         }
     }
 }

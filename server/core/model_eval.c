@@ -904,6 +904,39 @@ const amp_value *amp_eval(amp_builder *b, uint32_t f, TSNode node, const amp_sco
     return v ? v : amp_eval_unknown(b, f, n);
 }
 
+/* Recovery for a file cut off inside a schema (typing at the end of the
+ * file): tree-sitter then leaves one ERROR node holding `a.schema` and the
+ * schema's `key: value` pairs as loose children. Those pairs are read as a
+ * partial a.schema({...}) so the types typed so far stay known. */
+static void recover_schema(amp_builder *b, uint32_t f, TSNode error)
+{
+    uint32_t n = ts_node_named_child_count(error);
+    amp_value *schema = NULL, *obj = NULL;
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode c = ts_node_named_child(error, i);
+        if (!schema && (is_type(c, "member_expression") || is_type(c, "identifier"))) {
+            const amp_value *v = amp_eval(b, f, c, NULL);
+            if (v->kind == AMP_VAL_BUILTIN && strcmp(v->str, "a.schema") == 0) {
+                schema = new_value(b, AMP_VAL_CALL, f, error);
+                obj = new_value(b, AMP_VAL_OBJECT, f, error);
+                if (!schema || !obj)
+                    return;
+                schema->str = "a.schema";
+                schema->callee_loc = v->loc;
+                obj->open = true;
+                add_item(b, schema, obj);
+            }
+        } else if (obj && is_type(c, "pair")) {
+            TSNode key = field(c, "key");
+            const char *k = key_text(b, f, key);
+            if (k)
+                add_prop(b, obj, k, loc_of(f, key), amp_eval(b, f, field(c, "value"), NULL));
+        }
+    }
+    if (schema)
+        add_root(b, schema);
+}
+
 void amp_eval_all(amp_builder *b)
 {
     for (uint32_t f = 0; f < b->file_count; f++) {
@@ -931,6 +964,8 @@ void amp_eval_all(amp_builder *b)
             TSNode stmt = ts_node_named_child(root, i);
             if (is_type(stmt, "expression_statement"))
                 amp_eval(b, f, ts_node_named_child(stmt, 0), NULL);
+            else if (ts_node_symbol(stmt) == (TSSymbol)-1) /* ERROR */
+                recover_schema(b, f, stmt);
         }
     }
 }

@@ -419,6 +419,78 @@ static bool is_sql_engine(const amp_value *configure)
     return engine->value->kind != AMP_VAL_STRING || strcmp(engine->value->str, "dynamodb") != 0;
 }
 
+static amp_type *type_named(amp_schema *s, const char *name)
+{
+    for (size_t i = 0; i < s->type_count; i++)
+        if (s->types[i].name && strcmp(s->types[i].name, name) == 0)
+            return &s->types[i];
+    return NULL;
+}
+
+/* The items of a function's returned array (or its single returned value). */
+static const amp_value *const *returned_items(const amp_value *fn, size_t *count)
+{
+    *count = 0;
+    if (!fn || fn->kind != AMP_VAL_FUNCTION || !fn->body)
+        return NULL;
+    if (fn->body->kind == AMP_VAL_ARRAY) {
+        *count = fn->body->item_count;
+        return fn->body->items;
+    }
+    *count = 1;
+    return &fn->body;
+}
+
+/* The model name in a "$0.<model>.<method>" path, copied into the arena. */
+static const char *model_in_path(amp_builder *b, const char *path, const char *method)
+{
+    size_t n = strlen(path), m = strlen(method);
+    if (strncmp(path, "$0.", 3) != 0 || n <= 3 + m + 1 || strcmp(path + n - m, method) != 0 ||
+        path[n - m - 1] != '.')
+        return NULL;
+    return amp_arena_strndup(b->a, path + 3, n - m - 4);
+}
+
+/* SQL schemas: renameModels, setRelationships and setAuthorization. */
+static void apply_sql_methods(amp_builder *b, amp_schema *s, const amp_value *v)
+{
+    for (size_t i = 0; i < v->method_count; i++) {
+        const amp_method *m = &v->methods[i];
+        size_t n = 0;
+        const amp_value *const *items = returned_items(arg(m->args, m->arg_count, 0), &n);
+        for (size_t j = 0; j < n; j++) {
+            const amp_value *it = items[j];
+            if (strcmp(m->name, "renameModels") == 0 && it->kind == AMP_VAL_ARRAY && it->item_count == 2) {
+                amp_str from = amp_str_of(it->items[0]), to = amp_str_of(it->items[1]);
+                amp_type *t = from.s && to.s ? type_named(s, from.s) : NULL;
+                if (t)
+                    t->name = to.s;
+            } else if (it->kind == AMP_VAL_CALL && it->str) {
+                const char *name = model_in_path(b, it->str, strcmp(m->name, "setRelationships") == 0
+                                                                 ? "relationships" : "authorization");
+                amp_type *t = name ? type_named(s, name) : NULL;
+                if (t && strcmp(m->name, "setRelationships") == 0) {
+                    amp_field *extra = NULL;
+                    size_t extra_count = 0;
+                    read_fields(b, t->name, arg(it->items, it->item_count, 0), &extra, &extra_count);
+                    for (size_t k = 0; k < extra_count; k++) {
+                        amp_field *f = amp_push(b->a, (void **)&t->fields, &t->field_count, sizeof *f);
+                        if (f)
+                            *f = extra[k];
+                    }
+                } else if (t && strcmp(m->name, "setAuthorization") == 0) {
+                    t->has_auth = true;
+                    amp_rules_read(b, arg(it->items, it->item_count, 0), &t->rules, &t->rule_count);
+                } else if (strcmp(m->name, "setAuthorization") == 0 &&
+                           strcmp(it->str, "$1.authorization") == 0) {
+                    s->has_auth = true;
+                    amp_rules_read(b, arg(it->items, it->item_count, 0), &s->rules, &s->rule_count);
+                }
+            }
+        }
+    }
+}
+
 void amp_schema_interpret(amp_builder *b, const amp_value *v, int combine)
 {
     amp_model *m = b->m;
@@ -450,6 +522,7 @@ void amp_schema_interpret(amp_builder *b, const amp_value *v, int combine)
                 strcmp(v->methods[i].name, "addMutations") == 0 ||
                 strcmp(v->methods[i].name, "addSubscriptions") == 0)
                 read_types(b, s, index, arg(v->methods[i].args, v->methods[i].arg_count, 0));
+        apply_sql_methods(b, s, v);
     }
     read_auth(b, v, &s->rules, &s->rule_count, &s->has_auth);
 }

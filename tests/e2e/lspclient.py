@@ -158,6 +158,15 @@ class Server:
                 self.notifications.remove(msg)
                 return msg.get("params")
 
+    def wait_stderr(self, text, timeout=10):
+        """True once a stderr line containing text has been read."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if any(text in line for line in self.stderr_lines):
+                return True
+            time.sleep(0.05)
+        return False
+
     def diagnostics_for(self, uri, version=None, timeout=TIMEOUT):
         def match(p):
             return p["uri"] == uri and (version is None or p.get("version") == version)

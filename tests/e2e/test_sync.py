@@ -114,7 +114,7 @@ def test_change_to_unopened_document_is_harmless():
         s.change(URI, 2, [{"range": {"start": {"line": 0, "character": 4}, "end": {"line": 0, "character": 4}},
                            "text": "ing"}])
         assert_same(s, URI, "keeping me\n")
-        check(any("not open" in l for l in s.stderr_lines), "the stray change is logged")
+        check(s.wait_stderr("not open"), "the stray change is logged")
         s.shutdown_and_exit(0)
 
 
