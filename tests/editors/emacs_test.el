@@ -25,6 +25,16 @@
 
 (defun amplify-ls-test-finish (code fmt &rest args)
   (amplify-ls-test-say "%s" (apply #'format fmt args))
+  ;; Shut the servers down the LSP way, then make sure nothing late (a
+  ;; server request still in flight) is processed while Emacs exits.
+  (when (fboundp 'eglot-shutdown)
+    (dolist (server (ignore-errors (hash-table-values eglot--servers-by-project)))
+      (dolist (s server)
+        (ignore-errors (eglot-shutdown s nil 5)))))
+  (dolist (p (process-list))
+    (set-process-filter p #'ignore)
+    (set-process-sentinel p #'ignore)
+    (ignore-errors (delete-process p)))
   (when amplify-ls-test-tmp
     (ignore-errors (delete-directory amplify-ls-test-tmp t)))
   (kill-emacs code))

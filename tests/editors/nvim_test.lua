@@ -165,7 +165,7 @@ local function run()
     for _, item in ipairs(items) do
       local label = (item.label or ''):gsub("^['\"]", ''):gsub("['\"]$", '')
       table.insert(labels, label)
-      if label == 'Post' or label == 'Comment' then
+      if found == nil and (label == 'Post' or label == 'Comment') then
         found = label
       end
     end
