@@ -119,7 +119,7 @@ static bool check_ref(gen_ctx *ctx, const gen_entry *e, const char *field, json_
         return false;
     }
     if (want >= 0 && ctx->entries[t].kind != want) {
-        gen_error(ctx, e->file, e->id, "'%s' names '%s', which is a %s, not a %s", field,
+        gen_error(ctx, e->file, e->id, "'%s' names '%s', whose kind is %s, not %s", field,
                   json_string_value(ref), gen_kind_name(ctx->entries[t].kind), gen_kind_name(want));
         return false;
     }

@@ -143,9 +143,11 @@ const amp_cat_entry *amp_cat_child_at(const amp_cat_entry *e, size_t i);
 const amp_cat_entry *amp_cat_child(const amp_cat_entry *e, const char *name);
 
 /* The child describing the object key `key`: first an exact child name,
- * then the children of the value's shape type (see amp_cat_value_shape, and
- * of its array items), then a pattern child ("custom:*") that globs the key.
- * This is the lookup to use when walking an options object. NULL if none. */
+ * then the children of the shape type (amp_cat_value_shape of e's value or
+ * of its items; for a function or method without a value, of its first
+ * parameter with a shape), then a pattern child ("custom:*") globbing the
+ * key. This is the lookup to use when walking an options object. NULL if
+ * none. */
 const amp_cat_entry *amp_cat_key(const amp_cat_entry *e, const char *key);
 
 /* Text fields; NULL when the data leaves them out. since, package and url are
@@ -162,8 +164,8 @@ const char *amp_cat_deprecated(const amp_cat_entry *e); /* NULL unless deprecate
  * the result has no catalogued members. */
 const amp_cat_entry *amp_cat_returns(const amp_cat_entry *e);
 
-/* The value descriptor of an option, property or callable-less type; NULL if
- * none. */
+/* The value descriptor of an option, property, named type (LogRetention)
+ * or callable type (IndexFactory); NULL if none. */
 const amp_cat_value *amp_cat_value_of(const amp_cat_entry *e);
 
 /* Parameters of the primary signature, in order. */

@@ -175,15 +175,24 @@ static const amp_cat_entry *pattern_child(const amp_cat_entry *e, const char *ke
     return NULL;
 }
 
-/* The shape type describing the keys of e's value (or of its items). */
-static const amp_cat_entry *shape_of(const amp_cat_entry *e)
+/* The shape type of one value descriptor (or of its items), or NULL. */
+static const amp_cat_entry *value_shape(const amp_cat_value *v)
 {
-    const amp_cat_value *v = e ? e->value : NULL;
     if (!v)
         return NULL;
     if (v->shape >= 0)
         return entry_at_index(v->shape);
     return v->items ? entry_at_index(v->items->shape) : NULL;
+}
+
+/* The shape type describing the keys of e's object: that of its value, or
+ * for a function or method that of the first parameter with a shape. */
+static const amp_cat_entry *shape_of(const amp_cat_entry *e)
+{
+    const amp_cat_entry *shape = value_shape(e->value);
+    for (uint32_t i = 0; !shape && !e->value && i < e->param_count; i++)
+        shape = value_shape(e->params[i].value);
+    return shape;
 }
 
 const amp_cat_entry *amp_cat_key(const amp_cat_entry *e, const char *key)
