@@ -18,11 +18,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* qsort comparator of two path strings (strcmp order). */
 static int compare_paths(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Prints the usage line; returns the usage exit status (2). */
 static int usage(void)
 {
     fputs("usage: catalog_gen [--out FILE.c] [--index FILE.json] DATA.json...\n", stderr);
@@ -49,6 +51,7 @@ static int parse_args(int argc, char **argv, const char **out, const char **inde
     return *count ? 0 : -1;
 }
 
+/* Validates the data files and writes the outputs; see the file header. */
 int main(int argc, char **argv)
 {
     const char *out = NULL, *index = NULL;

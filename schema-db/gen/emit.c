@@ -50,6 +50,7 @@ static void emit_cstr(FILE *f, const char *s)
     fputc('"', f);
 }
 
+/* Writes obj[key] as a C string literal, or NULL when absent. */
 static void emit_field_str(FILE *f, json_t *obj, const char *key)
 {
     emit_cstr(f, json_string_value(json_object_get(obj, key)));
@@ -218,6 +219,8 @@ static void emit_params(emitter *em, json_t *params, char *sym, size_t size)
     free(vals);
 }
 
+/* Emits an amp_cat_overload array (params first) and sets sym to its
+ * name, or to NULL for no overloads. */
 static void emit_overloads(emitter *em, json_t *overloads, char *sym, size_t size)
 {
     size_t n = json_array_size(overloads);
@@ -268,6 +271,8 @@ static void emit_kvs(emitter *em, json_t *map, char *sym, size_t size)
     fputs("};\n", em->f);
 }
 
+/* Emits an amp_cat_link_row array for a name -> id map (targets as sorted
+ * indexes) and sets sym, or NULL for an empty map. */
 static void emit_links(emitter *em, json_t *map, char *sym, size_t size)
 {
     if (json_object_size(map) == 0) {
@@ -351,6 +356,7 @@ static void emit_tree(emitter *em)
     fprintf(em->f, "};\nconst uint32_t amp_cat_root_count_ = %zuu;\n", roots);
 }
 
+/* Writes the package name -> version table. */
 static void emit_packages(emitter *em)
 {
     fputs("const amp_cat_kv amp_cat_packages_[] = {", em->f);
@@ -368,6 +374,8 @@ static void emit_packages(emitter *em)
             json_object_size(em->ctx->packages));
 }
 
+/* Writes the whole C translation unit to f (statics, entries, tree,
+ * packages). ctx must be sorted. */
 static void emit_c(gen_ctx *ctx, FILE *f)
 {
     emitter em = {f, ctx, 0};
@@ -417,6 +425,7 @@ typedef struct sort_key {
     long index;
 } sort_key;
 
+/* qsort comparator of sort_key by id (strcmp order). */
 static int compare_keys(const void *a, const void *b)
 {
     return strcmp(((const sort_key *)a)->id, ((const sort_key *)b)->id);
@@ -458,6 +467,7 @@ static int commit_tmp(gen_ctx *ctx, FILE *f, const char *tmp, const char *path)
     return 0;
 }
 
+/* See catalog_gen.h. */
 int gen_emit(gen_ctx *ctx, const char *c_path, const char *index_path)
 {
     char tmp[4096];

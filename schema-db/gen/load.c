@@ -80,6 +80,7 @@ static const field_spec value_fields[] = {
 static const char *const kind_names[K_COUNT] = {"function", "namespace", "type", "method",
                                                 "option",   "property",  "value"};
 
+/* See catalog_gen.h. */
 void gen_error(gen_ctx *ctx, const char *file, const char *id, const char *fmt, ...)
 {
     va_list ap;
@@ -93,6 +94,7 @@ void gen_error(gen_ctx *ctx, const char *file, const char *id, const char *fmt, 
     ctx->errors++;
 }
 
+/* See catalog_gen.h. */
 int gen_kind_code(const char *name)
 {
     for (int k = 0; k < K_COUNT; k++)
@@ -101,11 +103,13 @@ int gen_kind_code(const char *name)
     return -1;
 }
 
+/* See catalog_gen.h. */
 const char *gen_kind_name(int kind)
 {
     return kind >= 0 && kind < K_COUNT ? kind_names[kind] : "?";
 }
 
+/* See catalog_gen.h. */
 long gen_find(const gen_ctx *ctx, const char *id)
 {
     json_t *v = id ? json_object_get(ctx->by_id, id) : NULL;
@@ -125,16 +129,19 @@ static bool all_of(json_t *arr, int (*pred)(const json_t *))
     return true;
 }
 
+/* Whether x is a JSON scalar (string, number, boolean or null). */
 static int is_scalar(const json_t *x)
 {
     return json_is_string(x) || json_is_number(x) || json_is_boolean(x) || json_is_null(x);
 }
 
+/* Whether x is a JSON string. */
 static int is_string(const json_t *x)
 {
     return json_is_string(x);
 }
 
+/* Whether x is a JSON object. */
 static int is_object(const json_t *x)
 {
     return json_is_object(x);
@@ -225,6 +232,8 @@ static void check_fields(gen_ctx *ctx, const char *file, const char *id, json_t 
 static void check_value_fields(gen_ctx *ctx, const char *file, const char *id, json_t *v,
                                const char *what);
 
+/* Checks the field names and shapes of every param object (and its
+ * value) of a params array. */
 static void check_params(gen_ctx *ctx, const char *file, const char *id, json_t *params)
 {
     size_t i;
@@ -278,6 +287,8 @@ static bool id_syntax_ok(const char *id)
     }
 }
 
+/* Checks the field names and shapes of an entry and of its params,
+ * overloads and value. */
 static void check_entry_fields(gen_ctx *ctx, const char *file, const char *id, json_t *e)
 {
     check_fields(ctx, file, id, e, entry_fields, "entry");
@@ -414,6 +425,7 @@ static void load_file(gen_ctx *ctx, const char *file)
     json_decref(root);
 }
 
+/* See catalog_gen.h. */
 int gen_load(gen_ctx *ctx, char **paths, size_t count)
 {
     int before = ctx->errors;
@@ -433,6 +445,7 @@ int gen_load(gen_ctx *ctx, char **paths, size_t count)
 
 /* ---- Resolution ------------------------------------------------------ */
 
+/* Appends a child index to parent's child list (declared order). */
 static void add_child(gen_entry *parent, long child)
 {
     if (parent->child_count == parent->child_cap) {
@@ -534,6 +547,8 @@ static void resolve_value_ref(gen_ctx *ctx, const gen_entry *e, json_t *v, int d
     }
 }
 
+/* Resolves the `ref` of v and of its nested items (depth guards cycles);
+ * removes the `ref` fields once merged. */
 static void resolve_value(gen_ctx *ctx, const gen_entry *e, json_t *v, int depth)
 {
     if (!json_is_object(v))
@@ -599,6 +614,7 @@ static void inherit(gen_ctx *ctx, long idx)
     e->inherit_state = 2;
 }
 
+/* See catalog_gen.h. */
 int gen_resolve(gen_ctx *ctx)
 {
     int before = ctx->errors;
@@ -613,6 +629,7 @@ int gen_resolve(gen_ctx *ctx)
     return ctx->errors - before;
 }
 
+/* See catalog_gen.h. */
 void gen_free(gen_ctx *ctx)
 {
     for (size_t i = 0; i < ctx->count; i++) {

@@ -52,6 +52,7 @@ static unsigned allowed_children(int parent_kind)
     }
 }
 
+/* See catalog_gen.h. */
 unsigned gen_type_mask(json_t *type, const char **bad)
 {
     unsigned mask = 0;
@@ -221,6 +222,8 @@ static void check_value_refs(gen_ctx *ctx, const gen_entry *e, json_t *v, unsign
     check_ref(ctx, e, "value.returns", json_object_get(v, "returns"), K_TYPE);
 }
 
+/* Checks one value descriptor (and its items) against every value rule;
+ * `what` names it in messages. */
 static void check_value(gen_ctx *ctx, const gen_entry *e, json_t *v, const char *what)
 {
     if (!json_is_object(v))
@@ -458,6 +461,7 @@ static void check_sibling_names(gen_ctx *ctx, const gen_entry *e)
         }
 }
 
+/* Runs every rule on one resolved entry. */
 static void check_entry(gen_ctx *ctx, const gen_entry *e)
 {
     check_kind(ctx, e);
@@ -478,6 +482,7 @@ static void check_entry(gen_ctx *ctx, const gen_entry *e)
         check_value_entry(ctx, e);
 }
 
+/* See catalog_gen.h. */
 int gen_validate(gen_ctx *ctx)
 {
     int before = ctx->errors;

@@ -30,6 +30,8 @@ static int compare_n(const char *key, size_t len, const char *id)
     return id[len] == '\0' ? 0 : -1;
 }
 
+/* ---- Public functions: each contract is stated in amp_catalog.h. ---- */
+
 size_t amp_catalog_count(void)
 {
     return amp_cat_entry_count_;

@@ -63,7 +63,8 @@ static void test_function_props(void)
     AMP_CHECK(lits && strcmp(lits[0], "18") == 0 && strcmp(lits[3], "24") == 0);
     AMP_CHECK_INT(amp_cat_value_enum_kind(rt, 0), AMP_CAT_LIT_NUMBER);
     AMP_CHECK_STR(amp_cat_value_default(rt), "22");
-    AMP_CHECK(amp_cat_value_enum_contains(amp_cat_value_of(must("defineFunction.architecture")), "arm64"));
+    AMP_CHECK(amp_cat_value_enum_contains(amp_cat_value_of(must("defineFunction.architecture")),
+                                          "arm64"));
     const amp_cat_entry *sched = must("defineFunction.schedule");
     AMP_CHECK_STR(amp_cat_attr(sched, "cron.minutes"), "0-59");
     AMP_CHECK_STR(amp_cat_attr(sched, "cron.day-of-week"), "1-7,?");
@@ -109,7 +110,8 @@ static void test_auth_tree(void)
     AMP_CHECK(amp_cat_value_accepts(email, AMP_CAT_T_OBJECT));
     AMP_CHECK(amp_cat_value_enum_contains(email, "true"));
     AMP_CHECK_INT(amp_cat_value_enum_kind(email, 0), AMP_CAT_LIT_BOOLEAN);
-    const amp_cat_value *cb = amp_cat_value_of(must("defineAuth.loginWith.externalProviders.callbackUrls"));
+    const amp_cat_value *cb =
+        amp_cat_value_of(must("defineAuth.loginWith.externalProviders.callbackUrls"));
     AMP_CHECK(amp_cat_value_item_count(cb).has_min && amp_cat_value_item_count(cb).min == 1);
     AMP_CHECK(amp_cat_value_accepts(
         amp_cat_value_of(must("defineAuth.loginWith.externalProviders.google.clientId")),
@@ -139,7 +141,8 @@ static void test_user_attributes(void)
     amp_cat_value_enum(amp_cat_value_of(dt), &n);
     AMP_CHECK_INT(n, 4);
     AMP_CHECK(amp_cat_key(ua, "notAnAttribute") == NULL);
-    const amp_cat_entry *map = must("defineAuth.loginWith.externalProviders.google.attributeMapping");
+    const amp_cat_entry *map =
+        must("defineAuth.loginWith.externalProviders.google.attributeMapping");
     AMP_CHECK(amp_cat_key(map, "emailVerified") != NULL);
     AMP_CHECK_INT(amp_cat_child_count(must("AttributeMapping")), 19);
 }
@@ -323,7 +326,8 @@ static void test_table_invariants(void)
         for (size_t c = 0; c < amp_cat_child_count(e); c++)
             AMP_CHECK(amp_cat_parent(amp_cat_child_at(e, c)) == e);
         const amp_cat_entry *p = amp_cat_parent(e);
-        AMP_CHECK(p ? amp_cat_child(p, amp_cat_name(e)) == e : amp_cat_child(NULL, amp_cat_name(e)) == e);
+        AMP_CHECK(p ? amp_cat_child(p, amp_cat_name(e)) == e
+                    : amp_cat_child(NULL, amp_cat_name(e)) == e);
     }
     AMP_CHECK(amp_catalog_at(n) == NULL);
     AMP_CHECK(amp_cat_child(NULL, "defineData") == must("defineData"));
