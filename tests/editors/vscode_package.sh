@@ -55,4 +55,23 @@ if 'require("vscode")' not in bundle:
     fail("the bundle should leave vscode external")
 print("amplify-ls.vsix: %d files, bundle %d bytes" % (len(names), len(bundle)))
 PY
+echo "== loading the packaged bundle (vscode stubbed: the bundle must load and export activate/deactivate)"
+node - "$work/dist/extension.js" <<'JS'
+const Module = require('module');
+const stub = new Proxy(function () {}, {
+  get: (t, p) => (p === 'then' ? undefined : stub),
+  construct: () => stub,
+  apply: () => stub,
+});
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  return request === 'vscode' ? stub : load.call(this, request, ...rest);
+};
+const ext = require(process.argv[2]);
+if (typeof ext.activate !== 'function' || typeof ext.deactivate !== 'function') {
+  console.log('FAIL: dist/extension.js exports', Object.keys(ext));
+  process.exit(1);
+}
+console.log('dist/extension.js exports activate and deactivate');
+JS
 echo "PASS: the VS Code extension compiles and packages"
