@@ -89,3 +89,37 @@ void amp_diag_list_clear(amp_diag_list *list)
     free(list->items);
     memset(list, 0, sizeof *list);
 }
+
+int amp_diag_list_append(amp_diag_list *dst, const amp_diag_list *src)
+{
+    for (size_t i = 0; i < src->count; i++) {
+        const amp_diag *d = &src->items[i];
+        amp_diag *copy = amp_diag_add(dst, d->start, d->end, d->severity, d->code, "%s", d->message);
+        if (!copy)
+            return -1;
+        copy->tags = d->tags;
+        for (size_t j = 0; j < d->related_count; j++)
+            if (amp_diag_relate(copy, d->related[j].file, d->related[j].start, d->related[j].end,
+                                "%s", d->related[j].message) != 0)
+                return -1;
+    }
+    return 0;
+}
+
+bool amp_diag_list_equal(const amp_diag_list *a, const amp_diag_list *b)
+{
+    if (a->count != b->count)
+        return false;
+    for (size_t i = 0; i < a->count; i++) {
+        const amp_diag *x = &a->items[i], *y = &b->items[i];
+        if (x->start != y->start || x->end != y->end || x->severity != y->severity ||
+            strcmp(x->code, y->code) != 0 || strcmp(x->message, y->message) != 0 ||
+            x->related_count != y->related_count)
+            return false;
+        for (size_t j = 0; j < x->related_count; j++)
+            if (x->related[j].start != y->related[j].start || x->related[j].end != y->related[j].end ||
+                strcmp(x->related[j].file, y->related[j].file) != 0)
+                return false;
+    }
+    return true;
+}

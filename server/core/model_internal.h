@@ -71,7 +71,9 @@ const amp_value *amp_eval_unknown(amp_builder *b, uint32_t file, TSNode node);
 
 /* model_schema.c */
 void amp_schema_interpret(amp_builder *b, const amp_value *schema_value, int combine);
-void amp_rules_read(amp_builder *b, const amp_value *fn, amp_rule **out, size_t *count);
+/* Reads the rules an authorization callback returns; returns true when the
+ * callback and every rule in it were understood. */
+bool amp_rules_read(amp_builder *b, const amp_value *fn, amp_rule **out, size_t *count);
 /* A string value's text with its location, or {NULL} when v is not a string. */
 amp_str amp_str_of(const amp_value *v);
 /* Appends to an arena array of elements of size bytes; returns the new slot. */

@@ -92,37 +92,43 @@ static void read_rule(amp_builder *b, const amp_value *v, amp_rule *r)
     }
 }
 
-void amp_rules_read(amp_builder *b, const amp_value *fn, amp_rule **out, size_t *count)
+bool amp_rules_read(amp_builder *b, const amp_value *fn, amp_rule **out, size_t *count)
 {
     *out = NULL;
     *count = 0;
     if (!fn || fn->kind != AMP_VAL_FUNCTION || !fn->body)
-        return;
+        return false;
     const amp_value *body = fn->body;
     const amp_value *const *items = &body;
     size_t n = 1;
+    bool known = true;
     if (body->kind == AMP_VAL_ARRAY) {
         items = body->items;
         n = body->item_count;
+        known = !body->open;
     }
     for (size_t i = 0; i < n; i++) {
         const amp_value *v = items[i];
-        if (v->kind != AMP_VAL_CALL || !v->str || strncmp(v->str, "$0.", 3) != 0)
+        if (v->kind != AMP_VAL_CALL || !v->str || strncmp(v->str, "$0.", 3) != 0) {
+            known = false;
             continue;
+        }
         amp_rule *r = amp_push(b->a, (void **)out, count, sizeof *r);
         if (!r)
-            return;
+            return false;
         read_rule(b, v, r);
     }
+    return known;
 }
 
-static void read_auth(amp_builder *b, const amp_value *v, amp_rule **rules, size_t *count, bool *has)
+static void read_auth(amp_builder *b, const amp_value *v, amp_rule **rules, size_t *count,
+                      bool *has, bool *known)
 {
     const amp_method *m = amp_value_method(v, "authorization");
     if (!m)
         return;
     *has = true;
-    amp_rules_read(b, arg(m->args, m->arg_count, 0), rules, count);
+    *known = amp_rules_read(b, arg(m->args, m->arg_count, 0), rules, count);
 }
 
 /* ---- fields -------------------------------------------------------------- */
@@ -148,7 +154,7 @@ static void read_modifiers(amp_builder *b, const amp_value *v, amp_field *f)
             f->default_value = arg(m->args, m->arg_count, 0);
         } else if (strcmp(m->name, "authorization") == 0) {
             f->has_auth = true;
-            amp_rules_read(b, arg(m->args, m->arg_count, 0), &f->rules, &f->rule_count);
+            f->rules_known = amp_rules_read(b, arg(m->args, m->arg_count, 0), &f->rules, &f->rule_count);
         }
     }
 }
@@ -216,6 +222,7 @@ static void read_fields(amp_builder *b, const char *owner, const amp_value *obj,
 static void read_type_body(amp_builder *b, amp_type *t, const amp_value *fields)
 {
     read_fields(b, t->name, fields, &t->fields, &t->field_count);
+    t->fields_open = !fields || fields->kind != AMP_VAL_OBJECT || fields->open;
 }
 
 /* ---- model modifiers ------------------------------------------------------ */
@@ -241,7 +248,7 @@ static void read_index(amp_builder *b, const amp_value *v, amp_index *ix)
 static void read_model(amp_builder *b, amp_type *t, const amp_value *v)
 {
     read_type_body(b, t, arg(v->items, v->item_count, 0));
-    read_auth(b, v, &t->rules, &t->rule_count, &t->has_auth);
+    read_auth(b, v, &t->rules, &t->rule_count, &t->has_auth, &t->rules_known);
     const amp_method *id = amp_value_method(v, "identifier");
     if (id) {
         t->has_identifier = true;
@@ -294,10 +301,10 @@ static void read_handler(const amp_value *v, amp_handler *h)
 
 static void read_operation(amp_builder *b, amp_type *t, const amp_value *v)
 {
-    read_auth(b, v, &t->rules, &t->rule_count, &t->has_auth);
+    read_auth(b, v, &t->rules, &t->rule_count, &t->has_auth, &t->rules_known);
     const amp_method *args = amp_value_method(v, "arguments");
     if (args)
-        read_fields(b, t->name, arg(args->args, args->arg_count, 0), &t->fields, &t->field_count);
+        read_type_body(b, t, arg(args->args, args->arg_count, 0));
     const amp_method *ret = amp_value_method(v, "returns");
     if (ret) {
         t->returns = amp_arena_alloc(b->a, sizeof *t->returns);
@@ -394,7 +401,7 @@ static void read_type(amp_builder *b, amp_schema *s, int schema_index, const amp
         read_operation(b, t, v);
         break;
     case AMP_TYPE_CONVERSATION:
-        read_auth(b, v, &t->rules, &t->rule_count, &t->has_auth);
+        read_auth(b, v, &t->rules, &t->rule_count, &t->has_auth, &t->rules_known);
         break;
     case AMP_TYPE_UNKNOWN:
         break;
@@ -403,6 +410,8 @@ static void read_type(amp_builder *b, amp_schema *s, int schema_index, const amp
 
 static void read_types(amp_builder *b, amp_schema *s, int schema_index, const amp_value *obj)
 {
+    if (!obj || obj->kind != AMP_VAL_OBJECT || obj->open)
+        s->open = true;
     if (!obj || obj->kind != AMP_VAL_OBJECT)
         return;
     for (size_t i = 0; i < obj->prop_count; i++)
@@ -480,11 +489,11 @@ static void apply_sql_methods(amp_builder *b, amp_schema *s, const amp_value *v)
                     }
                 } else if (t && strcmp(m->name, "setAuthorization") == 0) {
                     t->has_auth = true;
-                    amp_rules_read(b, arg(it->items, it->item_count, 0), &t->rules, &t->rule_count);
+                    t->rules_known = amp_rules_read(b, arg(it->items, it->item_count, 0), &t->rules, &t->rule_count);
                 } else if (strcmp(m->name, "setAuthorization") == 0 &&
                            strcmp(it->str, "$1.authorization") == 0) {
                     s->has_auth = true;
-                    amp_rules_read(b, arg(it->items, it->item_count, 0), &s->rules, &s->rule_count);
+                    s->rules_known = amp_rules_read(b, arg(it->items, it->item_count, 0), &s->rules, &s->rule_count);
                 }
             }
         }
@@ -524,5 +533,5 @@ void amp_schema_interpret(amp_builder *b, const amp_value *v, int combine)
                 read_types(b, s, index, arg(v->methods[i].args, v->methods[i].arg_count, 0));
         apply_sql_methods(b, s, v);
     }
-    read_auth(b, v, &s->rules, &s->rule_count, &s->has_auth);
+    read_auth(b, v, &s->rules, &s->rule_count, &s->has_auth, &s->rules_known);
 }

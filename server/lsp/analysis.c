@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "amp_rules.h"
 #include "amp_syntax.h"
 
 static int by_key(const void *a, const void *b)
@@ -45,6 +46,28 @@ static amp_file **backend_files(amp_workspace *ws, size_t b, size_t *count)
     return files;
 }
 
+/* Runs the rules over a fresh model and hands each file its findings; every
+ * file of the backend must be looked at again, since a change in one file
+ * can change what is reported in another. */
+static void run_rules(amp_workspace *ws, const amp_model *m, amp_file **files, size_t n)
+{
+    amp_diag_list *out = m ? calloc(n ? n : 1, sizeof *out) : NULL;
+    const amp_text **texts = malloc((n ? n : 1) * sizeof *texts);
+    if (out && texts) {
+        for (size_t i = 0; i < n; i++)
+            texts[i] = &files[i]->doc.text;
+        amp_rules_check(m, ws->rule_config, texts, out);
+    }
+    for (size_t i = 0; i < n; i++) {
+        amp_diag_list_clear(&files[i]->model_diags);
+        if (out)
+            files[i]->model_diags = out[i];
+        files[i]->diag_dirty = true;
+    }
+    free(out);
+    free(texts);
+}
+
 const amp_model *amp_backend_model(amp_workspace *ws, size_t b, const amp_text ***texts)
 {
     if (texts)
@@ -69,6 +92,7 @@ const amp_model *amp_backend_model(amp_workspace *ws, size_t b, const amp_text *
             be->model = amp_model_build(sources, n);
             be->model_gen = ws->gen;
             free(sources);
+            run_rules(ws, be->model, files, n);
         }
     }
     if (texts && be->model) {
@@ -80,10 +104,23 @@ const amp_model *amp_backend_model(amp_workspace *ws, size_t b, const amp_text *
     return be->model;
 }
 
-void amp_analyze_file(amp_workspace *ws, amp_file *f)
+void amp_analyze_models(amp_workspace *ws)
 {
+    for (size_t b = 0; b < ws->backend_count; b++)
+        amp_backend_model(ws, b, NULL);
+}
+
+bool amp_analyze_file(amp_workspace *ws, amp_file *f)
+{
+    if (f->in_backend && f->backend >= 0)
+        amp_backend_model(ws, (size_t)f->backend, NULL);
     amp_file_parse(ws, f);
+    amp_diag_list fresh = {0};
+    amp_syntax_diagnostics(&f->doc, &fresh);
+    amp_diag_list_append(&fresh, &f->model_diags);
+    bool changed = !amp_diag_list_equal(&fresh, &f->diags);
     amp_diag_list_clear(&f->diags);
-    amp_syntax_diagnostics(&f->doc, &f->diags);
+    f->diags = fresh;
     f->diag_dirty = false;
+    return changed;
 }

@@ -19,10 +19,10 @@ void amp_diags_schedule(amp_session *s)
     s->diags_scheduled = true;
 }
 
-/* Recomputes one file's diagnostics. */
-static void compute(amp_session *s, amp_file *f)
+/* Recomputes one file's diagnostics; true when they changed. */
+static bool compute(amp_session *s, amp_file *f)
 {
-    amp_analyze_file(&s->ws, f);
+    return amp_analyze_file(&s->ws, f);
 }
 
 /* The LSP Diagnostic for d in file f. */
@@ -81,11 +81,14 @@ void amp_diags_flush(amp_session *s)
     const char *key;
     void *value;
     bool refresh = false;
+    amp_analyze_models(&s->ws);
     while (amp_strmap_next(&s->ws.files, &pos, &key, &value)) {
         amp_file *f = value;
         if (!f->in_backend || !f->diag_dirty)
             continue;
-        compute(s, f);
+        bool changed = compute(s, f);
+        if (!changed && f->doc.version < 0)
+            continue; /* same findings in a file the editor does not have open */
         if (s->client_pull_diags) {
             /* The client re-pulls the documents it has open by itself. */
             refresh |= !f->open;

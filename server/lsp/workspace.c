@@ -62,6 +62,7 @@ static void file_free(amp_file *f)
     free(f->import_sig);
     amp_doc_free(&f->doc);
     amp_diag_list_clear(&f->diags);
+    amp_diag_list_clear(&f->model_diags);
     free(f);
 }
 

@@ -19,8 +19,9 @@ def project():
     return root
 
 
-GOOD = "import { a } from '@aws-amplify/backend';\nconst schema = a.schema({ Post: a.model({ title: a.string() }) });\n"
-BAD = "import { a } from '@aws-amplify/backend';\nconst schema = a.schema({ Post: a.model({ title: a.string() }) ;\n"
+AUTH = ".authorization((allow) => [allow.owner()])"
+GOOD = "import { a } from '@aws-amplify/backend';\nconst schema = a.schema({ Post: a.model({ title: a.string() })" + AUTH + " });\n"
+BAD = "import { a } from '@aws-amplify/backend';\nconst schema = a.schema({ Post: a.model({ title: a.string() })" + AUTH + " ;\n"
 
 
 def test_push_on_open_change_and_fix():

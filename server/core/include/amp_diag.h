@@ -9,6 +9,7 @@
 #ifndef AMP_DIAG_H
 #define AMP_DIAG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -51,6 +52,12 @@ amp_diag *amp_diag_add(amp_diag_list *list, uint32_t start, uint32_t end, amp_se
 /* Adds a related location to d. Returns 0 or -1 (out of memory). */
 int amp_diag_relate(amp_diag *d, const char *file, uint32_t start, uint32_t end,
                     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Appends deep copies of src's diagnostics to dst. Returns 0 or -1. */
+int amp_diag_list_append(amp_diag_list *dst, const amp_diag_list *src);
+
+/* True when two lists hold the same diagnostics in the same order. */
+bool amp_diag_list_equal(const amp_diag_list *a, const amp_diag_list *b);
 
 /* Frees every diagnostic and empties the list (reusable afterwards). */
 void amp_diag_list_clear(amp_diag_list *list);

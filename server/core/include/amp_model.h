@@ -173,6 +173,7 @@ typedef struct amp_field {
     amp_rule *rules;         /* field-level .authorization */
     size_t rule_count;
     bool has_auth;
+    bool rules_known;        /* the authorization callback was fully understood */
     amp_str *enum_values;    /* ENUM */
     size_t enum_count;
     amp_type *inline_type;   /* CUSTOM */
@@ -206,6 +207,7 @@ struct amp_type {
     int schema;                /* index into amp_model.schemas */
     amp_field *fields;         /* model/custom type fields; custom-op arguments */
     size_t field_count;
+    bool fields_open;          /* the fields object had something not understood */
     amp_str *identifier;
     size_t identifier_count;
     bool has_identifier;
@@ -214,6 +216,7 @@ struct amp_type {
     amp_rule *rules;
     size_t rule_count;
     bool has_auth;             /* .authorization was called */
+    bool rules_known;          /* ... and its callback was fully understood */
     amp_str *disabled_ops;
     size_t disabled_op_count;
     amp_str *enum_values;      /* ENUM */
@@ -237,6 +240,8 @@ typedef struct amp_schema {
     amp_rule *rules;           /* schema-level .authorization */
     size_t rule_count;
     bool has_auth;
+    bool rules_known;
+    bool open;                 /* the types object had something not understood */
 } amp_schema;
 
 /* ---- resources and the backend ------------------------------------------- */

@@ -15,8 +15,13 @@
  * owned array (free with free) of the texts of model->files. */
 const amp_model *amp_backend_model(amp_workspace *ws, size_t b, const amp_text ***texts);
 
-/* Recomputes f->diags from f's current text (parsing it first if needed)
- * and clears f->diag_dirty. */
-void amp_analyze_file(amp_workspace *ws, amp_file *f);
+/* Brings every backend's model (and its rule findings) up to date; files
+ * whose findings may have changed are marked dirty. Call before looking at
+ * which files are dirty. */
+void amp_analyze_models(amp_workspace *ws);
+
+/* Recomputes f->diags (syntax diagnostics plus the backend's rule findings
+ * in f) and clears f->diag_dirty. Returns true when the list changed. */
+bool amp_analyze_file(amp_workspace *ws, amp_file *f);
 
 #endif

@@ -35,6 +35,7 @@ typedef struct amp_file {
     bool diag_dirty;     /* diagnostics must be recomputed */
     bool published;      /* a non-empty diagnostic list was pushed for it */
     amp_diag_list diags; /* owned: the last computed diagnostics */
+    amp_diag_list model_diags; /* owned: what the backend's rules found in this file */
     char *import_sig;    /* owned: the relative imports at the last look, or NULL */
 } amp_file;
 
@@ -66,6 +67,7 @@ typedef struct amp_workspace {
     unsigned reach_gen;
     bool closure_dirty;      /* imports may have changed */
     unsigned gen;            /* bumped on every change of any file's text or the closure */
+    const struct amp_rule_config *rule_config; /* borrowed; may be NULL */
     amp_ws_log_fn log;       /* may be NULL */
     amp_ws_drop_fn dropped;  /* may be NULL */
     void *ctx;               /* for log and dropped */

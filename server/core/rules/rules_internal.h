@@ -1,0 +1,33 @@
+/*
+ * rules_internal.h: what rule files share. Each rules_<area>.c defines its
+ * check functions and lists its codes in rules_table.h.
+ */
+#ifndef AMP_RULES_INTERNAL_H
+#define AMP_RULES_INTERNAL_H
+
+#include "amp_rules.h"
+
+typedef struct amp_check {
+    const amp_model *m;
+    const amp_rule_config *cfg;
+    amp_diag_list *out; /* one list per model file */
+} amp_check;
+
+/* Reports a diagnostic of rule `code` at loc (severity from the table or the
+ * config; nothing when the rule is off). Returns the diagnostic so related
+ * locations can be added, or NULL. */
+amp_diag *amp_report(amp_check *c, const char *code, amp_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Adds a related location to d. */
+void amp_relate(amp_check *c, amp_diag *d, amp_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* The type named name in the schema group of schema s (its own schema, or
+ * every schema of the same a.combine), or NULL. */
+const amp_type *amp_find_type(const amp_model *m, int schema, const char *name);
+
+/* Rule entry points, one per area. */
+void amp_rules_data(amp_check *c);
+
+#endif

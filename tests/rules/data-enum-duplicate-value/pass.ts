@@ -1,0 +1,5 @@
+import { a, defineData } from '@aws-amplify/backend';
+const schema = a.schema({
+  Level: a.enum(['LOW', 'HIGH']),
+}).authorization((allow) => [allow.authenticated()]);
+export const data = defineData({ schema });

@@ -1,0 +1,6 @@
+import { a, defineData } from '@aws-amplify/backend';
+const schema = a.schema({
+  Level: a.enum([]),
+//^^^^^ data-enum-empty
+}).authorization((allow) => [allow.authenticated()]);
+export const data = defineData({ schema });
