@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "amp_rules.h"
 #include "amp_syntax.h"
@@ -49,14 +50,26 @@ static amp_file **backend_files(amp_workspace *ws, size_t b, size_t *count)
 /* Runs the rules over a fresh model and hands each file its findings; every
  * file of the backend must be looked at again, since a change in one file
  * can change what is reported in another. */
-static void run_rules(amp_workspace *ws, const amp_model *m, amp_file **files, size_t n)
+static bool file_exists(void *ctx, const char *path)
 {
+    (void)ctx;
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static void run_rules(amp_workspace *ws, const amp_backend *be, const amp_model *m, amp_file **files,
+                      size_t n)
+{
+    amp_rule_env env = {0};
+    env.amplify_dir = be->amplify_dir;
+    env.file_exists = file_exists;
+    env.ctx = ws;
     amp_diag_list *out = m ? calloc(n ? n : 1, sizeof *out) : NULL;
     const amp_text **texts = malloc((n ? n : 1) * sizeof *texts);
     if (out && texts) {
         for (size_t i = 0; i < n; i++)
             texts[i] = &files[i]->doc.text;
-        amp_rules_check(m, ws->rule_config, texts, out);
+        amp_rules_check(m, ws->rule_config, &env, texts, out);
     }
     for (size_t i = 0; i < n; i++) {
         amp_diag_list_clear(&files[i]->model_diags);
@@ -92,7 +105,7 @@ const amp_model *amp_backend_model(amp_workspace *ws, size_t b, const amp_text *
             be->model = amp_model_build(sources, n);
             be->model_gen = ws->gen;
             free(sources);
-            run_rules(ws, be->model, files, n);
+            run_rules(ws, be, be->model, files, n);
         }
     }
     if (texts && be->model) {

@@ -40,11 +40,24 @@ typedef struct amp_rule_config {
     size_t count;
 } amp_rule_config;
 
+/* What rules may know about the world beyond the model. The core does no
+ * I/O: the caller (which may) answers through these. Every member may be
+ * NULL/0 when unknown, and rules then assume nothing. */
+typedef struct amp_rule_env {
+    const char *amplify_dir;         /* absolute path of the backend's amplify/ folder */
+    const char *backend_version;     /* @aws-amplify/backend version in use (package.json or lockfile) */
+    const char *data_schema_version; /* @aws-amplify/data-schema version in use */
+    /* True when the absolute path names an existing regular file. */
+    bool (*file_exists)(void *ctx, const char *path);
+    void *ctx;
+} amp_rule_env;
+
 /* Runs every rule over the model. out must hold model->file_count lists;
- * diagnostics are appended to the list of the file they are in. cfg may be
- * NULL. texts[i] (the text of model->files[i]) is used for suppression
- * comments (`// amplify-ls-ignore-next-line CODE`); it may be NULL. */
-void amp_rules_check(const amp_model *model, const amp_rule_config *cfg,
+ * diagnostics are appended to the list of the file they are in. cfg and env
+ * may be NULL. texts[i] (the text of model->files[i]) is used for
+ * suppression comments (`// amplify-ls-ignore-next-line CODE`); it may be
+ * NULL. */
+void amp_rules_check(const amp_model *model, const amp_rule_config *cfg, const amp_rule_env *env,
                      const amp_text *const *texts, amp_diag_list *out);
 
 #endif

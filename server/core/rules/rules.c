@@ -173,11 +173,15 @@ static void drop_suppressed(amp_diag_list *list, const amp_text *t)
     list->count = j;
 }
 
-void amp_rules_check(const amp_model *m, const amp_rule_config *cfg, const amp_text *const *texts,
-                     amp_diag_list *out)
+void amp_rules_check(const amp_model *m, const amp_rule_config *cfg, const amp_rule_env *env,
+                     const amp_text *const *texts, amp_diag_list *out)
 {
-    amp_check c = {m, cfg, out};
+    static const amp_rule_env none = {0};
+    amp_check c = {m, cfg, env ? env : &none, out};
     amp_rules_data(&c);
+    amp_rules_schema(&c);
+    amp_rules_options(&c);
+    amp_rules_backend(&c);
     for (size_t f = 0; texts && f < m->file_count; f++)
         drop_suppressed(&out[f], texts[f]);
 }

@@ -10,7 +10,8 @@
 typedef struct amp_check {
     const amp_model *m;
     const amp_rule_config *cfg;
-    amp_diag_list *out; /* one list per model file */
+    const amp_rule_env *env; /* never NULL (an empty env when none was given) */
+    amp_diag_list *out;      /* one list per model file */
 } amp_check;
 
 /* Reports a diagnostic of rule `code` at loc (severity from the table or the
@@ -27,7 +28,10 @@ void amp_relate(amp_check *c, amp_diag *d, amp_loc loc, const char *fmt, ...)
  * every schema of the same a.combine), or NULL. */
 const amp_type *amp_find_type(const amp_model *m, int schema, const char *name);
 
-/* Rule entry points, one per area. */
+/* Rule entry points, one per area (rules_<area>.c). */
 void amp_rules_data(amp_check *c);
+void amp_rules_schema(amp_check *c);
+void amp_rules_options(amp_check *c);
+void amp_rules_backend(amp_check *c);
 
 #endif
