@@ -134,6 +134,12 @@
     ;; The major mode for .ts: typescript-ts-mode or typescript-mode when this
     ;; Emacs has it (with its grammar), else js-mode (Emacs 28 has no
     ;; TypeScript mode built in).
+    ;; AMPLIFY_LS_TEST_MODE=typescript-mode: a stand-in for the typescript-mode
+    ;; package (not in Debian), to check that mode's path as well.
+    (when (and (equal (getenv "AMPLIFY_LS_TEST_MODE") "typescript-mode")
+               (not (fboundp 'typescript-mode)))
+      (define-derived-mode typescript-mode prog-mode "TypeScript"
+        "Stand-in for the typescript-mode package."))
     (let ((mode (cond ((and (fboundp 'typescript-ts-mode) (fboundp 'treesit-ready-p)
                             (treesit-ready-p 'typescript t))
                        'typescript-ts-mode)
@@ -173,6 +179,9 @@
                                (project-root (eglot--project server)) root)
         (let ((command (process-command (jsonrpc--process server))))
           (amplify-ls-test-check (equal (car command) server-bin) "eglot started %S, not amplify-ls" command))
+        (amplify-ls-test-check (or (not (fboundp 'eglot--major-modes))
+                                   (memq major-mode (eglot--major-modes server)))
+                               "the server should manage %s buffers" major-mode)
         (pcase step
           ("diagnostics"
            (let ((want (car (amplify-ls-test-line-of "export const pageSize"))))

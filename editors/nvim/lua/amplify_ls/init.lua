@@ -60,9 +60,16 @@ local function parent(dir)
   return p
 end
 
-local function strip_trailing_sep(path)
-  if #path > 1 then
-    path = path:gsub('[/\\]+$', '')
+local is_windows = vim.fn.has('win32') == 1
+
+-- An absolute path with forward slashes and no trailing separator.
+local function absolute(path)
+  path = vim.fn.fnamemodify(path, ':p')
+  if is_windows then
+    path = path:gsub('\\', '/')
+  end
+  if #path > 1 and not path:match('^%a:/$') then
+    path = path:gsub('/+$', '')
   end
   return path
 end
@@ -74,7 +81,7 @@ function M.find_root(path)
   if path == nil or path == '' then
     return nil
   end
-  local abs = strip_trailing_sep(vim.fn.fnamemodify(path, ':p'))
+  local abs = absolute(path)
   local dir = abs
   local stat = uv.fs_stat(abs)
   if stat == nil or stat.type ~= 'directory' then
@@ -113,7 +120,7 @@ function M.root_of_buffer(bufnr)
   if name == '' or name:match('^%a[%w+.-]*://') then
     return nil
   end
-  local file = vim.fn.fnamemodify(name, ':p')
+  local file = absolute(name)
   local root = M.find_root(file)
   if root == nil then
     return nil
