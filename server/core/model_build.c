@@ -64,6 +64,14 @@ const char *amp_model_binding_name(const amp_model *m, const amp_value *v)
     return m->binding_names[v->binding];
 }
 
+int amp_model_file_index(const amp_model *m, const char *path)
+{
+    for (size_t i = 0; path && i < m->file_count; i++)
+        if (strcmp(m->files[i].path, path) == 0)
+            return (int)i;
+    return -1;
+}
+
 size_t amp_model_count_types(const amp_model *m, amp_type_kind kind)
 {
     size_t n = 0;

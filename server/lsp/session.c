@@ -19,6 +19,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "amp_features.h"
 #include "amp_syntax.h"
 
 #ifndef AMP_VERSION
@@ -222,6 +223,8 @@ static json_t *server_capabilities(amp_session *s)
         amp_encoding_name(s->encoding), "textDocumentSync", "openClose", 1, "change", 2, "save",
         "includeText", 0, "workspace", "workspaceFolders", "supported", 1, "changeNotifications",
         1);
+    amp_feat_completion_capabilities(s, caps);
+    amp_feat_navigation_capabilities(s, caps);
     if (s->client_pull_diags)
         json_object_set_new(caps, "diagnosticProvider",
                             json_pack("{s:s, s:b, s:b}", "identifier", "amplify-ls",
@@ -317,6 +320,19 @@ static const struct {
     {"textDocument/diagnostic", amp_handle_pull_diagnostic, false},
     {"workspace/diagnostic", amp_handle_workspace_diagnostic, false},
     {"amplify-ls/debugDocument", amp_handle_debug_document, true},
+    {"textDocument/completion", amp_handle_completion, false},
+    {"completionItem/resolve", amp_handle_completion_resolve, false},
+    {"textDocument/signatureHelp", amp_handle_signature_help, false},
+    {"textDocument/hover", amp_handle_hover, false},
+    {"textDocument/definition", amp_handle_definition, false},
+    {"textDocument/references", amp_handle_references, false},
+    {"textDocument/documentHighlight", amp_handle_document_highlight, false},
+    {"textDocument/prepareRename", amp_handle_prepare_rename, false},
+    {"textDocument/rename", amp_handle_rename, false},
+    {"textDocument/documentSymbol", amp_handle_document_symbol, false},
+    {"workspace/symbol", amp_handle_workspace_symbol, false},
+    {"textDocument/inlayHint", amp_handle_inlay_hint, false},
+    {"textDocument/semanticTokens/full", amp_handle_semantic_tokens, false},
 };
 
 static const struct {

@@ -316,6 +316,9 @@ int amp_model_resource_of(const amp_model *model, const amp_value *v);
 /* The name of the const a value was bound to (e.g. "schema"), or NULL. */
 const char *amp_model_binding_name(const amp_model *model, const amp_value *v);
 
+/* The index in model->files of the file with this path, or -1. */
+int amp_model_file_index(const amp_model *model, const char *path);
+
 /* Counts for tests and summaries. */
 size_t amp_model_count_types(const amp_model *model, amp_type_kind kind);
 
