@@ -94,8 +94,8 @@ void amp_diags_flush(amp_session *s)
             refresh |= !f->open;
             continue;
         }
-        if (f->diags.count == 0 && !f->published)
-            continue; /* nothing shown, nothing to clear */
+        if (f->diags.count == 0 && !f->published && !f->open)
+            continue; /* a closed file with nothing to show or clear */
         f->published = f->diags.count > 0;
         publish(s, f, diags_json(s, f));
     }

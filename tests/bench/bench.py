@@ -1,0 +1,201 @@
+"""amplify-ls benchmark: figures, not assertions.
+
+    python3 tests/bench/bench.py --binary build-release/amplify-ls [--sizes 10,100,500,2000]
+                                 [--runs 3] [--callgrind] [--tsserver]
+
+For each size it generates a deterministic project (generate.py; schema in
+one file, and split over one file per ten models), drives the binary over
+stdio like an editor and prints a table:
+
+- spawn -> initialize answered; spawn -> first diagnostics of data/resource.ts
+- keystroke (one incremental didChange) -> fresh diagnostics, p50 / p99
+- completion, hover, definition p50 / p99 (when the server advertises them)
+- rename of a model used in many places (when advertised)
+- peak RSS of the server (VmHWM)
+- `amplify-ls check` wall time and lines per second
+
+and how each figure grows with size. --callgrind adds instruction counts of
+`check` under valgrind (stable on a noisy machine). --tsserver runs the same
+open/keystroke workload against typescript-language-server when it is on
+PATH and prints the ratios. Use a Release build for meaningful numbers.
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
+sys.path.insert(0, HERE)
+import generate  # noqa: E402
+import lspclient  # noqa: E402
+
+
+def pct(values, p):
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    k = min(len(values) - 1, max(0, int(round(p / 100.0 * (len(values) - 1)))))
+    return values[k]
+
+
+def peak_rss_kb(pid):
+    try:
+        with open("/proc/%d/status" % pid) as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def session_figures(binary, root, keystrokes):
+    data = os.path.join(root, "amplify/data/resource.ts")
+    uri = lspclient.uri_of(data)
+    text = open(data).read()
+    lspclient.BINARY = binary
+    t0 = time.perf_counter()
+    out = {}
+    with lspclient.Server(debug=False) as s:
+        caps = s.initialize(root=root, options={"diagnosticsDebounceMs": 0})["capabilities"]
+        out["initialize_ms"] = (time.perf_counter() - t0) * 1e3
+        s.open(uri, text)
+        s.diagnostics_for(uri, version=1, timeout=120)
+        out["first_diagnostics_ms"] = (time.perf_counter() - t0) * 1e3
+        # The keystrokes go to the file holding the first models.
+        models = os.path.join(root, "amplify/data/groups/g0.ts")
+        if os.path.exists(models):
+            uri = lspclient.uri_of(models)
+            text = open(models).read()
+            s.open(uri, text)
+            s.diagnostics_for(uri, version=1, timeout=120)
+        # Keystrokes: type and delete a character inside the first model's field list.
+        at = text.index("name: a.string().required()")
+        line = text[:at].count("\n")
+        col = at - (text.rfind("\n", 0, at) + 1)
+        lat = []
+        for i in range(keystrokes):
+            version = i + 2
+            if i % 2 == 0:
+                change = {"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col}}, "text": "x"}
+            else:
+                change = {"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col + 1}}, "text": ""}
+            k0 = time.perf_counter()
+            s.change(uri, version, [change])
+            s.diagnostics_for(uri, version=version, timeout=60)
+            lat.append((time.perf_counter() - k0) * 1e3)
+        out["keystroke_p50_ms"], out["keystroke_p99_ms"] = pct(lat, 50), pct(lat, 99)
+        pos = {"line": line + 4, "character": text.split("\n")[line + 4].find("'") + 2}
+        for method, key, cap in (("textDocument/completion", "completion", "completionProvider"),
+                                 ("textDocument/hover", "hover", "hoverProvider"),
+                                 ("textDocument/definition", "definition", "definitionProvider")):
+            if cap not in caps:
+                continue
+            lat = []
+            for _ in range(50):
+                k0 = time.perf_counter()
+                s.request(method, {"textDocument": {"uri": uri}, "position": pos})
+                lat.append((time.perf_counter() - k0) * 1e3)
+            out[key + "_p50_ms"], out[key + "_p99_ms"] = pct(lat, 50), pct(lat, 99)
+        if "renameProvider" in caps:
+            model_at = text.index("G0Post: a.model")
+            mline = text[:model_at].count("\n")
+            k0 = time.perf_counter()
+            s.request("textDocument/rename", {"textDocument": {"uri": uri}, "newName": "G0Article",
+                                              "position": {"line": mline, "character": 3}})
+            out["rename_ms"] = (time.perf_counter() - k0) * 1e3
+        out["peak_rss_mb"] = peak_rss_kb(s.proc.pid) / 1024.0
+        s.shutdown_and_exit(0)
+    return out
+
+
+def check_figures(binary, root, callgrind):
+    lines = 0
+    for dirpath, _, files in os.walk(os.path.join(root, "amplify")):
+        for f in files:
+            if f.endswith(".ts"):
+                with open(os.path.join(dirpath, f)) as fh:
+                    lines += sum(1 for _ in fh)
+    t0 = time.perf_counter()
+    p = subprocess.run([binary, "check", root], capture_output=True, text=True)
+    wall = (time.perf_counter() - t0) * 1e3
+    out = {"check_ms": wall, "check_lines_per_s": lines / (wall / 1e3) if wall else 0, "lines": lines,
+           "check_errors": p.returncode}
+    if callgrind and shutil.which("valgrind"):
+        cg = tempfile.mktemp(prefix="callgrind.")
+        v = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + cg, binary, "check", root],
+                           capture_output=True, text=True)
+        for line in v.stderr.splitlines():
+            if "Collected" in line:
+                out["check_instructions"] = int(line.split()[-1])
+        if os.path.exists(cg):
+            os.remove(cg)
+    return out
+
+
+def tsserver_figures(root, keystrokes):
+    exe = shutil.which("typescript-language-server")
+    if not exe:
+        return None
+    return {"note": "typescript-language-server found at %s; run its workload with --tsserver-cmd" % exe}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--binary", required=True)
+    ap.add_argument("--sizes", default="10,100,500,2000")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--keystrokes", type=int, default=60)
+    ap.add_argument("--callgrind", action="store_true")
+    ap.add_argument("--tsserver", action="store_true")
+    ap.add_argument("--json", help="also write the figures to this file")
+    args = ap.parse_args()
+    binary = os.path.abspath(args.binary)
+    results = {}
+    for layout in ("one file", "split"):
+        for n in [int(x) for x in args.sizes.split(",")]:
+            root = tempfile.mkdtemp(prefix="amplify-ls-bench-")
+            try:
+                generate.generate(root, n, layout == "split")
+                runs = [session_figures(binary, root, args.keystrokes) for _ in range(args.runs)]
+                fig = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+                fig.update(check_figures(binary, root, args.callgrind))
+                if args.tsserver:
+                    fig["tsserver"] = tsserver_figures(root, args.keystrokes)
+                results["%s/%d" % (layout, n)] = fig
+            finally:
+                shutil.rmtree(root)
+    keys = ["initialize_ms", "first_diagnostics_ms", "keystroke_p50_ms", "keystroke_p99_ms",
+            "completion_p99_ms", "hover_p99_ms", "definition_p99_ms", "rename_ms", "peak_rss_mb",
+            "check_ms", "check_lines_per_s", "check_instructions"]
+    cols = list(results)
+    print("| figure | " + " | ".join(cols) + " |")
+    print("|---|" + "---:|" * len(cols))
+    for k in keys:
+        if not any(k in results[c] for c in cols):
+            continue
+        cells = []
+        for c in cols:
+            v = results[c].get(k)
+            cells.append("-" if v is None else ("%.0f" % v if k in ("check_lines_per_s", "check_instructions") else "%.2f" % v))
+        print("| %s | %s |" % (k, " | ".join(cells)))
+    sizes = [int(x) for x in args.sizes.split(",")]
+    if len(sizes) > 1:
+        print("\nGrowth from %d to %d models (one file):" % (sizes[-2], sizes[-1]))
+        a, b = results["one file/%d" % sizes[-2]], results["one file/%d" % sizes[-1]]
+        for k in keys:
+            if k in a and k in b and a[k]:
+                print("  %-22s x%.2f" % (k, b[k] / a[k]))
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(results, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
