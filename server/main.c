@@ -5,7 +5,8 @@
  *
  * The loop's entry points are a closed set of small callbacks that forward
  * to the session: on_read (bytes from the client), on_timer (diagnostics
- * debounce), on_watch (client process liveness). Each outgoing frame is one
+ * debounce), on_watch_timer (client process liveness) and on_fs_event (a
+ * native file watcher, used only when the client cannot watch files). Each outgoing frame is one
  * allocation, written with uv_write and freed in its write callback, as the
  * uv_write contract requires. Logs go to stderr (and --log FILE), never to
  * stdout, which carries only LSP frames.
@@ -27,7 +28,17 @@
 
 #define AMP_READ_CHUNK 65536
 
-typedef struct server {
+typedef struct server server;
+
+/* One natively watched directory. */
+typedef struct watch {
+    uv_fs_event_t handle;
+    char *dir;    /* owned */
+    server *srv;
+    bool keep;
+} watch;
+
+struct server {
     uv_loop_t *loop;
     amp_session *session;
     union {
@@ -46,7 +57,9 @@ typedef struct server {
     uv_timer_t watch_timer;
     size_t writes_pending;
     bool stopping;
-} server;
+    watch **watches; /* owned array of owned watches */
+    size_t watch_count;
+};
 
 typedef struct write_req {
     uv_write_t req;
@@ -103,6 +116,77 @@ static void send_frame(void *ctx, char *frame, size_t len)
     srv->writes_pending++;
 }
 
+static void on_watch_closed(uv_handle_t *h)
+{
+    watch *w = h->data;
+    free(w->dir);
+    free(w);
+}
+
+static void update_watches(server *srv);
+
+static void on_fs_event(uv_fs_event_t *h, const char *filename, int events, int status)
+{
+    (void)events;
+    watch *w = h->data;
+    server *srv = w->srv;
+    if (status < 0 || !filename || srv->stopping)
+        return;
+    size_t n = strlen(w->dir) + strlen(filename) + 2;
+    char *path = malloc(n);
+    if (!path)
+        return;
+    snprintf(path, n, "%s/%s", w->dir, filename);
+    amp_session_on_disk_change(srv->session, path);
+    free(path);
+    update_watches(srv); /* may close h: w is not used after this */
+}
+
+/* Watches exactly the directories the session asks for. */
+static void update_watches(server *srv)
+{
+    size_t n = 0;
+    const char *const *dirs = amp_session_native_watch_dirs(srv->session, &n);
+    for (size_t i = 0; i < srv->watch_count; i++)
+        srv->watches[i]->keep = false;
+    for (size_t d = 0; d < n; d++) {
+        bool found = false;
+        for (size_t i = 0; i < srv->watch_count && !found; i++)
+            if (strcmp(srv->watches[i]->dir, dirs[d]) == 0)
+                found = srv->watches[i]->keep = true;
+        if (found)
+            continue;
+        watch **grown = realloc(srv->watches, (srv->watch_count + 1) * sizeof *grown);
+        watch *w = calloc(1, sizeof *w);
+        if (grown)
+            srv->watches = grown;
+        if (!grown || !w || !(w->dir = strdup(dirs[d]))) {
+            free(w);
+            continue;
+        }
+        w->srv = srv;
+        w->keep = true;
+        w->handle.data = w;
+        uv_fs_event_init(srv->loop, &w->handle);
+        if (uv_fs_event_start(&w->handle, on_fs_event, w->dir, 0) != 0) {
+            uv_close((uv_handle_t *)&w->handle, on_watch_closed);
+            continue;
+        }
+        srv->watches[srv->watch_count++] = w;
+    }
+    size_t j = 0;
+    for (size_t i = 0; i < srv->watch_count; i++) {
+        watch *w = srv->watches[i];
+        if (w->keep) {
+            srv->watches[j++] = w;
+        } else {
+            uv_fs_event_stop(&w->handle);
+            uv_close((uv_handle_t *)&w->handle, on_watch_closed);
+        }
+    }
+    srv->watch_count = j;
+}
+
 static void on_diag_timer(uv_timer_t *t)
 {
     server *srv = t->data;
@@ -140,6 +224,8 @@ static void after_input(server *srv)
 {
     if (amp_session_done(srv->session, NULL))
         stop(srv);
+    else
+        update_watches(srv);
 }
 
 static void on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
@@ -177,6 +263,11 @@ static void stop(server *srv)
         uv_read_stop((uv_stream_t *)&srv->in);
     uv_timer_stop(&srv->diag_timer);
     uv_timer_stop(&srv->watch_timer);
+    for (size_t i = 0; i < srv->watch_count; i++) {
+        uv_fs_event_stop(&srv->watches[i]->handle);
+        uv_close((uv_handle_t *)&srv->watches[i]->handle, on_watch_closed);
+    }
+    srv->watch_count = 0;
     if (srv->writes_pending == 0)
         uv_stop(srv->loop);
 }
@@ -239,6 +330,7 @@ static int serve(const amp_session_options *opts)
     uv_walk(srv.loop, close_all, NULL);
     uv_run(srv.loop, UV_RUN_DEFAULT);
     uv_loop_close(srv.loop);
+    free(srv.watches);
     amp_session_delete(srv.session);
     return code;
 }

@@ -73,6 +73,7 @@ void amp_session_delete(amp_session *s)
         amp_rpc_msg_clear(&s->queue[i].msg);
     free(s->queue);
     amp_workspace_free(&s->ws);
+    amp_session_free_watch(s);
     amp_framer_delete(s->framer);
     ts_parser_delete(s->parser);
     if (s->log_file)

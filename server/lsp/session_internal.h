@@ -67,6 +67,12 @@ struct amp_session {
 
     amp_workspace ws;           /* files and backends */
     bool diags_scheduled;
+
+    /* Directories for the host's native watcher (when the client cannot
+     * watch files): recomputed when backends or their files change. */
+    char **watch_dirs;          /* owned */
+    size_t watch_dir_count;
+    unsigned watch_key;         /* ws.reach_gen + backends when computed, 0: never */
 };
 
 /* session.c */
@@ -86,7 +92,13 @@ void amp_sync_did_change(amp_session *s, json_t *params);
 void amp_sync_did_close(amp_session *s, json_t *params);
 void amp_sync_did_save(amp_session *s, json_t *params);
 void amp_sync_did_change_watched(amp_session *s, json_t *params);
+/* One file changed or was deleted on disk (key: an absolute path). Returns
+ * true when backends must be looked for again. */
+bool amp_sync_disk_change(amp_session *s, const char *key, bool deleted);
 void amp_sync_did_change_folders(amp_session *s, json_t *params);
+
+/* watch.c */
+void amp_session_free_watch(amp_session *s);
 
 /* publish.c */
 void amp_diags_schedule(amp_session *s);

@@ -141,6 +141,21 @@ static bool names_backend_entry(const char *path)
     return n >= 19 && strcmp(path + n - 19, "/amplify/backend.ts") == 0;
 }
 
+bool amp_sync_disk_change(amp_session *s, const char *key, bool deleted)
+{
+    amp_file *f = amp_file_get(&s->ws, key);
+    if (f && f->open)
+        return false; /* the editor's buffer wins */
+    if (deleted) {
+        if (f)
+            amp_file_remove(&s->ws, key);
+    } else if (f) {
+        amp_file_load(&s->ws, key);
+    }
+    s->ws.closure_dirty = true;
+    return names_backend_entry(key);
+}
+
 void amp_sync_did_change_watched(amp_session *s, json_t *params)
 {
     json_t *changes = json_object_get(params, "changes");
@@ -150,23 +165,8 @@ void amp_sync_did_change_watched(amp_session *s, json_t *params)
     json_array_foreach(changes, i, change) {
         char *key = amp_key_of_uri(amp_json_str(change, "uri"));
         json_t *type = json_object_get(change, "type");
-        if (!key || key[0] != '/' || !json_is_integer(type)) {
-            free(key);
-            continue;
-        }
-        amp_file *f = amp_file_get(&s->ws, key);
-        if (f && f->open) {
-            free(key); /* the editor's buffer wins */
-            continue;
-        }
-        if (json_integer_value(type) == 3) {
-            if (f)
-                amp_file_remove(&s->ws, key);
-        } else if (f) {
-            amp_file_load(&s->ws, key);
-        }
-        rescan |= names_backend_entry(key);
-        s->ws.closure_dirty = true;
+        if (key && key[0] == '/' && json_is_integer(type))
+            rescan |= amp_sync_disk_change(s, key, json_integer_value(type) == 3);
         free(key);
     }
     if (rescan)

@@ -148,6 +148,43 @@ def test_workspace_folder_changes():
         shutil.rmtree(outside)
 
 
+def test_native_watcher_when_the_client_cannot_watch():
+    import time
+    root, outside = make_tree()
+    try:
+        with Server() as s:
+            s.initialize(root=root, capabilities={})  # no dynamic registration
+            web = os.path.join(root, "apps/web/amplify")
+            data = os.path.join(web, "data/resource.ts")
+            check(not any(r["method"] == "client/registerCapability" for r in s.server_requests),
+                  "nothing registered with a client that cannot")
+            check(known(s, data)["inBackend"], "loaded")
+            write(root, "apps/web/amplify/data/resource.ts", "export const data = 'edited on disk';\n")
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and known(s, data)["text"] != "export const data = 'edited on disk';\n":
+                time.sleep(0.05)
+            check(known(s, data)["text"] == "export const data = 'edited on disk';\n", "the watcher reloaded it")
+            # The edit dropped ./models from the closure; a new file appears in a new folder.
+            os.makedirs(os.path.join(web, "storage"))
+            write(root, "apps/web/amplify/storage/resource.ts", "export const storage = 1;\n")
+            write(root, "apps/web/amplify/data/resource.ts", "import { storage } from '../storage/resource';\n")
+            target = os.path.join(web, "storage/resource.ts")
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and not known(s, target):
+                time.sleep(0.05)
+            check(known(s, target) and known(s, target)["inBackend"], "a file added on disk is followed")
+            os.remove(target)
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and known(s, target):
+                time.sleep(0.05)
+            check(known(s, target) is None, "a file deleted on disk is dropped")
+            s.shutdown_and_exit(0)
+    finally:
+        shutil.rmtree(root)
+        shutil.rmtree(outside)
+
+
 if __name__ == "__main__":
     run([test_discovers_backends_and_import_closure, test_open_buffer_wins_and_watched_files_reload,
-         test_file_opened_outside_folders_adopts_its_backend, test_workspace_folder_changes])
+         test_file_opened_outside_folders_adopts_its_backend, test_workspace_folder_changes,
+         test_native_watcher_when_the_client_cannot_watch])

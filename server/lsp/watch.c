@@ -1,0 +1,126 @@
+/*
+ * watch.c: the directories a native file watcher should observe when the
+ * client cannot watch files for the server (no dynamic registration of
+ * workspace/didChangeWatchedFiles), and the events such a watcher reports.
+ *
+ * The set is every backend's project folder (for package.json and
+ * amplify-ls.json), its amplify/ folder and every folder below it (skipping
+ * node_modules and hidden folders, bounded), and the folder of every other
+ * file a backend imports. It is recomputed only when backends or the import
+ * closure change, not on every keystroke.
+ */
+#include "session_internal.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define AMP_WATCH_MAX_DIRS 2000
+
+static void free_dirs(amp_session *s)
+{
+    for (size_t i = 0; i < s->watch_dir_count; i++)
+        free(s->watch_dirs[i]);
+    free(s->watch_dirs);
+    s->watch_dirs = NULL;
+    s->watch_dir_count = 0;
+}
+
+/* Adds dir unless present; takes dir. */
+static void add_dir(amp_session *s, char *dir)
+{
+    if (!dir || s->watch_dir_count >= AMP_WATCH_MAX_DIRS) {
+        free(dir);
+        return;
+    }
+    for (size_t i = 0; i < s->watch_dir_count; i++)
+        if (strcmp(s->watch_dirs[i], dir) == 0) {
+            free(dir);
+            return;
+        }
+    char **grown = realloc(s->watch_dirs, (s->watch_dir_count + 1) * sizeof *grown);
+    if (!grown) {
+        free(dir);
+        return;
+    }
+    s->watch_dirs = grown;
+    s->watch_dirs[s->watch_dir_count++] = dir;
+}
+
+/* Adds dir and the folders below it, breadth first, not following links. */
+static void add_tree(amp_session *s, const char *root)
+{
+    size_t first = s->watch_dir_count;
+    add_dir(s, strdup(root));
+    for (size_t i = first; i < s->watch_dir_count; i++) {
+        DIR *d = opendir(s->watch_dirs[i]);
+        struct dirent *e;
+        while (d && (e = readdir(d)) != NULL) {
+            if (e->d_name[0] == '.' || strcmp(e->d_name, "node_modules") == 0)
+                continue;
+            size_t n = strlen(s->watch_dirs[i]) + strlen(e->d_name) + 2;
+            char *child = malloc(n);
+            struct stat st;
+            if (child) {
+                snprintf(child, n, "%s/%s", s->watch_dirs[i], e->d_name);
+                if (lstat(child, &st) == 0 && S_ISDIR(st.st_mode)) {
+                    add_dir(s, child);
+                    child = NULL;
+                }
+            }
+            free(child);
+        }
+        if (d)
+            closedir(d);
+    }
+}
+
+const char *const *amp_session_native_watch_dirs(amp_session *s, size_t *count)
+{
+    *count = 0;
+    if (s->client_dynamic_watch || s->state != AMP_STATE_RUNNING)
+        return NULL;
+    unsigned key = s->ws.reach_gen * 31u + (unsigned)s->ws.backend_count + 1u;
+    if (key != s->watch_key) {
+        s->watch_key = key;
+        free_dirs(s);
+        for (size_t b = 0; b < s->ws.backend_count; b++) {
+            add_dir(s, strdup(s->ws.backends[b].root));
+            add_tree(s, s->ws.backends[b].amplify_dir);
+        }
+        size_t pos = 0;
+        const char *k;
+        void *value;
+        while (amp_strmap_next(&s->ws.files, &pos, &k, &value)) {
+            const char *slash = strrchr(k, '/');
+            if (k[0] == '/' && slash && ((amp_file *)value)->in_backend)
+                add_dir(s, strndup(k, (size_t)(slash - k) ? (size_t)(slash - k) : 1));
+        }
+    }
+    *count = s->watch_dir_count;
+    return (const char *const *)s->watch_dirs;
+}
+
+void amp_session_on_disk_change(amp_session *s, const char *path)
+{
+    if (s->state != AMP_STATE_RUNNING || !path || path[0] != '/')
+        return;
+    struct stat st;
+    bool deleted = stat(path, &st) != 0;
+    if (!deleted && !S_ISREG(st.st_mode))
+        return; /* a folder: its files report themselves */
+    if (amp_sync_disk_change(s, path, deleted))
+        amp_workspace_scan(&s->ws);
+    amp_workspace_close_imports(&s->ws);
+    amp_diags_schedule(s);
+    if (s->opts.debounce_ms == 0)
+        amp_diags_flush(s);
+    else
+        s->io.set_timer(s->io.ctx, s->opts.debounce_ms);
+}
+
+void amp_session_free_watch(amp_session *s)
+{
+    free_dirs(s);
+}
