@@ -87,6 +87,22 @@ const amp_value *amp_eval_unknown(amp_builder *b, uint32_t file, TSNode node)
     return v ? v : &oom;
 }
 
+/* Records that the name at node n stands for v (CALL values only; see
+ * amp_name_site). */
+static void add_site(amp_builder *b, amp_site_kind kind, uint32_t file, TSNode n, const amp_value *v,
+                     bool defines)
+{
+    if (!v || v->kind != AMP_VAL_CALL || ts_node_is_null(n))
+        return;
+    amp_name_site *site = amp_push(b->a, (void **)&b->m->sites, &b->m->site_count, sizeof *site);
+    if (site) {
+        site->kind = kind;
+        site->loc = loc_of(file, n);
+        site->value = v;
+        site->defines = defines;
+    }
+}
+
 /* Strips parentheses and type-only wrappers: (x), x as T, x satisfies T, x!, <T>x. */
 static TSNode strip(TSNode n)
 {
@@ -211,6 +227,7 @@ static void index_import(amp_builder *b, uint32_t f, TSNode stmt)
             bind->module = module;
             bind->builtin = builtin;
             bind->name = "default";
+            bind->name_node = c; /* for the name sites (amp_eval_record_specifiers) */
             amp_strmap_put(&b->files[f].locals, text_of(b, f, c), bind, NULL);
         } else if (is_type(c, "namespace_import")) {
             amp_binding *bind = new_binding(b, AMP_BIND_NAMESPACE);
@@ -233,6 +250,7 @@ static void index_import(amp_builder *b, uint32_t f, TSNode stmt)
                 bind->module = module;
                 bind->builtin = builtin;
                 bind->name = text_of(b, f, name);
+                bind->name_node = spec_node; /* for the name sites */
                 const char *local = text_of(b, f, ts_node_is_null(alias) ? name : alias);
                 amp_strmap_put(&b->files[f].locals, local, bind, NULL);
             }
@@ -298,6 +316,7 @@ static void index_export(amp_builder *b, uint32_t f, TSNode stmt)
             bind->module = module;
             bind->builtin = builtin;
             bind->name = text_of(b, f, name);
+            bind->name_node = s; /* for the name sites */
             amp_strmap_put(&b->files[f].exports, text_of(b, f, ts_node_is_null(alias) ? name : alias),
                            bind, NULL);
         }
@@ -447,6 +466,12 @@ static const amp_value *eval_node_memo(amp_builder *b, uint32_t f, TSNode node, 
     amp_strmap_put(&b->memo, key, (void *)amp_eval_unknown(b, f, node), NULL);
     v = amp_eval(b, f, node, NULL);
     amp_strmap_put(&b->memo, key, (void *)v, NULL);
+    if (v && !ts_node_eq(node, name_node) && is_type(name_node, "identifier")) {
+        bool defines = v->kind == AMP_VAL_CALL && v->callee_loc.file == f &&
+                       v->callee_loc.start >= ts_node_start_byte(node) &&
+                       v->callee_loc.start < ts_node_end_byte(node);
+        add_site(b, AMP_SITE_DECL, f, name_node, v, defines);
+    }
     if (v && v->binding < 0 && !ts_node_eq(node, name_node) && is_type(name_node, "identifier")) {
         const char **slot = amp_push(b->a, (void **)&b->m->binding_names, &b->m->binding_count,
                                      sizeof *slot);
@@ -502,6 +527,7 @@ static const amp_value *eval_identifier(amp_builder *b, uint32_t f, TSNode n, co
     const amp_value *v = eval_binding(b, f, bind, name, 0);
     if (!v)
         return amp_eval_unknown(b, f, n);
+    add_site(b, AMP_SITE_USE, f, n, v, false);
     if (v->kind == AMP_VAL_BUILTIN && v->loc.start == 0 && v->loc.end == 0) {
         /* Builtins carry the location of their use. */
         amp_value *copy = builtin_value(b, f, n, v->str);
@@ -852,8 +878,10 @@ static const amp_value *eval_member(amp_builder *b, uint32_t f, TSNode n, const 
     }
     if (obj->kind == AMP_VAL_OBJECT && p) {
         const amp_prop *found = amp_value_prop(obj, p);
-        if (found)
+        if (found) {
+            add_site(b, AMP_SITE_USE, f, prop, found->value, false);
             return found->value;
+        }
     }
     return amp_eval_unknown(b, f, n);
 }
@@ -937,6 +965,31 @@ static void recover_schema(amp_builder *b, uint32_t f, TSNode error)
         add_root(b, schema);
 }
 
+/* Records the name sites of import and export specifiers (`import { fn }`,
+ * `import { fn as f }`, `export { fn as g } from`), resolving each binding. */
+static void record_specifiers(amp_builder *b, uint32_t f, const amp_strmap *map)
+{
+    size_t pos = 0;
+    const char *key;
+    void *value;
+    while (amp_strmap_next(map, &pos, &key, &value)) {
+        amp_binding *bind = value;
+        if ((bind->kind != AMP_BIND_IMPORT && bind->kind != AMP_BIND_LOCAL) || bind->builtin ||
+            ts_node_is_null(bind->name_node))
+            continue;
+        const amp_value *v = eval_binding(b, f, bind, key, 0);
+        TSNode spec = bind->name_node;
+        if (is_type(spec, "identifier")) {
+            add_site(b, AMP_SITE_IMPORT, f, spec, v, false);
+            continue;
+        }
+        TSNode name = field(spec, "name"), alias = field(spec, "alias");
+        add_site(b, AMP_SITE_IMPORT, f, name, v, false);
+        if (!ts_node_is_null(alias))
+            add_site(b, AMP_SITE_IMPORT, f, alias, v, false);
+    }
+}
+
 void amp_eval_all(amp_builder *b)
 {
     for (uint32_t f = 0; f < b->file_count; f++) {
@@ -967,5 +1020,9 @@ void amp_eval_all(amp_builder *b)
             else if (ts_node_symbol(stmt) == (TSSymbol)-1) /* ERROR */
                 recover_schema(b, f, stmt);
         }
+    }
+    for (uint32_t f = 0; f < b->file_count; f++) {
+        record_specifiers(b, f, &b->files[f].locals);
+        record_specifiers(b, f, &b->files[f].exports);
     }
 }

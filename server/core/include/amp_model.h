@@ -274,6 +274,25 @@ typedef struct amp_backend_key {
     int resource;              /* index into resources, or -1 */
 } amp_backend_key;
 
+/* ---- names of values ------------------------------------------------------ */
+
+typedef enum {
+    AMP_SITE_DECL,   /* `const x = <value>`: the declared name */
+    AMP_SITE_USE,    /* an identifier (or a namespace member) that resolved to the value */
+    AMP_SITE_IMPORT, /* a name in an import or export specifier */
+} amp_site_kind;
+
+/* A place where a name in the source stands for an Amplify CALL value (a
+ * resource, a schema, a model ...). The rules do not need these; navigation
+ * uses them to find every use of a resource. A site may be recorded twice
+ * when its node was evaluated twice. */
+typedef struct amp_name_site {
+    amp_site_kind kind;
+    amp_loc loc;             /* the identifier */
+    const amp_value *value;  /* the CALL it names */
+    bool defines;            /* DECL: the initializer is the call itself, not an alias */
+} amp_name_site;
+
 typedef struct amp_model_file {
     const char *path;          /* the file key */
 } amp_model_file;
@@ -294,6 +313,8 @@ typedef struct amp_model {
     size_t secret_count;
     const char **binding_names; /* names of the consts values were bound to */
     size_t binding_count;
+    amp_name_site *sites;      /* names standing for CALL values, in evaluation order */
+    size_t site_count;
 } amp_model;
 
 /* One input file: its key and its parsed document (both borrowed for the
