@@ -187,6 +187,12 @@ static void update_watches(server *srv)
     srv->watch_count = j;
 }
 
+/* io.sync_watches */
+static void sync_watches(void *ctx)
+{
+    update_watches(ctx);
+}
+
 static void on_diag_timer(uv_timer_t *t)
 {
     server *srv = t->data;
@@ -301,7 +307,7 @@ static int serve(const amp_session_options *opts)
     server srv;
     memset(&srv, 0, sizeof srv);
     srv.loop = uv_default_loop();
-    amp_session_io io = {&srv, send_frame, set_timer};
+    amp_session_io io = {&srv, send_frame, set_timer, sync_watches};
     srv.session = amp_session_new(opts, io);
     if (!srv.session) {
         fprintf(stderr, "amplify-ls: cannot start a session (out of memory)\n");

@@ -93,7 +93,7 @@ const amp_model *amp_backend_model(amp_workspace *ws, size_t b, const amp_text *
     amp_file **files = backend_files(ws, b, &n);
     if (!files)
         return NULL;
-    if (!be->model || be->model_gen != ws->gen) {
+    if (!be->model || be->model_gen != be->gen) {
         amp_source *sources = malloc((n ? n : 1) * sizeof *sources);
         if (sources) {
             for (size_t i = 0; i < n; i++) {
@@ -103,7 +103,7 @@ const amp_model *amp_backend_model(amp_workspace *ws, size_t b, const amp_text *
             }
             amp_model_delete(be->model);
             be->model = amp_model_build(sources, n);
-            be->model_gen = ws->gen;
+            be->model_gen = be->gen;
             free(sources);
             run_rules(ws, be, be->model, files, n);
         }

@@ -411,9 +411,13 @@ static void dispatch_request(amp_session *s, amp_pending *p)
             return;
         }
         double t0 = now_ms();
-        /* Answers see every earlier change, imports included. */
-        if (s->state == AMP_STATE_RUNNING)
+        /* Answers see every earlier change, imports included, and leave
+         * only after the folders they depend on are watched. */
+        if (s->state == AMP_STATE_RUNNING) {
             amp_workspace_close_imports(&s->ws);
+            if (s->io.sync_watches)
+                s->io.sync_watches(s->io.ctx);
+        }
         requests[i].fn(s, m->id, m->params);
         trace_request(s, m, now_ms() - t0);
         return;

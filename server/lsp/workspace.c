@@ -613,6 +613,8 @@ void amp_file_note_edit(amp_workspace *ws, amp_file *f)
     amp_file_parse(ws, f);
     f->diag_dirty = true;
     ws->gen++;
+    if (f->backend >= 0 && (size_t)f->backend < ws->backend_count)
+        ws->backends[f->backend].gen++;
     amp_import_list imports;
     amp_syntax_imports(&f->doc, &imports);
     char *sig = import_signature(&imports);
@@ -683,6 +685,8 @@ void amp_workspace_close_imports(amp_workspace *ws)
     ws->closure_dirty = false;
     ws->reach_gen++;
     ws->gen++;
+    for (size_t b = 0; b < ws->backend_count; b++)
+        ws->backends[b].gen++;
     for (size_t b = 0; b < ws->backend_count; b++)
         reach_from(ws, (int)b, ws->backends[b].entry);
     /* Files no longer reached: drop the ones read from disk. */

@@ -27,6 +27,11 @@ typedef struct amp_session_io {
     /* Asks for amp_session_on_timer after ms milliseconds, replacing any
      * timer asked for before. */
     void (*set_timer)(void *ctx, uint64_t ms);
+    /* Optional (may be NULL): asks the host to bring its native file
+     * watches in line with amp_session_native_watch_dirs now. The session
+     * calls it before answering a request, so that no answer reaches the
+     * client before the folders it depends on are watched. */
+    void (*sync_watches)(void *ctx);
 } amp_session_io;
 
 typedef struct amp_session_options {

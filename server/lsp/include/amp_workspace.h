@@ -46,7 +46,8 @@ typedef struct amp_backend {
     char *amplify_dir; /* owned */
     char *entry;       /* owned: <amplify_dir>/backend.ts */
     amp_model *model;  /* owned: the last model built (see amp_analysis.h), or NULL */
-    unsigned model_gen; /* the workspace generation the model was built at */
+    unsigned gen;      /* bumped when a file of this backend changes */
+    unsigned model_gen; /* the gen the model was built at */
 } amp_backend;
 
 typedef void (*amp_ws_log_fn)(void *ctx, int level, const char *message);
@@ -67,6 +68,8 @@ typedef struct amp_workspace {
     unsigned reach_gen;
     bool closure_dirty;      /* imports may have changed */
     unsigned gen;            /* bumped on every change of any file's text or the closure */
+    /* Invariant: a change to a file bumps its backend's gen; a change of
+     * which files belong where (the closure) bumps every backend's gen. */
     const struct amp_rule_config *rule_config; /* borrowed; may be NULL */
     amp_ws_log_fn log;       /* may be NULL */
     amp_ws_drop_fn dropped;  /* may be NULL */
