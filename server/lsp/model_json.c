@@ -182,6 +182,33 @@ static const char *type_kind_name(amp_type_kind k)
     return names[k];
 }
 
+/* Appends s with its first letter in upper case. */
+static void append_capitalized(char *out, size_t cap, const char *s)
+{
+    size_t n = strlen(out);
+    if (!s || n + 1 >= cap)
+        return;
+    snprintf(out + n, cap - n, "%c%s", (s[0] >= 'a' && s[0] <= 'z') ? s[0] - 32 : s[0], s[0] ? s + 1 : "");
+}
+
+/* Amplify's default query field of an index: list<Model>By<Pk>[And<Sk>...]. */
+static json_t *default_query_field(const amp_type *t, const amp_index *x)
+{
+    if (!x->pk.s)
+        return json_null();
+    char name[512] = "list";
+    append_capitalized(name, sizeof name, t->name);
+    strncat(name, "By", sizeof name - strlen(name) - 1);
+    append_capitalized(name, sizeof name, x->pk.s);
+    for (size_t i = 0; i < x->sort_key_count; i++) {
+        if (!x->sort_keys[i].s)
+            return json_null();
+        strncat(name, "And", sizeof name - strlen(name) - 1);
+        append_capitalized(name, sizeof name, x->sort_keys[i].s);
+    }
+    return json_string(name);
+}
+
 static json_t *type_json(const dump_ctx *c, const amp_type *t)
 {
     json_t *o = json_pack("{s:s, s:s, s:o}", "name", t->name ? t->name : "?", "kind",
@@ -206,6 +233,8 @@ static json_t *type_json(const dump_ctx *c, const amp_type *t)
                 json_object_set_new(xo, "name", json_string(x->name.s));
             if (x->query_field.s || x->query_field_null)
                 json_object_set_new(xo, "queryField", str_or_null(x->query_field.s));
+            else
+                json_object_set_new(xo, "queryField", default_query_field(t, x));
             json_array_append_new(ix, xo);
         }
         json_object_set_new(o, "indexes", ix);
@@ -274,6 +303,93 @@ static json_t *resources_json(const dump_ctx *c)
     return a;
 }
 
+/* The strings of an ARRAY value (unknown items as null). */
+static json_t *string_items(const amp_value *v)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; v && v->kind == AMP_VAL_ARRAY && i < v->item_count; i++)
+        json_array_append_new(a, v->items[i]->kind == AMP_VAL_STRING ? json_string(v->items[i]->str) : json_null());
+    return a;
+}
+
+/* One storage access rule, e.g. allow.groups(['A']).to(['read']):
+ * {"who": "groups", "groups": ["A"], "actions": ["read"]}. */
+static json_t *storage_rule_json(const dump_ctx *c, const amp_value *v)
+{
+    if (v->kind != AMP_VAL_CALL || !v->str || strncmp(v->str, "$0.", 3) != 0)
+        return json_pack("{s:b}", "unknown", 1);
+    char who[64];
+    snprintf(who, sizeof who, "%s", v->str + 3);
+    const amp_value *actions = NULL;
+    char *dot = strchr(who, '.');
+    if (dot && strcmp(dot, ".to") == 0) { /* allow.guest.to([...]) */
+        *dot = '\0';
+        actions = v->item_count ? v->items[0] : NULL;
+    }
+    const amp_method *to = amp_value_method(v, "to");
+    if (to && to->arg_count)
+        actions = to->args[0];
+    json_t *o = json_pack("{s:s, s:o}", "who", who, "actions", string_items(actions));
+    if (!dot && v->item_count) {
+        const amp_value *a0 = v->items[0];
+        if (strcmp(who, "resource") == 0) {
+            int r = amp_model_resource_of(c->m, a0);
+            json_object_set_new(o, "resource", r >= 0 ? str_or_null(c->m->resources[r].name) : json_null());
+        } else if (a0->kind == AMP_VAL_ARRAY) {
+            json_object_set_new(o, "groups", string_items(a0));
+        } else if (a0->kind == AMP_VAL_STRING) {
+            json_object_set_new(o, "argument", json_string(a0->str));
+        }
+    }
+    return o;
+}
+
+/* Buckets: name, default flag and access paths with their rules. */
+static json_t *storage_json(const dump_ctx *c)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < c->m->resource_count; i++) {
+        const amp_resource *r = &c->m->resources[i];
+        if (r->kind != AMP_RES_STORAGE)
+            continue;
+        const amp_prop *def = amp_value_prop(r->props, "isDefault");
+        const amp_prop *access = amp_value_prop(r->props, "access");
+        json_t *paths = json_object();
+        const amp_value *body = access && access->value->kind == AMP_VAL_FUNCTION ? access->value->body : NULL;
+        for (size_t p = 0; body && body->kind == AMP_VAL_OBJECT && p < body->prop_count; p++) {
+            json_t *rules = json_array();
+            const amp_value *list = body->props[p].value;
+            for (size_t k = 0; list->kind == AMP_VAL_ARRAY && k < list->item_count; k++)
+                json_array_append_new(rules, storage_rule_json(c, list->items[k]));
+            json_object_set_new(paths, body->props[p].key, rules);
+        }
+        json_array_append_new(a, json_pack("{s:o, s:b, s:o}", "name", str_or_null(r->name), "isDefault",
+                                           def && def->value->kind == AMP_VAL_BOOL && def->value->b,
+                                           "paths", paths));
+    }
+    return a;
+}
+
+/* The auth resource's groups and trigger names. */
+static json_t *auth_json(const dump_ctx *c)
+{
+    for (size_t i = 0; i < c->m->resource_count; i++) {
+        const amp_resource *r = &c->m->resources[i];
+        if (r->kind != AMP_RES_AUTH)
+            continue;
+        const amp_prop *groups = amp_value_prop(r->props, "groups");
+        const amp_prop *triggers = amp_value_prop(r->props, "triggers");
+        json_t *t = json_object();
+        for (size_t k = 0; triggers && triggers->value->kind == AMP_VAL_OBJECT && k < triggers->value->prop_count; k++) {
+            int fn = amp_model_resource_of(c->m, triggers->value->props[k].value);
+            json_object_set_new(t, triggers->value->props[k].key,
+                                fn >= 0 ? str_or_null(c->m->resources[fn].name) : json_null());
+        }
+        return json_pack("{s:o, s:o}", "groups", string_items(groups ? groups->value : NULL), "triggers", t);
+    }
+    return json_null();
+}
+
 json_t *amp_model_to_json(const amp_model *m, const amp_text *const *texts, const char *root)
 {
     dump_ctx c = {m, texts, root};
@@ -313,7 +429,8 @@ json_t *amp_model_to_json(const amp_model *m, const amp_text *const *texts, cons
                                (json_int_t)amp_model_count_types(m, AMP_TYPE_QUERY), "mutations",
                                (json_int_t)amp_model_count_types(m, AMP_TYPE_MUTATION), "functions",
                                (json_int_t)functions);
-    return json_pack("{s:o, s:b, s:o, s:o, s:o, s:o, s:o}", "files", files, "defineBackend",
-                     m->has_backend, "backendKeys", keys, "resources", resources_json(&c), "schemas",
-                     schemas, "secrets", secrets, "counts", counts);
+    return json_pack("{s:o, s:b, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "files", files, "defineBackend",
+                     m->has_backend, "backendKeys", keys, "resources", resources_json(&c), "auth",
+                     auth_json(&c), "storage", storage_json(&c), "schemas", schemas, "secrets",
+                     secrets, "counts", counts);
 }
