@@ -1,39 +1,586 @@
 /*
  * feat_navigation.c: definition, references, document highlight, rename,
- * symbols, inlay hints, semantic tokens and the hover text of model symbols.
- * Not implemented yet: the capabilities are not advertised and the handlers
- * answer null.
+ * document and workspace symbols, inlay hints, semantic tokens and the hover
+ * text of model symbols, as LSP JSON.
+ *
+ * Every answer comes from the pure navigation core (amp_nav.h) over the
+ * backend's model: this file reads params, converts wire positions to byte
+ * offsets (in the negotiated encoding) and byte ranges back to positions,
+ * and shapes the JSON. Documents that are not part of a backend get null.
+ * Malformed params get InvalidParams; a refused rename gets RequestFailed
+ * with the reason.
  */
 #include "amp_features.h"
 #include "session_internal.h"
 
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "amp_analysis.h"
+#include "amp_nav.h"
+#include "amp_uri.h"
+
+/* ---- client capabilities -------------------------------------------------- */
+
+/* What the client supports that changes the shape of answers. */
+typedef struct nav_client {
+    bool document_changes; /* workspace.workspaceEdit.documentChanges */
+    bool link_support;     /* textDocument.definition.linkSupport */
+    bool hierarchical;     /* textDocument.documentSymbol.hierarchicalDocumentSymbolSupport */
+} nav_client;
+
+static bool cap_true(json_t *caps, const char *a, const char *b, const char *c)
+{
+    return json_is_true(json_object_get(json_object_get(json_object_get(caps, a), b), c));
+}
+
+/* Reads the client capabilities the session kept from initialize. Until the
+ * session keeps them (AMP_SESSION_CLIENT_CAPS: `json_t *client_caps` in
+ * struct amp_session), answers take the shapes every client accepts, except
+ * document symbols, which stay hierarchical as every bundled editor asks. */
+static nav_client nav_client_of(amp_session *s)
+{
+    nav_client c = {false, false, true};
+#ifdef AMP_SESSION_CLIENT_CAPS
+    json_t *caps = s->client_caps;
+    c.document_changes = cap_true(caps, "workspace", "workspaceEdit", "documentChanges");
+    c.link_support = cap_true(caps, "textDocument", "definition", "linkSupport");
+    c.hierarchical =
+        cap_true(caps, "textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport");
+#else
+    (void)s;
+    (void)cap_true;
+#endif
+    return c;
+}
+
 void amp_feat_navigation_capabilities(amp_session *s, json_t *caps)
 {
     (void)s;
-    (void)caps;
+    json_t *types = json_array(), *mods = json_array();
+    for (unsigned i = 0; i < AMP_TOK_COUNT; i++)
+        json_array_append_new(types, json_string(amp_nav_token_type_name(i)));
+    json_array_append_new(mods, json_string(amp_nav_token_modifier_name(0)));
+    json_object_set_new(caps, "definitionProvider", json_true());
+    json_object_set_new(caps, "referencesProvider", json_true());
+    json_object_set_new(caps, "documentHighlightProvider", json_true());
+    json_object_set_new(caps, "renameProvider", json_pack("{s:b}", "prepareProvider", 1));
+    json_object_set_new(caps, "documentSymbolProvider", json_pack("{s:s}", "label", "Amplify"));
+    json_object_set_new(caps, "workspaceSymbolProvider", json_true());
+    json_object_set_new(caps, "inlayHintProvider", json_pack("{s:b}", "resolveProvider", 0));
+    json_object_set_new(caps, "semanticTokensProvider",
+                        json_pack("{s:{s:o, s:o}, s:b, s:b}", "legend", "tokenTypes", types,
+                                  "tokenModifiers", mods, "full", 1, "range", 0));
 }
 
-#define AMP_NULL_HANDLER(name)                                                                     \
-    void name(amp_session *s, json_t *id, json_t *params)                                         \
-    {                                                                                              \
-        (void)params;                                                                              \
-        amp_reply(s, id, json_null());                                                             \
-    }
+/* ---- one request on one document ----------------------------------------- */
 
-AMP_NULL_HANDLER(amp_handle_definition)
-AMP_NULL_HANDLER(amp_handle_references)
-AMP_NULL_HANDLER(amp_handle_document_highlight)
-AMP_NULL_HANDLER(amp_handle_prepare_rename)
-AMP_NULL_HANDLER(amp_handle_rename)
-AMP_NULL_HANDLER(amp_handle_document_symbol)
-AMP_NULL_HANDLER(amp_handle_workspace_symbol)
-AMP_NULL_HANDLER(amp_handle_inlay_hint)
-AMP_NULL_HANDLER(amp_handle_semantic_tokens)
+typedef struct nav_req {
+    amp_file *f;            /* the document (borrowed) */
+    const amp_model *m;     /* its backend's model (borrowed) */
+    const amp_text **texts; /* owned: texts of m->files */
+    amp_nav_index *ix;      /* owned */
+    uint32_t file;          /* index of f in m->files */
+    uint32_t offset;        /* the position in bytes */
+} nav_req;
+
+static void nav_close(nav_req *r)
+{
+    amp_nav_index_delete(r->ix);
+    free(r->texts);
+    memset(r, 0, sizeof *r);
+}
+
+/* Reads params.position (when with_pos); replies InvalidParams and returns
+ * false when the params are malformed. */
+static bool read_position(amp_session *s, json_t *id, json_t *params, bool with_pos,
+                          amp_lsp_pos *pos)
+{
+    if (!with_pos || amp_json_position(json_object_get(params, "position"), pos) == 0)
+        return true;
+    amp_reply_error(s, id, AMP_RPC_INVALID_PARAMS, "params.position must be a Position");
+    return false;
+}
+
+/* Builds the index of the backend holding f, and finds f in it. */
+static bool load_backend(amp_session *s, amp_file *f, nav_req *r)
+{
+    r->f = f;
+    r->m = amp_backend_model(&s->ws, (size_t)f->backend, &r->texts);
+    int file = r->m ? amp_model_file_index(r->m, f->key) : -1;
+    if (file < 0 || !r->texts)
+        return false;
+    r->file = (uint32_t)file;
+    r->ix = amp_nav_index_build(r->m, (const amp_text *const *)r->texts);
+    return r->ix != NULL;
+}
+
+/* Opens a request on params.textDocument (and params.position when with_pos).
+ * Returns 1 when ready; 0 when the document is not part of a backend (the
+ * caller answers its empty answer); -1 when an error was sent. */
+static int nav_open(amp_session *s, json_t *id, json_t *params, bool with_pos, nav_req *r)
+{
+    memset(r, 0, sizeof *r);
+    const char *uri = amp_params_uri(s, id, params);
+    amp_lsp_pos pos = {0, 0};
+    if (!uri || !read_position(s, id, params, with_pos, &pos))
+        return -1;
+    char *key = amp_key_of_uri(uri);
+    amp_file *f = key ? amp_file_get(&s->ws, key) : NULL;
+    free(key);
+    if (!f || !f->in_backend || f->backend < 0)
+        return 0;
+    amp_file_parse(&s->ws, f);
+    if (!load_backend(s, f, r)) {
+        nav_close(r);
+        return 0;
+    }
+    r->offset = amp_pos_to_offset(amp_text_view_of(&f->doc.text), s->encoding, pos, NULL);
+    return 1;
+}
+
+/* ---- JSON shapes ------------------------------------------------------------- */
+
+/* The store file of a model file, or NULL. */
+static amp_file *model_file(amp_session *s, const nav_req *r, uint32_t file)
+{
+    return file < r->m->file_count ? amp_file_get(&s->ws, r->m->files[file].path) : NULL;
+}
+
+static json_t *range_json(amp_session *s, const nav_req *r, amp_loc loc)
+{
+    return amp_json_range(s, r->texts[loc.file], loc.start, loc.end);
+}
+
+/* A Location, or NULL when the file is not in the store. */
+static json_t *location_json(amp_session *s, const nav_req *r, amp_loc loc)
+{
+    amp_file *f = model_file(s, r, loc.file);
+    if (!f)
+        return NULL;
+    return json_pack("{s:s, s:o}", "uri", f->uri, "range", range_json(s, r, loc));
+}
+
+static json_t *empty_range(void)
+{
+    return json_pack("{s:{s:i, s:i}, s:{s:i, s:i}}", "start", "line", 0, "character", 0, "end",
+                     "line", 0, "character", 0);
+}
+
+/* ---- definition ----------------------------------------------------------------- */
+
+/* The URI of a file a link names, or NULL (owned) when it does not exist. */
+static char *link_uri(amp_session *s, const char *path)
+{
+    amp_file *f = amp_file_get(&s->ws, path);
+    if (f)
+        return strdup(f->uri);
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return NULL;
+    return amp_path_to_uri(path);
+}
+
+static json_t *file_target_json(amp_session *s, const nav_req *r, const amp_nav_target *t,
+                                bool links)
+{
+    char *uri = link_uri(s, t->path);
+    if (!uri)
+        return json_null();
+    json_t *item = links ? json_pack("{s:o, s:s, s:o, s:o}", "originSelectionRange",
+                                     range_json(s, r, t->origin), "targetUri", uri, "targetRange",
+                                     empty_range(), "targetSelectionRange", empty_range())
+                         : json_pack("{s:s, s:o}", "uri", uri, "range", empty_range());
+    free(uri);
+    return json_pack("[o]", item);
+}
+
+static json_t *definition_json(amp_session *s, const nav_req *r, const amp_nav_target *t,
+                               bool links)
+{
+    if (t->is_file)
+        return file_target_json(s, r, t, links);
+    amp_file *target = model_file(s, r, t->selection.file);
+    if (!target)
+        return json_null();
+    if (!links)
+        return json_pack("[o]", location_json(s, r, t->selection));
+    return json_pack("[{s:o, s:s, s:o, s:o}]", "originSelectionRange", range_json(s, r, t->origin),
+                     "targetUri", target->uri, "targetRange", range_json(s, r, t->range),
+                     "targetSelectionRange", range_json(s, r, t->selection));
+}
+
+void amp_handle_definition(amp_session *s, json_t *id, json_t *params)
+{
+    nav_req r;
+    int rc = nav_open(s, id, params, true, &r);
+    if (rc <= 0) {
+        if (rc == 0)
+            amp_reply(s, id, json_null());
+        return;
+    }
+    amp_nav_target t;
+    json_t *result = amp_nav_definition(r.ix, r.file, r.offset, &t)
+                         ? definition_json(s, &r, &t, nav_client_of(s).link_support)
+                         : json_null();
+    nav_close(&r);
+    amp_reply(s, id, result);
+}
+
+/* ---- references and highlights ------------------------------------------------ */
+
+void amp_handle_references(amp_session *s, json_t *id, json_t *params)
+{
+    nav_req r;
+    int rc = nav_open(s, id, params, true, &r);
+    if (rc <= 0) {
+        if (rc == 0)
+            amp_reply(s, id, json_null());
+        return;
+    }
+    bool with_decl =
+        json_is_true(json_object_get(json_object_get(params, "context"), "includeDeclaration"));
+    const amp_occ *at = amp_nav_occ_at(r.ix, r.file, r.offset);
+    json_t *result = at ? json_array() : json_null();
+    for (size_t i = 0; at && i < r.ix->occ_count; i++) {
+        const amp_occ *o = &r.ix->occs[i];
+        if (o->sym != at->sym || (!with_decl && (o->flags & AMP_OCC_DEF)))
+            continue;
+        json_t *loc = location_json(s, &r, o->loc);
+        if (loc)
+            json_array_append_new(result, loc);
+    }
+    nav_close(&r);
+    amp_reply(s, id, result);
+}
+
+void amp_handle_document_highlight(amp_session *s, json_t *id, json_t *params)
+{
+    nav_req r;
+    int rc = nav_open(s, id, params, true, &r);
+    if (rc <= 0) {
+        if (rc == 0)
+            amp_reply(s, id, json_null());
+        return;
+    }
+    const amp_occ *at = amp_nav_occ_at(r.ix, r.file, r.offset);
+    json_t *result = at ? json_array() : json_null();
+    for (size_t i = 0; at && i < r.ix->occ_count; i++) {
+        const amp_occ *o = &r.ix->occs[i];
+        if (o->sym != at->sym || o->loc.file != r.file)
+            continue;
+        int kind = o->flags & AMP_OCC_DEF ? 3 : 2; /* Write : Read */
+        json_array_append_new(
+            result, json_pack("{s:o, s:i}", "range", range_json(s, &r, o->loc), "kind", kind));
+    }
+    nav_close(&r);
+    amp_reply(s, id, result);
+}
+
+/* ---- rename ------------------------------------------------------------------------ */
+
+void amp_handle_prepare_rename(amp_session *s, json_t *id, json_t *params)
+{
+    nav_req r;
+    int rc = nav_open(s, id, params, true, &r);
+    if (rc <= 0) {
+        if (rc == 0)
+            amp_reply(s, id, json_null());
+        return;
+    }
+    amp_loc range;
+    const char *placeholder = NULL;
+    char err[512] = "";
+    rc = amp_nav_prepare_rename(r.ix, r.file, r.offset, &range, &placeholder, err, sizeof err);
+    if (rc < 0)
+        amp_reply_error(s, id, AMP_RPC_REQUEST_FAILED, "%s", err);
+    else if (rc > 0)
+        amp_reply(s, id, json_null());
+    else
+        amp_reply(
+            s, id,
+            json_pack("{s:o, s:s}", "range", range_json(s, &r, range), "placeholder", placeholder));
+    nav_close(&r);
+}
+
+/* The TextEdits of one file (edits are in file order). */
+static json_t *file_edits_json(amp_session *s, const nav_req *r, const amp_nav_edit *edits,
+                               size_t count, uint32_t file)
+{
+    json_t *out = json_array();
+    for (size_t i = 0; i < count; i++)
+        if (edits[i].loc.file == file)
+            json_array_append_new(out,
+                                  json_pack("{s:o, s:s}", "range", range_json(s, r, edits[i].loc),
+                                            "newText", edits[i].text));
+    return out;
+}
+
+/* A WorkspaceEdit: versioned documentChanges when the client supports them,
+ * else changes by URI. */
+static json_t *workspace_edit_json(amp_session *s, const nav_req *r, const amp_nav_edit *edits,
+                                   size_t count)
+{
+    bool doc_changes = nav_client_of(s).document_changes;
+    json_t *list = json_array(), *by_uri = json_object();
+    for (size_t i = 0; i < count; i++) {
+        if (i > 0 && edits[i].loc.file == edits[i - 1].loc.file)
+            continue; /* each file once, at its first edit */
+        amp_file *f = model_file(s, r, edits[i].loc.file);
+        if (!f)
+            continue;
+        json_t *file_edits = file_edits_json(s, r, edits, count, edits[i].loc.file);
+        if (!doc_changes) {
+            json_object_set_new(by_uri, f->uri, file_edits);
+            continue;
+        }
+        json_t *version = f->doc.version >= 0 ? json_integer(f->doc.version) : json_null();
+        json_array_append_new(list, json_pack("{s:{s:s, s:o}, s:o}", "textDocument", "uri", f->uri,
+                                              "version", version, "edits", file_edits));
+    }
+    if (doc_changes) {
+        json_decref(by_uri);
+        return json_pack("{s:o}", "documentChanges", list);
+    }
+    json_decref(list);
+    return json_pack("{s:o}", "changes", by_uri);
+}
+
+void amp_handle_rename(amp_session *s, json_t *id, json_t *params)
+{
+    const char *new_name = amp_json_str(params, "newName");
+    if (json_is_object(params) && json_object_get(params, "textDocument") && !new_name) {
+        amp_reply_error(s, id, AMP_RPC_INVALID_PARAMS, "params.newName must be a string");
+        return;
+    }
+    nav_req r;
+    int rc = nav_open(s, id, params, true, &r);
+    if (rc <= 0) {
+        if (rc == 0)
+            amp_reply(s, id, json_null());
+        return;
+    }
+    amp_nav_edit *edits = NULL;
+    size_t count = 0;
+    char err[512] = "";
+    rc = amp_nav_rename(r.ix, r.file, r.offset, new_name, &edits, &count, err, sizeof err);
+    if (rc < 0)
+        amp_reply_error(s, id, AMP_RPC_REQUEST_FAILED, "%s", err);
+    else if (rc > 0)
+        amp_reply(s, id, json_null());
+    else
+        amp_reply(s, id, workspace_edit_json(s, &r, edits, count));
+    nav_close(&r);
+}
+
+/* ---- symbols ------------------------------------------------------------------------ */
+
+static json_t *document_symbol_json(amp_session *s, const nav_req *r, const amp_nav_docsym *d)
+{
+    json_t *j =
+        json_pack("{s:s, s:i, s:o, s:o}", "name", d->name, "kind", (int)d->kind, "range",
+                  range_json(s, r, d->range), "selectionRange", range_json(s, r, d->selection));
+    if (d->detail)
+        json_object_set_new(j, "detail", amp_json_text(d->detail, strlen(d->detail)));
+    return j;
+}
+
+/* DocumentSymbol[]: children under their parents (which come first). */
+static json_t *symbol_tree_json(amp_session *s, const nav_req *r, const amp_nav_docsym *items,
+                                size_t count)
+{
+    json_t *top = json_array();
+    json_t **made = calloc(count ? count : 1, sizeof *made);
+    for (size_t i = 0; made && i < count; i++) {
+        made[i] = document_symbol_json(s, r, &items[i]);
+        int p = items[i].parent;
+        if (p < 0 || (size_t)p >= i) {
+            json_array_append_new(top, made[i]);
+            continue;
+        }
+        json_t *children = json_object_get(made[p], "children");
+        if (!children) {
+            children = json_array();
+            json_object_set_new(made[p], "children", children);
+        }
+        json_array_append_new(children, made[i]);
+    }
+    free(made);
+    return top;
+}
+
+/* A SymbolInformation. */
+static json_t *symbol_info_json(amp_session *s, const nav_req *r, const amp_nav_docsym *d)
+{
+    json_t *loc = location_json(s, r, d->selection);
+    if (!loc)
+        return NULL;
+    json_t *j =
+        json_pack("{s:s, s:i, s:o}", "name", d->name, "kind", (int)d->kind, "location", loc);
+    if (d->container)
+        json_object_set_new(j, "containerName", json_string(d->container));
+    return j;
+}
+
+static json_t *symbol_list_json(amp_session *s, const nav_req *r, const amp_nav_docsym *items,
+                                size_t count)
+{
+    json_t *out = json_array();
+    for (size_t i = 0; i < count; i++) {
+        json_t *j = symbol_info_json(s, r, &items[i]);
+        if (j)
+            json_array_append_new(out, j);
+    }
+    return out;
+}
+
+void amp_handle_document_symbol(amp_session *s, json_t *id, json_t *params)
+{
+    nav_req r;
+    int rc = nav_open(s, id, params, false, &r);
+    if (rc <= 0) {
+        if (rc == 0)
+            amp_reply(s, id, json_null());
+        return;
+    }
+    size_t count = 0;
+    amp_nav_docsym *items = amp_nav_document_symbols(r.ix, r.file, &count);
+    json_t *result = nav_client_of(s).hierarchical ? symbol_tree_json(s, &r, items, count)
+                                                   : symbol_list_json(s, &r, items, count);
+    nav_close(&r);
+    amp_reply(s, id, result);
+}
+
+/* Appends the matching symbols of backend b to out. */
+static void backend_symbols(amp_session *s, size_t b, const char *query, json_t *out)
+{
+    nav_req r;
+    memset(&r, 0, sizeof r);
+    r.m = amp_backend_model(&s->ws, b, &r.texts);
+    if (r.m && r.texts)
+        r.ix = amp_nav_index_build(r.m, (const amp_text *const *)r.texts);
+    size_t count = 0;
+    amp_nav_docsym *items = r.ix ? amp_nav_workspace_symbols(r.ix, query, &count) : NULL;
+    for (size_t i = 0; i < count; i++) {
+        json_t *j = symbol_info_json(s, &r, &items[i]);
+        if (j)
+            json_array_append_new(out, j);
+    }
+    nav_close(&r);
+}
+
+void amp_handle_workspace_symbol(amp_session *s, json_t *id, json_t *params)
+{
+    const char *query = amp_json_str(params, "query");
+    if (!query) {
+        amp_reply_error(s, id, AMP_RPC_INVALID_PARAMS, "params.query must be a string");
+        return;
+    }
+    json_t *out = json_array();
+    for (size_t b = 0; b < s->ws.backend_count; b++)
+        backend_symbols(s, b, query, out);
+    amp_reply(s, id, out);
+}
+
+/* ---- inlay hints and semantic tokens ------------------------------------------------ */
+
+/* Reads params.range into byte offsets; false when malformed. */
+static bool read_range(amp_session *s, const nav_req *r, json_t *params, uint32_t *start,
+                       uint32_t *end)
+{
+    json_t *range = json_object_get(params, "range");
+    amp_lsp_pos a, b;
+    if (amp_json_position(json_object_get(range, "start"), &a) != 0 ||
+        amp_json_position(json_object_get(range, "end"), &b) != 0)
+        return false;
+    amp_text_view view = amp_text_view_of(&r->f->doc.text);
+    *start = amp_pos_to_offset(view, s->encoding, a, NULL);
+    *end = amp_pos_to_offset(view, s->encoding, b, NULL);
+    return true;
+}
+
+void amp_handle_inlay_hint(amp_session *s, json_t *id, json_t *params)
+{
+    json_t *range = json_object_get(params, "range");
+    amp_lsp_pos probe;
+    if (amp_params_uri(s, id, params) == NULL)
+        return;
+    if (amp_json_position(json_object_get(range, "start"), &probe) != 0 ||
+        amp_json_position(json_object_get(range, "end"), &probe) != 0) {
+        amp_reply_error(s, id, AMP_RPC_INVALID_PARAMS, "params.range must be a Range");
+        return;
+    }
+    nav_req r;
+    int rc = nav_open(s, id, params, false, &r);
+    if (rc <= 0) {
+        if (rc == 0)
+            amp_reply(s, id, json_null());
+        return;
+    }
+    uint32_t start = 0, end = 0;
+    read_range(s, &r, params, &start, &end);
+    size_t count = 0;
+    amp_nav_hint *hints = amp_nav_inlay_hints(r.ix, r.file, start, end, &count);
+    json_t *out = json_array();
+    for (size_t i = 0; i < count; i++) {
+        amp_lsp_pos p =
+            amp_offset_to_pos(amp_text_view_of(&r.f->doc.text), s->encoding, hints[i].offset);
+        json_array_append_new(out,
+                              json_pack("{s:{s:I, s:I}, s:s, s:i, s:b, s:s}", "position", "line",
+                                        (json_int_t)p.line, "character", (json_int_t)p.character,
+                                        "label", hints[i].label, "kind", 1, "paddingLeft", 1,
+                                        "tooltip", hints[i].tooltip ? hints[i].tooltip : ""));
+    }
+    nav_close(&r);
+    amp_reply(s, id, out);
+}
+
+void amp_handle_semantic_tokens(amp_session *s, json_t *id, json_t *params)
+{
+    nav_req r;
+    int rc = nav_open(s, id, params, false, &r);
+    if (rc <= 0) {
+        if (rc == 0)
+            amp_reply(s, id, json_null());
+        return;
+    }
+    size_t count = 0;
+    amp_nav_token *tokens = amp_nav_semantic_tokens(r.ix, r.file, &count);
+    amp_text_view view = amp_text_view_of(&r.f->doc.text);
+    json_t *data = json_array();
+    amp_lsp_pos prev = {0, 0};
+    for (size_t i = 0; i < count; i++) {
+        amp_lsp_pos a = amp_offset_to_pos(view, s->encoding, tokens[i].start);
+        amp_lsp_pos b = amp_offset_to_pos(view, s->encoding, tokens[i].end);
+        if (b.line != a.line || b.character <= a.character)
+            continue;
+        json_int_t cols[5] = {a.line - prev.line,
+                              a.line == prev.line ? a.character - prev.character : a.character,
+                              b.character - a.character, tokens[i].type, tokens[i].modifiers};
+        for (size_t k = 0; k < 5; k++)
+            json_array_append_new(data, json_integer(cols[k]));
+        prev = a;
+    }
+    nav_close(&r);
+    amp_reply(s, id, json_pack("{s:o}", "data", data));
+}
+
+/* ---- hover text ----------------------------------------------------------------------- */
 
 json_t *amp_nav_hover_markdown(amp_session *s, amp_file *f, uint32_t offset)
 {
-    (void)s;
-    (void)f;
-    (void)offset;
-    return NULL;
+    if (!f || !f->in_backend || f->backend < 0)
+        return NULL;
+    nav_req r;
+    memset(&r, 0, sizeof r);
+    if (!load_backend(s, f, &r)) {
+        nav_close(&r);
+        return NULL;
+    }
+    amp_loc range;
+    const char *md = amp_nav_hover(r.ix, r.file, offset, &range);
+    json_t *out = md ? amp_json_text(md, strlen(md)) : NULL;
+    nav_close(&r);
+    return out;
 }
