@@ -113,12 +113,13 @@ static int could_begin_header(const char *p, size_t n)
     return 1;
 }
 
-/* Drops bytes up to the next "Content-Length" header after the current
- * position. When none is buffered, keeps only a tail that could begin one.
- * Always advances by at least one byte, so a resync loop ends. */
-static void resync(amp_framer *self)
+/* Drops bytes up to the next "Content-Length" header at or after `from`.
+ * When none is buffered, keeps only a tail that could begin one. Callers
+ * pass a `from` past the current position when the bytes there are what
+ * was rejected, so a resync loop always advances and ends. */
+static void resync(amp_framer *self, size_t from)
 {
-    for (size_t i = self->start + 1; i < self->len; i++) {
+    for (size_t i = from; i < self->len; i++) {
         size_t n = self->len - i;
         if (header_is(self->buf + i, n, "Content-Length") ||
             (n < 15 && could_begin_header(self->buf + i, n))) {
@@ -203,13 +204,16 @@ amp_frame_status amp_framer_next(amp_framer *self, amp_frame *out)
     if (r == 0)
         return AMP_FRAME_NONE;
     if (r < 0) {
-        resync(self);
+        resync(self, self->start + 1);
         out->error = error;
         return AMP_FRAME_ERROR;
     }
     if (body_len > self->max_body) {
+        /* The header block is dropped; a header right after it (a lying
+         * length with no body) is the next message, whether it arrived in
+         * the same read or a later one. */
         self->start += block_len;
-        resync(self);
+        resync(self, self->start);
         out->error = "Content-Length larger than the server accepts; message dropped";
         return AMP_FRAME_ERROR;
     }
