@@ -21,6 +21,7 @@
 
 #include "amp_analysis.h"
 #include "amp_cli.h"
+#include "amp_project.h"
 #include "amp_workspace.h"
 
 #ifndef AMP_VERSION
@@ -182,10 +183,11 @@ static row *collect(amp_workspace *ws, const check_ctx *c, size_t *count, size_t
     *files = 0;
     while (rows && amp_strmap_next(&ws->files, &pos, &key, &value)) {
         amp_file *f = value;
-        if (!f->in_backend)
+        if (!f->in_backend && !amp_project_is_config_file(f))
             continue;
         (*files)++;
-        amp_analyze_file(ws, f);
+        if (f->in_backend)
+            amp_analyze_file(ws, f);
         amp_text_view v = amp_text_view_of(&f->doc.text);
         for (size_t i = 0; i < f->diags.count; i++) {
             const amp_diag *d = &f->diags.items[i];
@@ -337,6 +339,7 @@ int amp_cli_check(int argc, char **argv)
         fprintf(stderr, "amplify-ls: no Amplify backend (an amplify/ folder whose backend.ts calls "
                         "defineBackend) found under the given path(s)\n");
     } else if (usable > 0) {
+        amp_project_config_files(&ws);
         amp_workspace_close_imports(&ws);
         size_t n = 0, files = 0;
         row *rows = collect(&ws, &c, &n, &files);

@@ -115,6 +115,10 @@ static void read_resources(amp_builder *b)
         if (strncmp(v->str, "define", 6) != 0 && strcmp(v->str, "referenceAuth") != 0)
             continue;
         if (strcmp(v->str, "defineBackend") == 0) {
+            amp_loc *call = amp_push(&m->arena, (void **)&m->backend_calls, &m->backend_call_count,
+                                     sizeof *call);
+            if (call)
+                *call = v->callee_loc;
             if (!m->has_backend) {
                 m->has_backend = true;
                 m->backend_loc = v->loc;
@@ -146,6 +150,7 @@ static void read_backend_keys(amp_builder *b)
             v->loc.file != m->backend_loc.file)
             continue;
         const amp_value *obj = v->item_count ? v->items[0] : NULL;
+        m->backend_arg = obj;
         for (size_t k = 0; obj && obj->kind == AMP_VAL_OBJECT && k < obj->prop_count; k++) {
             amp_backend_key *key = amp_push(&m->arena, (void **)&m->keys, &m->key_count, sizeof *key);
             if (!key)
@@ -221,6 +226,7 @@ amp_model *amp_model_build(const amp_source *sources, size_t count)
     read_resources(&b);
     read_backend_keys(&b);
     read_schemas(&b);
+    amp_backend_script_read(m, sources, count);
     amp_eval_free_files(&b);
     amp_strmap_free(&b.memo);
     free(b.files);

@@ -206,6 +206,21 @@ static amp_binding *new_binding(amp_builder *b, amp_bind_kind kind)
     return bind;
 }
 
+/* Records a relative specifier that names no file of the backend (the
+ * rules ask the caller whether it exists on disk). */
+static void note_missing_import(amp_builder *b, uint32_t f, TSNode source, const char *spec,
+                                int module)
+{
+    if (module >= 0 || spec[0] != '.')
+        return;
+    amp_str *slot = amp_push(b->a, (void **)&b->m->missing_imports, &b->m->missing_import_count,
+                             sizeof *slot);
+    if (slot) {
+        slot->s = spec;
+        slot->loc = loc_of(f, source);
+    }
+}
+
 /* Records the bindings of an import statement. */
 static void index_import(amp_builder *b, uint32_t f, TSNode stmt)
 {
@@ -213,6 +228,7 @@ static void index_import(amp_builder *b, uint32_t f, TSNode stmt)
     if (!spec)
         return;
     int module = resolve_module(b, f, spec);
+    note_missing_import(b, f, field(stmt, "source"), spec, module);
     bool builtin = is_amplify_package(spec);
     TSNode clause = ts_node_named_child(stmt, 0);
     if (!is_type(clause, "import_clause"))
@@ -301,6 +317,8 @@ static void index_export(amp_builder *b, uint32_t f, TSNode stmt)
     }
     const char *spec = string_content(b, f, field(stmt, "source"));
     int module = spec ? resolve_module(b, f, spec) : -1;
+    if (spec)
+        note_missing_import(b, f, field(stmt, "source"), spec, module);
     bool builtin = spec && is_amplify_package(spec);
     TSNode clause = ts_node_named_child(stmt, 0);
     if (is_type(clause, "export_clause")) {

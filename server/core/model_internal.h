@@ -69,6 +69,10 @@ void amp_eval_all(amp_builder *b);
 /* A value that is not understood, located at node. */
 const amp_value *amp_eval_unknown(amp_builder *b, uint32_t file, TSNode node);
 
+/* rules_backend_script.c: reads m->backend_uses from the syntax of the file
+ * calling defineBackend (needs m->backend_calls and m->keys). */
+void amp_backend_script_read(amp_model *m, const amp_source *sources, size_t count);
+
 /* model_schema.c */
 void amp_schema_interpret(amp_builder *b, const amp_value *schema_value, int combine);
 /* Reads the rules an authorization callback returns; returns true when the

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "amp_project.h"
 #include "amp_rules.h"
 #include "amp_syntax.h"
 
@@ -57,10 +58,14 @@ static bool file_exists(void *ctx, const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-static void run_rules(amp_workspace *ws, const amp_backend *be, const amp_model *m, amp_file **files,
+static void run_rules(amp_workspace *ws, amp_backend *be, const amp_model *m, amp_file **files,
                       size_t n)
 {
     amp_rule_env env = {0};
+    const amp_project *project = amp_project_refresh(ws, be);
+    const amp_rule_config *cfg = project && project->config_path ? &project->config : ws->rule_config;
+    env.backend_version = project ? project->backend_version : NULL;
+    env.data_schema_version = project ? project->data_schema_version : NULL;
     env.amplify_dir = be->amplify_dir;
     env.file_exists = file_exists;
     env.ctx = ws;
@@ -69,7 +74,7 @@ static void run_rules(amp_workspace *ws, const amp_backend *be, const amp_model 
     if (out && texts) {
         for (size_t i = 0; i < n; i++)
             texts[i] = &files[i]->doc.text;
-        amp_rules_check(m, ws->rule_config, &env, texts, out);
+        amp_rules_check(m, cfg, &env, texts, out);
     }
     for (size_t i = 0; i < n; i++) {
         amp_diag_list_clear(&files[i]->model_diags);

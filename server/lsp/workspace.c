@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "amp_model.h"
+#include "amp_project.h"
 #include "amp_syntax.h"
 #include "amp_uri.h"
 
@@ -50,6 +51,7 @@ void amp_workspace_init(amp_workspace *ws, TSParser *parser, uint32_t parse_limi
 static void backend_free(amp_backend *b)
 {
     amp_model_delete(b->model);
+    amp_project_free(b->project);
     free(b->root);
     free(b->amplify_dir);
     free(b->entry);

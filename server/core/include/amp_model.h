@@ -293,6 +293,32 @@ typedef struct amp_name_site {
     bool defines;            /* DECL: the initializer is the call itself, not an alias */
 } amp_name_site;
 
+/* ---- the backend script ---------------------------------------------------- */
+
+/* A chain rooted at the defineBackend result in the file that calls it, e.g.
+ * `backend.data.resources.tables['Post'].tableName`, also through const
+ * aliases (`const table = backend.data.resources.tables.Post`). Read from the
+ * syntax (rules_backend_script.c): these are the CDK escape hatches whose
+ * effects (cross-stack tokens, custom stacks) the rules check. */
+typedef struct amp_backend_ref {
+    const char *key;  /* the defineBackend key, or NULL for the backend itself (backend.stack) */
+    int resource;     /* index into resources, or -1 */
+    const char *path; /* the members after the key joined by '.' ("" when none) */
+    amp_loc loc;
+} amp_backend_ref;
+
+/* A method called on such a chain: `backend.fn.addEnvironment(k, v)`,
+ * `backend.createStack('x')`, `table.grantReadData(backend.fn.resources.lambda)`. */
+typedef struct amp_backend_call {
+    amp_backend_ref on;     /* what the method is called on */
+    const char *method;
+    amp_loc loc;            /* the whole call */
+    amp_str first_arg;      /* the first argument when a string literal ({NULL} otherwise) */
+    amp_backend_ref *uses;  /* the chains mentioned anywhere in the arguments */
+    size_t use_count;
+    bool conditional;       /* inside an if, a loop, a function, a ternary ...: may not run */
+} amp_backend_call;
+
 typedef struct amp_model_file {
     const char *path;          /* the file key */
 } amp_model_file;
@@ -315,6 +341,13 @@ typedef struct amp_model {
     size_t binding_count;
     amp_name_site *sites;      /* names standing for CALL values, in evaluation order */
     size_t site_count;
+    const amp_value *backend_arg; /* the object given to (the first) defineBackend, or NULL */
+    amp_loc *backend_calls;    /* the callee of every defineBackend call (more than one is an error) */
+    size_t backend_call_count;
+    amp_str *missing_imports;  /* relative import/export specifiers naming no file of the backend */
+    size_t missing_import_count;
+    amp_backend_call *backend_uses; /* methods called on the defineBackend result, in source order */
+    size_t backend_use_count;
 } amp_model;
 
 /* One input file: its key and its parsed document (both borrowed for the

@@ -46,6 +46,7 @@ typedef struct amp_backend {
     char *amplify_dir; /* owned */
     char *entry;       /* owned: <amplify_dir>/backend.ts */
     amp_model *model;  /* owned: the last model built (see amp_analysis.h), or NULL */
+    struct amp_project *project; /* owned: versions and amplify-ls.json (amp_project.h), or NULL */
     unsigned gen;      /* bumped when a file of this backend changes */
     unsigned model_gen; /* the gen the model was built at */
 } amp_backend;

@@ -1,0 +1,380 @@
+/*
+ * rules_backend_script.c: reads what backend.ts does with the defineBackend
+ * result (amp_model.backend_uses) from the syntax of the file that calls
+ * defineBackend. Called once by amp_model_build, after the keys are read.
+ *
+ * The evaluator leaves `backend.<key>...` expressions UNKNOWN: they are CDK
+ * objects, not Amplify builders. The backend rules still need a few facts
+ * about them: which resource's stack a token comes from
+ * (`backend.data.resources.tables['Post'].tableName`), which function a
+ * method touches (`backend.fn.addEnvironment(...)`), which stacks
+ * `backend.createStack('x')` creates. This reader records every call whose
+ * callee is a member chain rooted at the defineBackend variable, or at a
+ * top-level const alias of such a chain, with the chains its arguments
+ * mention. Only syntax is read: a chain through anything else (a call, a
+ * computed key) is not a chain, so nothing is guessed.
+ */
+#include "../model_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_CHAIN 32   /* members followed in one chain */
+#define MAX_USES 64    /* chains recorded per call */
+#define MAX_CALLS 4096 /* calls recorded per backend */
+
+typedef struct alias {
+    const char *name;
+    amp_backend_ref ref;
+} alias;
+
+typedef struct reader {
+    amp_model *m;
+    uint32_t file;
+    const amp_text *text;
+    const char *var; /* the const holding the defineBackend result */
+    alias *aliases;  /* owned (malloc) */
+    size_t alias_count;
+} reader;
+
+static bool is_type(TSNode n, const char *type)
+{
+    return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0;
+}
+
+static TSNode field(TSNode n, const char *name)
+{
+    return ts_node_child_by_field_name(n, name, (uint32_t)strlen(name));
+}
+
+static amp_loc loc_of(const reader *r, TSNode n)
+{
+    return (amp_loc){r->file, ts_node_start_byte(n), ts_node_end_byte(n)};
+}
+
+/* The node's text, or with trim = 1 its text without the first and last
+ * byte (a string literal's quotes); arena-owned. */
+static const char *text_of(reader *r, TSNode n, uint32_t trim)
+{
+    uint32_t s = ts_node_start_byte(n) + trim, e = ts_node_end_byte(n);
+    e = e >= s + trim ? e - trim : s;
+    if (e > r->text->len)
+        e = r->text->len;
+    if (s > e)
+        s = e;
+    return amp_arena_strndup(&r->m->arena, r->text->bytes + s, e - s);
+}
+
+/* Strips parentheses and type-only wrappers: (x), x as T, x satisfies T, x!. */
+static TSNode strip(TSNode n)
+{
+    for (int i = 0; i < 64 && !ts_node_is_null(n); i++) {
+        const char *t = ts_node_type(n);
+        if (strcmp(t, "parenthesized_expression") != 0 && strcmp(t, "as_expression") != 0 &&
+            strcmp(t, "satisfies_expression") != 0 && strcmp(t, "non_null_expression") != 0)
+            break;
+        TSNode inner = ts_node_named_child(n, 0);
+        if (ts_node_is_null(inner))
+            break;
+        n = inner;
+    }
+    return n;
+}
+
+/* The content of a string literal (or of a template without substitutions),
+ * or NULL. */
+static const char *literal(reader *r, TSNode n)
+{
+    if (is_type(n, "string"))
+        return text_of(r, n, 1);
+    if (is_type(n, "template_string")) {
+        for (uint32_t i = 0; i < ts_node_named_child_count(n); i++)
+            if (is_type(ts_node_named_child(n, i), "template_substitution"))
+                return NULL;
+        return text_of(r, n, 1);
+    }
+    return NULL;
+}
+
+/* Collects the member names of a chain, last first, and its root
+ * identifier. Returns how many members, or -1 when n is not a chain. */
+static int chain_members(reader *r, TSNode n, const char **members, const char **root)
+{
+    int count = 0;
+    n = strip(n);
+    while (count < MAX_CHAIN) {
+        if (is_type(n, "identifier")) {
+            *root = text_of(r, n, 0);
+            return count;
+        }
+        const char *name = NULL;
+        if (is_type(n, "member_expression")) {
+            TSNode p = field(n, "property");
+            if (is_type(p, "property_identifier"))
+                name = text_of(r, p, 0);
+        } else if (is_type(n, "subscript_expression")) {
+            name = literal(r, strip(field(n, "index")));
+        }
+        if (!name)
+            return -1;
+        members[count++] = name;
+        n = strip(field(n, "object"));
+    }
+    return -1;
+}
+
+static const alias *find_alias(const reader *r, const char *name)
+{
+    for (size_t i = r->alias_count; i-- > 0;)
+        if (strcmp(r->aliases[i].name, name) == 0)
+            return &r->aliases[i];
+    return NULL;
+}
+
+static int resource_of_key(const amp_model *m, const char *key)
+{
+    for (size_t i = 0; key && i < m->key_count; i++)
+        if (m->keys[i].name && strcmp(m->keys[i].name, key) == 0)
+            return m->keys[i].resource;
+    return -1;
+}
+
+/* Joins base and members[from..0] (stored last first) with '.'. */
+static const char *join_path(reader *r, const char *base, const char **members, int from)
+{
+    size_t n = strlen(base) + 1;
+    for (int i = from; i >= 0; i--)
+        n += strlen(members[i]) + 1;
+    char *out = amp_arena_alloc(&r->m->arena, n);
+    if (!out)
+        return "";
+    size_t j = 0;
+    memcpy(out, base, strlen(base));
+    j += strlen(base);
+    for (int i = from; i >= 0; i--) {
+        if (j)
+            out[j++] = '.';
+        memcpy(out + j, members[i], strlen(members[i]));
+        j += strlen(members[i]);
+    }
+    out[j] = '\0';
+    return out;
+}
+
+/* True when the backend members make the backend itself the target
+ * (backend.stack, backend.createStack, backend.addOutput). */
+static bool backend_member(const char *name)
+{
+    return strcmp(name, "stack") == 0 || strcmp(name, "createStack") == 0 ||
+           strcmp(name, "addOutput") == 0;
+}
+
+/* Resolves n as a chain rooted at the backend variable or an alias. */
+static bool resolve(reader *r, TSNode n, amp_backend_ref *out)
+{
+    const char *members[MAX_CHAIN], *root = NULL;
+    int count = chain_members(r, n, members, &root);
+    if (count < 0 || !root)
+        return false;
+    memset(out, 0, sizeof *out);
+    out->loc = loc_of(r, n);
+    const alias *a = find_alias(r, root);
+    if (a) {
+        out->key = a->ref.key;
+        out->resource = a->ref.resource;
+        out->path = join_path(r, a->ref.path, members, count - 1);
+        return true;
+    }
+    if (!r->var || strcmp(root, r->var) != 0)
+        return false;
+    if (count == 0 || backend_member(members[count - 1])) {
+        out->resource = -1;
+        out->path = join_path(r, "", members, count - 1);
+        return true;
+    }
+    out->key = members[count - 1];
+    out->resource = resource_of_key(r->m, out->key);
+    out->path = join_path(r, "", members, count - 2);
+    return true;
+}
+
+/* ---- finding the backend variable and the aliases ------------------------ */
+
+/* Calls fn on every top-level variable declarator (exported or not). */
+static void each_declarator(reader *r, TSNode root, void (*fn)(reader *, TSNode name, TSNode value))
+{
+    uint32_t n = ts_node_named_child_count(root);
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode stmt = ts_node_named_child(root, i);
+        if (is_type(stmt, "export_statement"))
+            stmt = field(stmt, "declaration");
+        if (!is_type(stmt, "lexical_declaration") && !is_type(stmt, "variable_declaration"))
+            continue;
+        for (uint32_t k = 0; k < ts_node_named_child_count(stmt); k++) {
+            TSNode d = ts_node_named_child(stmt, k);
+            TSNode name = field(d, "name"), value = field(d, "value");
+            if (is_type(d, "variable_declarator") && is_type(name, "identifier") &&
+                !ts_node_is_null(value))
+                fn(r, name, strip(value));
+        }
+    }
+}
+
+static void find_var(reader *r, TSNode name, TSNode value)
+{
+    const amp_loc *callee = &r->m->backend_calls[0];
+    TSNode fn = strip(field(value, "function"));
+    if (!r->var && is_type(value, "call_expression") && !ts_node_is_null(fn) &&
+        ts_node_start_byte(fn) == callee->start)
+        r->var = text_of(r, name, 0);
+}
+
+static void add_alias(reader *r, TSNode name, TSNode value)
+{
+    amp_backend_ref ref;
+    if (!resolve(r, value, &ref))
+        return;
+    alias *grown = realloc(r->aliases, (r->alias_count + 1) * sizeof *grown);
+    if (!grown)
+        return;
+    r->aliases = grown;
+    r->aliases[r->alias_count].name = text_of(r, name, 0);
+    r->aliases[r->alias_count].ref = ref;
+    r->alias_count++;
+}
+
+/* ---- calls ---------------------------------------------------------------- */
+
+/* True when n is not at the top level of its file: inside a branch, a
+ * loop, a function, a ternary or a short-circuit, where it may not run. */
+static bool conditional(TSNode n)
+{
+    static const char *const kinds[] = {
+        "if_statement",        "for_statement",
+        "for_in_statement",    "while_statement",
+        "do_statement",        "try_statement",
+        "switch_statement",    "arrow_function",
+        "function_expression", "function_declaration",
+        "method_definition",   "ternary_expression",
+        "class_body",          "generator_function_declaration",
+    };
+    for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+        for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+            if (is_type(p, kinds[i]))
+                return true;
+        if (is_type(p, "binary_expression")) {
+            const char *op = ts_node_type(field(p, "operator"));
+            if (strcmp(op, "&&") == 0 || strcmp(op, "||") == 0 || strcmp(op, "??") == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* True for `Stack.of(x)`: x's stack, whose region and account are no
+ * reference to x. */
+static bool stack_of(reader *r, TSNode n)
+{
+    TSNode fn = strip(field(n, "function"));
+    if (!is_type(n, "call_expression") || !is_type(fn, "member_expression"))
+        return false;
+    TSNode obj = field(fn, "object"), prop = field(fn, "property");
+    return is_type(obj, "identifier") && strcmp(text_of(r, obj, 0), "Stack") == 0 &&
+           strcmp(text_of(r, prop, 0), "of") == 0;
+}
+
+/* Records every chain mentioned under args (outermost chains only, none
+ * inside Stack.of(...)). */
+static void collect_uses(reader *r, TSNode args, amp_backend_call *call)
+{
+    TSTreeCursor cur = ts_tree_cursor_new(args);
+    for (;;) {
+        TSNode n = ts_tree_cursor_current_node(&cur);
+        amp_backend_ref ref;
+        bool chain = (is_type(n, "member_expression") || is_type(n, "subscript_expression") ||
+                      is_type(n, "identifier")) &&
+                     resolve(r, n, &ref);
+        if (chain && call->use_count < MAX_USES) {
+            amp_backend_ref *slot =
+                amp_push(&r->m->arena, (void **)&call->uses, &call->use_count, sizeof *slot);
+            if (slot)
+                *slot = ref;
+        }
+        if (!chain && !stack_of(r, n) && ts_tree_cursor_goto_first_child(&cur))
+            continue;
+        while (!ts_tree_cursor_goto_next_sibling(&cur)) {
+            if (!ts_tree_cursor_goto_parent(&cur)) {
+                ts_tree_cursor_delete(&cur);
+                return;
+            }
+        }
+    }
+}
+
+/* Records n when it calls a method on a backend chain. */
+static void read_call(reader *r, TSNode n)
+{
+    TSNode fn = strip(field(n, "function"));
+    TSNode prop = field(fn, "property");
+    amp_backend_ref on;
+    if (!is_type(fn, "member_expression") || !is_type(prop, "property_identifier") ||
+        r->m->backend_use_count >= MAX_CALLS || !resolve(r, field(fn, "object"), &on))
+        return;
+    amp_backend_call *call = amp_push(&r->m->arena, (void **)&r->m->backend_uses,
+                                      &r->m->backend_use_count, sizeof *call);
+    if (!call)
+        return;
+    call->on = on;
+    call->method = text_of(r, prop, 0);
+    call->loc = loc_of(r, n);
+    call->conditional = conditional(n);
+    TSNode args = field(n, "arguments");
+    for (uint32_t i = 0; i < ts_node_named_child_count(args); i++) {
+        TSNode a = ts_node_named_child(args, i);
+        if (is_type(a, "comment"))
+            continue;
+        call->first_arg.s = literal(r, strip(a));
+        if (call->first_arg.s)
+            call->first_arg.loc = loc_of(r, strip(a));
+        break;
+    }
+    if (!ts_node_is_null(args))
+        collect_uses(r, args, call);
+}
+
+/* Visits every call expression of the file, in source order. */
+static void read_calls(reader *r, TSNode root)
+{
+    TSTreeCursor cur = ts_tree_cursor_new(root);
+    for (;;) {
+        TSNode n = ts_tree_cursor_current_node(&cur);
+        if (is_type(n, "call_expression"))
+            read_call(r, n);
+        if (ts_tree_cursor_goto_first_child(&cur))
+            continue;
+        while (!ts_tree_cursor_goto_next_sibling(&cur)) {
+            if (!ts_tree_cursor_goto_parent(&cur)) {
+                ts_tree_cursor_delete(&cur);
+                return;
+            }
+        }
+    }
+}
+
+void amp_backend_script_read(amp_model *m, const amp_source *sources, size_t count)
+{
+    if (m->backend_call_count == 0 || m->backend_calls[0].file >= count)
+        return;
+    reader r = {.m = m, .file = m->backend_calls[0].file};
+    const amp_doc *doc = sources[r.file].doc;
+    if (!doc || !doc->tree)
+        return;
+    r.text = &doc->text;
+    TSNode root = ts_tree_root_node(doc->tree);
+    each_declarator(&r, root, find_var);
+    if (r.var) {
+        each_declarator(&r, root, add_alias);
+        read_calls(&r, root);
+    }
+    free(r.aliases);
+}
