@@ -60,6 +60,10 @@ static amp_msg_kind classify(amp_rpc_msg *out)
     if (method) {
         if (!json_is_string(method))
             return invalid(out, AMP_RPC_INVALID_REQUEST, "\"method\" must be a string");
+        /* A NUL inside would make "textDocument/hover\u0000x" dispatch as
+         * textDocument/hover. */
+        if (strlen(json_string_value(method)) != json_string_length(method))
+            return invalid(out, AMP_RPC_INVALID_REQUEST, "\"method\" must not contain NUL");
         out->method = json_string_value(method);
         json_t *params = json_object_get(root, "params");
         if (params && !json_is_object(params) && !json_is_array(params) && !json_is_null(params))
@@ -86,9 +90,16 @@ amp_msg_kind amp_rpc_decode(const char *body, size_t len, amp_rpc_msg *out)
     memset(out, 0, sizeof *out);
     json_error_t err;
     out->root = json_loadb(body, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL | JSON_DECODE_ANY, &err);
-    if (!out->root)
+    if (!out->root) {
+        /* jansson ends many texts with " near '<the token so far>'", which
+         * can be a whole string of document text: it is logged, so it is
+         * cut off (the offset says where the error is). */
+        char *near = strstr(err.text, " near '");
+        if (near)
+            *near = '\0';
         return invalid(out, AMP_RPC_PARSE_ERROR, "body is not valid JSON: %s (offset %d)", err.text,
                        err.position);
+    }
     if (json_is_array(out->root))
         return invalid(out, AMP_RPC_INVALID_REQUEST, "JSON-RPC batches are not supported");
     if (!json_is_object(out->root))
