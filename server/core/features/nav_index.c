@@ -113,6 +113,7 @@ static void add_field_sym(amp_nav_index *ix, const amp_type *t, const amp_field 
     ix->syms[sym].type = t;
     ix->syms[sym].field = f;
     ix->syms[sym].space = space;
+    nav_name_sym(ix, sym);
     set_def(ix, sym, f->name_loc, f->value);
     if (f->inline_type && depth < NAV_MAX_NESTING)
         add_field_syms(ix, f->inline_type, space, depth + 1);
@@ -139,6 +140,7 @@ static void add_type_syms(amp_nav_index *ix)
                 return;
             ix->syms[sym].type = t;
             ix->syms[sym].space = space;
+            nav_name_sym(ix, sym);
             set_def(ix, sym, t->name_loc, t->value);
         }
     }
@@ -335,6 +337,8 @@ static void add_resource_sym(amp_nav_index *ix, int r)
     int sym = add_sym(ix, AMP_SYM_RESOURCE, name);
     if (sym < 0)
         return;
+    if (ix->resource_syms)
+        ix->resource_syms[r] = sym;
     amp_sym *s = &ix->syms[sym];
     s->resource = r;
     s->has_def = true;
@@ -387,8 +391,13 @@ static void add_string_handlers(amp_nav_index *ix)
 static void add_resources(amp_nav_index *ix)
 {
     const amp_model *m = ix->model;
-    for (size_t r = 0; r < m->resource_count; r++)
+    ix->resource_syms =
+        amp_arena_alloc(&ix->arena, (m->resource_count + 1) * sizeof *ix->resource_syms);
+    for (size_t r = 0; r < m->resource_count; r++) {
+        if (ix->resource_syms)
+            ix->resource_syms[r] = -1;
         add_resource_sym(ix, (int)r);
+    }
     for (size_t i = 0; i < m->site_count; i++) {
         const amp_name_site *site = &m->sites[i];
         int sym = nav_resource_sym(ix, nav_resource_of(m, site->value));
@@ -407,10 +416,10 @@ static void add_resources(amp_nav_index *ix)
 
 static int group_sym(amp_nav_index *ix, const char *name)
 {
-    for (size_t i = 0; i < ix->sym_count; i++)
-        if (ix->syms[i].kind == AMP_SYM_GROUP && strcmp(ix->syms[i].name, name) == 0)
-            return (int)i;
-    return add_sym(ix, AMP_SYM_GROUP, name);
+    int sym = nav_group_sym(ix, name);
+    if (sym < 0 && (sym = add_sym(ix, AMP_SYM_GROUP, name)) >= 0)
+        nav_name_sym(ix, sym);
+    return sym;
 }
 
 static void add_group_use(amp_nav_index *ix, amp_str s, bool def)
@@ -607,6 +616,7 @@ void amp_nav_index_delete(amp_nav_index *ix)
 {
     if (!ix)
         return;
+    amp_strmap_free(&ix->names);
     amp_arena_free(&ix->arena);
     free(ix);
 }

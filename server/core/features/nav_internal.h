@@ -75,9 +75,11 @@ int nav_type_sym(const amp_nav_index *ix, int space, const char *name);
 /* The FIELD symbol of type t named name, or -1. */
 int nav_field_sym(const amp_nav_index *ix, const amp_type *t, const char *name);
 
-/* The symbol of type t (TYPE) or field f of t (FIELD), or -1. */
-int nav_sym_of_type(const amp_nav_index *ix, const amp_type *t);
-int nav_sym_of_field(const amp_nav_index *ix, const amp_field *f);
+/* Registers sym for those lookups (and nav_group_sym). */
+void nav_name_sym(amp_nav_index *ix, int sym);
+
+/* The GROUP symbol named name, or -1. */
+int nav_group_sym(const amp_nav_index *ix, const char *name);
 
 /* The RESOURCE symbol of resource r, or -1. */
 int nav_resource_sym(const amp_nav_index *ix, int r);

@@ -180,48 +180,57 @@ int nav_space_of(const amp_model *m, int schema)
     return schema;
 }
 
+/* The lookup key of a symbol kind, scope and name into buf; false when it
+ * does not fit (no symbol is registered under so long a name). */
+static bool make_key(char *buf, size_t cap, char kind, const void *scope, const char *name)
+{
+    int n = snprintf(buf, cap, "%c:%p:%s", kind, scope, name);
+    return n >= 0 && (size_t)n < cap;
+}
+
+static int lookup(const amp_nav_index *ix, char kind, const void *scope, const char *name)
+{
+    char key[320];
+    if (!make_key(key, sizeof key, kind, scope, name))
+        return -1;
+    void *v = amp_strmap_get(&ix->names, key);
+    return v ? (int)((intptr_t)v - 1) : -1;
+}
+
+void nav_name_sym(amp_nav_index *ix, int sym)
+{
+    const amp_sym *s = &ix->syms[sym];
+    char kind = s->kind == AMP_SYM_TYPE ? 't' : s->kind == AMP_SYM_FIELD ? 'f' : 'g';
+    const void *scope = s->kind == AMP_SYM_TYPE    ? (const void *)(intptr_t)(s->space + 1)
+                        : s->kind == AMP_SYM_FIELD ? (const void *)s->type
+                                                   : NULL;
+    char key[320];
+    if (s->kind == AMP_SYM_RESOURCE || !make_key(key, sizeof key, kind, scope, s->name) ||
+        amp_strmap_get(&ix->names, key))
+        return; /* the first of duplicates wins */
+    amp_strmap_put(&ix->names, key, (void *)(intptr_t)(sym + 1), NULL);
+}
+
 int nav_type_sym(const amp_nav_index *ix, int space, const char *name)
 {
-    for (size_t i = 0; name && i < ix->sym_count; i++) {
-        const amp_sym *s = &ix->syms[i];
-        if (s->kind == AMP_SYM_TYPE && s->space == space && strcmp(s->name, name) == 0)
-            return (int)i;
-    }
-    return -1;
+    return name ? lookup(ix, 't', (const void *)(intptr_t)(space + 1), name) : -1;
 }
 
 int nav_field_sym(const amp_nav_index *ix, const amp_type *t, const char *name)
 {
-    for (size_t i = 0; t && name && i < ix->sym_count; i++) {
-        const amp_sym *s = &ix->syms[i];
-        if (s->kind == AMP_SYM_FIELD && s->type == t && strcmp(s->name, name) == 0)
-            return (int)i;
-    }
-    return -1;
+    return t && name ? lookup(ix, 'f', t, name) : -1;
 }
 
-int nav_sym_of_type(const amp_nav_index *ix, const amp_type *t)
+int nav_group_sym(const amp_nav_index *ix, const char *name)
 {
-    for (size_t i = 0; i < ix->sym_count; i++)
-        if (ix->syms[i].kind == AMP_SYM_TYPE && ix->syms[i].type == t)
-            return (int)i;
-    return -1;
-}
-
-int nav_sym_of_field(const amp_nav_index *ix, const amp_field *f)
-{
-    for (size_t i = 0; i < ix->sym_count; i++)
-        if (ix->syms[i].kind == AMP_SYM_FIELD && ix->syms[i].field == f)
-            return (int)i;
-    return -1;
+    return name ? lookup(ix, 'g', NULL, name) : -1;
 }
 
 int nav_resource_sym(const amp_nav_index *ix, int r)
 {
-    for (size_t i = 0; i < ix->sym_count; i++)
-        if (ix->syms[i].kind == AMP_SYM_RESOURCE && ix->syms[i].resource == r)
-            return (int)i;
-    return -1;
+    if (r < 0 || (size_t)r >= ix->model->resource_count || !ix->resource_syms)
+        return -1;
+    return ix->resource_syms[r];
 }
 
 int nav_resource_of(const amp_model *m, const amp_value *v)

@@ -43,6 +43,7 @@
 
 #include "amp_arena.h"
 #include "amp_model.h"
+#include "amp_strmap.h"
 #include "amp_text.h"
 
 /* ---- the index ---------------------------------------------------------- */
@@ -98,6 +99,8 @@ typedef struct amp_nav_index {
     size_t occ_count;
     amp_nav_link *links;
     size_t link_count;
+    amp_strmap names;   /* lookups: type by namespace and name, field by type and name, group */
+    int *resource_syms; /* the symbol of each of model->resources */
 } amp_nav_index;
 
 /* Builds the index of model m, whose files have the texts texts (both

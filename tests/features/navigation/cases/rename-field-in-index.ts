@@ -1,0 +1,18 @@
+import { a, defineData } from '@aws-amplify/backend';
+
+const schema = a.schema({
+  Customer: a
+    .model({
+      tenantId: a.id().required(),
+      email: a.email().required(),
+      created$0On: a.date(),
+      accountRepresentativeId: a.id(),
+    })
+    .identifier(['tenantId', 'email'])
+    .secondaryIndexes((index) => [
+      index('accountRepresentativeId').sortKeys(['createdOn']).queryField('byRep'),
+    ])
+    .authorization((allow) => [allow.publicApiKey()]),
+});
+
+export const data = defineData({ schema });
