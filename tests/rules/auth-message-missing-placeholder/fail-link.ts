@@ -1,0 +1,15 @@
+//- amplify/backend.ts
+import { defineBackend } from '@aws-amplify/backend';
+import { auth } from './auth/resource';
+defineBackend({ auth });
+//- amplify/auth/resource.ts
+import { defineAuth } from '@aws-amplify/backend';
+export const auth = defineAuth({
+  loginWith: {
+    email: {
+      verificationEmailStyle: 'LINK',
+      verificationEmailBody: () => 'Your code is {####}',
+//                                 ^^^^^^^^^^^^^^^^^^^^^ auth-message-missing-placeholder link
+    },
+  },
+});

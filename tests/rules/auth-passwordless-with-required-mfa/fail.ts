@@ -1,0 +1,11 @@
+//- amplify/backend.ts
+import { defineBackend } from '@aws-amplify/backend';
+import { auth } from './auth/resource';
+defineBackend({ auth });
+//- amplify/auth/resource.ts
+import { defineAuth } from '@aws-amplify/backend';
+export const auth = defineAuth({
+  loginWith: { email: { otpLogin: true } },
+  multifactor: { mode: 'REQUIRED', totp: true },
+//                     ^^^^^^^^^^ auth-passwordless-with-required-mfa email.otpLogin
+});

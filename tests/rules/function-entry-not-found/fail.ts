@@ -1,0 +1,14 @@
+//- package.json
+{ "name": "app", "private": true }
+//- amplify/backend.ts
+import { defineBackend } from '@aws-amplify/backend';
+import { worker } from './functions/worker/resource';
+defineBackend({ worker });
+//- amplify/functions/worker/resource.ts
+import { defineFunction } from '@aws-amplify/backend';
+export const worker = defineFunction({
+  entry: './src/main.ts',
+//       ^^^^^^^^^^^^^^^ function-entry-not-found
+});
+//- amplify/functions/worker/handler.ts
+export const handler = async () => 'ok';

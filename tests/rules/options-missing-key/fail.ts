@@ -1,0 +1,13 @@
+//- amplify/backend.ts
+import { defineBackend } from '@aws-amplify/backend';
+import { auth } from './auth/resource';
+defineBackend({ auth });
+//- amplify/auth/resource.ts
+import { defineAuth } from '@aws-amplify/backend';
+export const auth = defineAuth({
+  loginWith: { email: true },
+  multifactor: { totp: true },
+//^^^^^^^^^^^ options-missing-key 'mode'
+  senders: { sms: { externalId: 'abc' } },
+//                  ^^^^^^^^^^ options-missing-key snsCallerArn
+});

@@ -1,0 +1,23 @@
+//- amplify/backend.ts
+import { defineBackend } from '@aws-amplify/backend';
+import { auth } from './auth/resource';
+import { storage } from './storage/resource';
+defineBackend({ auth, storage });
+//- amplify/auth/resource.ts
+import { defineAuth } from '@aws-amplify/backend';
+export const auth = defineAuth({ loginWith: { email: true }, groups: ['ADMINS', 'EDITORS'] });
+//- amplify/storage/resource.ts
+import { defineStorage } from '@aws-amplify/backend';
+export const storage = defineStorage({
+  name: 'media',
+  access: (allow) => ({
+    'a/{entity_id}/{entity_id}/*': [allow.entity('identity').to(['read'])],
+//  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ storage-invalid-path twice
+    'b/{entity_id}/docs/*': [allow.entity('identity').to(['read'])],
+//  ^^^^^^^^^^^^^^^^^^^^^^ storage-invalid-path last folder
+    '{entity_id}/*': [allow.entity('identity').to(['read'])],
+//  ^^^^^^^^^^^^^^^ storage-invalid-path starts with
+    'c/user-{entity_id}/*': [allow.entity('identity').to(['read'])],
+//  ^^^^^^^^^^^^^^^^^^^^^^ storage-invalid-path other characters
+  }),
+});

@@ -1,0 +1,23 @@
+//- amplify/backend.ts
+import { defineBackend } from '@aws-amplify/backend';
+import { auth } from './auth/resource';
+import { storage } from './storage/resource';
+defineBackend({ auth, storage });
+//- amplify/auth/resource.ts
+import { defineAuth } from '@aws-amplify/backend';
+export const auth = defineAuth({ loginWith: { email: true }, groups: ['ADMINS', 'EDITORS'] });
+//- amplify/storage/resource.ts
+import { defineStorage } from '@aws-amplify/backend';
+export const storage = defineStorage({
+  name: 'media',
+  access: (allow) => ({
+    '/public/*': [allow.guest.to(['read'])],
+//  ^^^^^^^^^^^ storage-invalid-path must not start with '/'
+    'private': [allow.authenticated.to(['read'])],
+//  ^^^^^^^^^ storage-invalid-path must end with '/*'
+    'docs//x/*': [allow.authenticated.to(['read'])],
+//  ^^^^^^^^^^^ storage-invalid-path '//'
+    'a/*/b/*': [allow.authenticated.to(['read'])],
+//  ^^^^^^^^^ storage-invalid-path wildcard
+  }),
+});

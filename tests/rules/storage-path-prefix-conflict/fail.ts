@@ -1,0 +1,22 @@
+//- amplify/backend.ts
+import { defineBackend } from '@aws-amplify/backend';
+import { auth } from './auth/resource';
+import { storage } from './storage/resource';
+defineBackend({ auth, storage });
+//- amplify/auth/resource.ts
+import { defineAuth } from '@aws-amplify/backend';
+export const auth = defineAuth({ loginWith: { email: true }, groups: ['ADMINS', 'EDITORS'] });
+//- amplify/storage/resource.ts
+import { defineStorage } from '@aws-amplify/backend';
+export const storage = defineStorage({
+  name: 'media',
+  access: (allow) => ({
+    'media/*': [allow.authenticated.to(['read'])],
+    'media/{entity_id}/*': [allow.entity('identity').to(['read', 'write'])],
+//  ^^^^^^^^^^^^^^^^^^^^^ storage-path-prefix-conflict 'media/*'
+    'docs/*': [allow.authenticated.to(['read'])],
+    'docs/team/*': [allow.authenticated.to(['read'])],
+    'docs/team/2024/*': [allow.authenticated.to(['read'])],
+//  ^^^^^^^^^^^^^^^^^^ storage-path-prefix-conflict at most one
+  }),
+});
