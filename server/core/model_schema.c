@@ -230,6 +230,7 @@ static void read_type_body(amp_builder *b, amp_type *t, const amp_value *fields)
 static void read_index(amp_builder *b, const amp_value *v, amp_index *ix)
 {
     ix->loc = v->loc;
+    ix->call = v;
     ix->pk = amp_str_of(arg(v->items, v->item_count, 0));
     for (size_t i = 0; i < v->method_count; i++) {
         const amp_method *m = &v->methods[i];
@@ -418,6 +419,15 @@ static void read_types(amp_builder *b, amp_schema *s, int schema_index, const am
         read_type(b, s, schema_index, &obj->props[i]);
 }
 
+/* The engine configure({ database: { engine } }) names, or NULL when not a
+ * known string. */
+static const char *engine_of(const amp_value *configure)
+{
+    const amp_prop *db = amp_value_prop(arg(configure->items, configure->item_count, 0), "database");
+    const amp_prop *engine = db ? amp_value_prop(db->value, "engine") : NULL;
+    return engine && engine->value->kind == AMP_VAL_STRING ? engine->value->str : NULL;
+}
+
 /* True when configure({ database: { engine } }) names a SQL engine. */
 static bool is_sql_engine(const amp_value *configure)
 {
@@ -521,9 +531,11 @@ void amp_schema_interpret(amp_builder *b, const amp_value *v, int combine)
     s->value = v;
     s->combine = combine;
     if (is_schema) {
+        s->engine = "dynamodb";
         read_types(b, s, index, arg(v->items, v->item_count, 0));
     } else {
         s->sql = is_sql_engine(v);
+        s->engine = engine_of(v);
         read_types(b, s, index, arg(sql_schema->args, sql_schema->arg_count, 0));
         for (size_t i = 0; i < v->method_count; i++)
             if (strcmp(v->methods[i].name, "addToSchema") == 0 ||

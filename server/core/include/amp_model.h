@@ -187,6 +187,7 @@ typedef struct amp_index {
     amp_str query_field;
     bool query_field_null;
     amp_loc loc;
+    const amp_value *call;     /* the index(...) CALL with its method chain */
 } amp_index;
 
 typedef struct amp_handler {
@@ -234,6 +235,7 @@ typedef struct amp_schema {
     amp_loc loc;
     const amp_value *value;
     bool sql;                  /* configure({ database: { engine: 'mysql'|'postgresql' } }) */
+    const char *engine;        /* "dynamodb" (a.schema), configure's engine, or NULL when not known */
     int combine;               /* index of the a.combine group, or -1 */
     amp_type *types;
     size_t type_count;

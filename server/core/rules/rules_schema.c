@@ -1,9 +1,238 @@
 /*
- * rules_schema.c: more data-schema rules: authorization strategies and providers, field modifiers, custom operations, AI routes, defineData options.
+ * rules_schema.c: more data-schema rules: authorization strategies and providers, field modifiers,
+ * custom operations, AI routes, defineData options.
+ *
+ * This file holds the entry point and the helpers the areas share; the
+ * rules themselves live in rules_schema_auth.c (authorization),
+ * rules_schema_chain.c (builder method chains), rules_schema_ops.c (custom
+ * operations and AI routes), rules_schema_fields.c (field modifiers, keys
+ * and indexes), rules_schema_names.c (generated names, duplicate keys, SQL
+ * schema methods) and rules_schema_define.c (defineData options).
+ * Conditions follow what @aws-amplify/data-schema 1.26 and
+ * @aws-amplify/backend-data reject at run time and what their TypeScript
+ * types reject; each doc page names its source.
  */
-#include "rules_internal.h"
+#include "rules_table_schema.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "amp_catalog.h"
+
+/* Case-insensitive edit distance, bounded to names of 64 bytes (longer
+ * names get a large distance, so no suggestion). */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return 99;
+    size_t prev[65], cur[65];
+    for (size_t j = 0; j <= lb; j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        cur[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cost =
+                tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]) ? 0 : 1;
+            size_t best = prev[j - 1] + cost;
+            if (prev[j] + 1 < best)
+                best = prev[j] + 1;
+            if (cur[j - 1] + 1 < best)
+                best = cur[j - 1] + 1;
+            cur[j] = best;
+        }
+        memcpy(prev, cur, (lb + 1) * sizeof *prev);
+    }
+    return prev[lb];
+}
+
+char *amp_schema_hint(char *buf, size_t cap, const char *name, const char *const *cands, size_t n)
+{
+    buf[0] = '\0';
+    size_t limit = strlen(name) / 3 + 1;
+    if (limit > 3)
+        limit = 3;
+    const char *best = NULL;
+    size_t best_d = limit + 1;
+    for (size_t i = 0; i < n; i++) {
+        size_t d = cands[i] ? distance(name, cands[i]) : 99;
+        if (d < best_d) {
+            best = cands[i];
+            best_d = d;
+        }
+    }
+    if (best)
+        snprintf(buf, cap, " Did you mean '%s'?", best);
+    return buf;
+}
+
+char *amp_schema_hint_enum(char *buf, size_t cap, const char *name, const void *cat_value)
+{
+    size_t n = 0;
+    const char *const *list = amp_cat_value_enum(cat_value, &n);
+    return amp_schema_hint(buf, cap, name, list, list ? n : 0);
+}
+
+const amp_field *amp_schema_field(const amp_type *t, const char *name)
+{
+    for (size_t i = t->field_count; name && i-- > 0;)
+        if (t->fields[i].name && strcmp(t->fields[i].name, name) == 0)
+            return &t->fields[i];
+    return NULL;
+}
+
+bool amp_schema_fields_known(const amp_type *t)
+{
+    if (t->fields_open)
+        return false;
+    for (size_t i = 0; i < t->field_count; i++)
+        if (t->fields[i].kind == AMP_FIELD_UNKNOWN)
+            return false;
+    return true;
+}
+
+bool amp_schema_group_open(const amp_model *m, int si)
+{
+    int group = m->schemas[si].combine;
+    for (size_t s = 0; s < m->schema_count; s++)
+        if (((int)s == si || (group >= 0 && m->schemas[s].combine == group)) && m->schemas[s].open)
+            return true;
+    return false;
+}
+
+const char *amp_schema_graphql(const char *scalar)
+{
+    char id[64];
+    if (!scalar)
+        return NULL;
+    snprintf(id, sizeof id, "a.%s", scalar);
+    return amp_cat_attr(amp_catalog_find(id), "graphql");
+}
+
+bool amp_schema_effective_rules(const amp_schema *s, const amp_type *t, const amp_rule **rules,
+                                size_t *count, bool *inherited)
+{
+    *rules = NULL;
+    *count = 0;
+    *inherited = false;
+    if (t->has_auth && !t->rules_known && t->rule_count == 0)
+        return false; /* could be empty (schema rules apply) or not */
+    if (t->has_auth && t->rule_count > 0) {
+        *rules = t->rules;
+        *count = t->rule_count;
+        return t->rules_known;
+    }
+    if (s->has_auth && !s->rules_known)
+        return false;
+    *rules = s->rules;
+    *count = s->rule_count;
+    *inherited = true;
+    return true;
+}
+
+/* Parses "1.2.3" (ignoring a leading '^', '~', '=' or 'v' and anything
+ * after the third number) into v[3]. Returns false when not a version. */
+static bool parse_version(const char *s, long v[3])
+{
+    while (*s == '^' || *s == '~' || *s == '=' || *s == 'v' || *s == ' ')
+        s++;
+    for (int i = 0; i < 3; i++) {
+        if (!isdigit((unsigned char)*s))
+            return false;
+        char *end;
+        v[i] = strtol(s, &end, 10);
+        s = end;
+        if (i < 2) {
+            if (*s != '.')
+                return false;
+            s++;
+        }
+    }
+    return true;
+}
+
+int amp_schema_version_cmp(const amp_check *c, const char *v)
+{
+    long have[3], want[3];
+    if (!c->env->data_schema_version || !parse_version(c->env->data_schema_version, have) ||
+        !parse_version(v, want))
+        return 2;
+    for (int i = 0; i < 3; i++)
+        if (have[i] != want[i])
+            return have[i] < want[i] ? -1 : 1;
+    return 0;
+}
+
+/* True when v uses a 0.x-only form (see amp_schema_legacy). */
+static bool legacy_value(const amp_value *v)
+{
+    if (!v || v->kind != AMP_VAL_CALL || !v->str)
+        return false;
+    if (strcmp(v->str, "a.manyToMany") == 0)
+        return true;
+    for (size_t i = 0; i < v->method_count; i++) {
+        const amp_method *m = &v->methods[i];
+        if (strcmp(m->name, "function") == 0 && strncmp(v->str, "a.", 2) == 0 &&
+            (strcmp(v->str, "a.query") == 0 || strcmp(v->str, "a.mutation") == 0))
+            return true;
+        if (strcmp(m->name, "authorization") == 0 && m->arg_count &&
+            m->args[0]->kind == AMP_VAL_ARRAY)
+            return true;
+    }
+    return false;
+}
+
+bool amp_schema_legacy(const amp_check *c, size_t si)
+{
+    if (amp_schema_version_cmp(c, "1.0.0") < 0)
+        return true;
+    const amp_schema *s = &c->m->schemas[si];
+    if (legacy_value(s->value))
+        return true;
+    for (size_t i = 0; i < s->type_count; i++) {
+        const amp_type *t = &s->types[i];
+        if (legacy_value(t->value))
+            return true;
+        for (size_t f = 0; f < t->field_count; f++)
+            if (legacy_value(t->fields[f].value))
+                return true;
+    }
+    return false;
+}
+
+char *amp_schema_capitalize(char *buf, size_t cap, const char *s)
+{
+    snprintf(buf, cap, "%s", s ? s : "");
+    buf[0] = (char)toupper((unsigned char)buf[0]);
+    return buf;
+}
+
+amp_diag *amp_schema_report(amp_check *c, const char *code, amp_loc loc, const char *fmt, ...)
+{
+    if (loc.file >= c->m->file_count)
+        return NULL;
+    const amp_diag_list *list = &c->out[loc.file];
+    for (size_t i = 0; i < list->count; i++)
+        if (list->items[i].start == loc.start && list->items[i].end == loc.end &&
+            strcmp(list->items[i].code, code) == 0)
+            return NULL;
+    char msg[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return amp_report(c, code, loc, "%s", msg);
+}
 
 void amp_rules_schema(amp_check *c)
 {
-    (void)c;
+    amp_schema_rules_auth(c);
+    amp_schema_rules_chain(c);
+    amp_schema_rules_ops(c);
+    amp_schema_rules_fields(c);
+    amp_schema_rules_names(c);
+    amp_schema_rules_define(c);
 }

@@ -1,0 +1,9 @@
+import { a, defineData } from '@aws-amplify/backend';
+const schema = a.schema({
+  Post: a.model({ title: a.string() }).authorization((allow) => [allow.custom()]),
+});
+export const data = defineData({
+  schema,
+  authorizationModes: { defaultAuthorizationMode: 'lambda', apiKeyAuthorizationMode: { expiresInDays: 30 } },
+//                                                ^^^^^^^^ data-default-auth-mode-unconfigured lambdaAuthorizationMode
+});

@@ -1,0 +1,7 @@
+import { a, defineData } from '@aws-amplify/backend';
+declare const sayHello: any;
+const schema = a.schema({
+  hello: a.query().returns(a.string()).authorization((allow) => [allow.authenticated()])
+    .handler(a.handler.function('sayHello')),
+});
+export const data = defineData({ schema, functions: { sayHello } });

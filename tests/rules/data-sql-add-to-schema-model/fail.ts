@@ -1,0 +1,10 @@
+import { a, defineData, secret } from '@aws-amplify/backend';
+import { configure } from '@aws-amplify/data-schema/internals';
+const db = configure({ database: { engine: 'postgresql', connectionUri: secret('SQL_URL') } });
+const schema = db.schema({
+  posts: a.model({ id: a.integer().required(), title: a.string() }).identifier(['id']),
+}).addToSchema({
+  Extra: a.model({ note: a.string() }),
+//^^^^^ data-sql-add-to-schema-model
+}).authorization((allow) => [allow.authenticated()]);
+export const data = defineData({ schema });

@@ -1,0 +1,8 @@
+import { a, defineData, secret } from '@aws-amplify/backend';
+import { configure } from '@aws-amplify/data-schema/internals';
+const db = configure({ database: { engine: 'postgresql', connectionUri: secret('SQL_URL') } });
+const schema = db.schema({
+  todos: a.model({ id: a.integer().required(), title: a.string() }).identifier(['id']),
+}).setAuthorization((models) => [models.todos.authorization((allow) => [allow.owner()])]);
+//                                                                            ^^^^^ data-sql-auth-field-missing
+export const data = defineData({ schema });

@@ -1,0 +1,7 @@
+import { a, defineData, secret } from '@aws-amplify/backend';
+import { configure } from '@aws-amplify/data-schema/internals';
+const db = configure({ database: { engine: 'postgresql', connectionUri: secret('SQL_URL') } });
+const schema = db.schema({
+  todos: a.model({ id: a.integer().required(), title: a.string(), owner: a.string() }).identifier(['id']),
+}).setAuthorization((models) => [models.todos.authorization((allow) => [allow.owner()])]);
+export const data = defineData({ schema });
