@@ -89,7 +89,8 @@ amp_msg_kind amp_rpc_decode(const char *body, size_t len, amp_rpc_msg *out)
 {
     memset(out, 0, sizeof *out);
     json_error_t err;
-    out->root = json_loadb(body, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL | JSON_DECODE_ANY, &err);
+    out->root =
+        json_loadb(body, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL | JSON_DECODE_ANY, &err);
     if (!out->root) {
         /* jansson ends many texts with " near '<the token so far>'", which
          * can be a whole string of document text: it is logged, so it is
@@ -146,7 +147,8 @@ json_t *amp_rpc_error(json_t *id, int code, const char *message, json_t *data)
         return NULL;
     }
     json_object_set_new(error, "code", json_integer(code));
-    json_object_set_new(error, "message", json_string(message ? message : amp_rpc_error_text(code)));
+    json_object_set_new(error, "message",
+                        json_string(message ? message : amp_rpc_error_text(code)));
     if (data)
         json_object_set_new(error, "data", data);
     json_object_set_new(msg, "id", id ? json_deep_copy(id) : json_null());

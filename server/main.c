@@ -33,7 +33,7 @@ typedef struct server server;
 /* One natively watched directory. */
 typedef struct watch {
     uv_fs_event_t handle;
-    char *dir;    /* owned */
+    char *dir; /* owned */
     server *srv;
     bool keep;
 } watch;
@@ -76,7 +76,8 @@ static void on_written(uv_write_t *req, int status)
     free(w);
     srv->writes_pending--;
     if (status < 0) {
-        fprintf(stderr, "amplify-ls [error] writing to the client failed: %s\n", uv_strerror(status));
+        fprintf(stderr, "amplify-ls [error] writing to the client failed: %s\n",
+                uv_strerror(status));
         amp_session_on_eof(srv->session);
     }
     if (srv->stopping && srv->writes_pending == 0)
@@ -344,7 +345,8 @@ static int serve(const amp_session_options *opts)
 static void usage(FILE *out)
 {
     fputs("usage: amplify-ls [--stdio] [--log FILE] [--log-level LEVEL] [--debug-requests]\n"
-          "       amplify-ls check [--format text|json|sarif|github] [--max-warnings N] [--quiet] [PATH...]\n"
+          "       amplify-ls check [--format text|json|sarif|github] [--max-warnings N] [--quiet] "
+          "[PATH...]\n"
           "       amplify-ls dump-model [DIR]\n"
           "       amplify-ls explain CODE\n"
           "       amplify-ls --version | --help\n"
@@ -394,7 +396,8 @@ int main(int argc, char **argv)
             opts.debug_requests = true;
         } else if (strcmp(a, "--log") == 0 && i + 1 < argc) {
             opts.log_path = argv[++i];
-        } else if (strcmp(a, "--log-level") == 0 && i + 1 < argc && log_level_of(argv[i + 1]) >= 0) {
+        } else if (strcmp(a, "--log-level") == 0 && i + 1 < argc &&
+                   log_level_of(argv[i + 1]) >= 0) {
             opts.log_level = log_level_of(argv[++i]);
         } else if (strncmp(a, "--clientProcessId", 17) == 0) {
             continue; /* vscode-languageclient passes this; initialize carries it too */

@@ -23,7 +23,7 @@ typedef enum {
 } amp_frame_status;
 
 typedef struct amp_frame {
-    const char *body;  /* borrowed: valid until the next call on the framer */
+    const char *body; /* borrowed: valid until the next call on the framer */
     size_t body_len;
     const char *error; /* borrowed static text, set with AMP_FRAME_ERROR */
 } amp_frame;

@@ -147,9 +147,9 @@ static json_t *sarif_result(const check_ctx *c, const row *r)
     return json_pack("{s:s, s:s, s:{s:s}, s:[{s:{s:{s:s, s:s}, s:{s:I, s:I, s:I, s:I}}}]}",
                      "ruleId", r->diag->code, "level", level, "message", "text", r->diag->message,
                      "locations", "physicalLocation", "artifactLocation", "uri",
-                     display_path(c, r->file->key), "uriBaseId", "%SRCROOT%", "region",
-                     "startLine", (json_int_t)r->line, "startColumn", (json_int_t)r->col,
-                     "endLine", (json_int_t)r->end_line, "endColumn", (json_int_t)r->end_col);
+                     display_path(c, r->file->key), "uriBaseId", "%SRCROOT%", "region", "startLine",
+                     (json_int_t)r->line, "startColumn", (json_int_t)r->col, "endLine",
+                     (json_int_t)r->end_line, "endColumn", (json_int_t)r->end_col);
 }
 
 /* The SARIF log: one run, its rules (the codes seen) and results. */
@@ -160,8 +160,8 @@ static json_t *sarif_log(const check_ctx *c, const row *rows, size_t n)
         const char *code = rows[i].diag->code;
         if (!json_object_get(seen, code)) {
             json_object_set_new(seen, code, json_true());
-            json_array_append_new(rules, json_pack("{s:s, s:{s:s}}", "id", code,
-                                                   "shortDescription", "text", code));
+            json_array_append_new(
+                rules, json_pack("{s:s, s:{s:s}}", "id", code, "shortDescription", "text", code));
         }
         json_array_append_new(results, sarif_result(c, &rows[i]));
     }
@@ -228,7 +228,8 @@ static int parse_args(int argc, char **argv, check_ctx *c, char ***paths, int *n
             else if (strcmp(f, "github") == 0)
                 c->format = FMT_GITHUB;
             else {
-                fprintf(stderr, "amplify-ls check: unknown format '%s' (text, json, sarif, github)\n", f);
+                fprintf(stderr,
+                        "amplify-ls check: unknown format '%s' (text, json, sarif, github)\n", f);
                 return -1;
             }
         } else if (strcmp(a, "--max-warnings") == 0 && i + 1 < argc) {
@@ -297,10 +298,10 @@ static int report(check_ctx *c, row *rows, size_t n, size_t files)
             json_t *list = json_array();
             for (size_t i = 0; i < n; i++)
                 json_array_append_new(list, json_row(c, &rows[i]));
-            out = json_pack("{s:i, s:o, s:{s:I, s:I, s:I, s:I}}", "version", 1, "diagnostics", list,
-                            "summary", "errors", (json_int_t)errors, "warnings",
-                            (json_int_t)warnings, "other", (json_int_t)(n - errors - warnings),
-                            "files", (json_int_t)files);
+            out =
+                json_pack("{s:i, s:o, s:{s:I, s:I, s:I, s:I}}", "version", 1, "diagnostics", list,
+                          "summary", "errors", (json_int_t)errors, "warnings", (json_int_t)warnings,
+                          "other", (json_int_t)(n - errors - warnings), "files", (json_int_t)files);
         } else {
             out = sarif_log(c, rows, n);
         }

@@ -57,8 +57,10 @@ int amp_cli_dump_model(int argc, char **argv)
             json_t *j = amp_model_to_json(m, texts, real);
             const char *amp_dir = ws.backends[b].amplify_dir;
             size_t n = strlen(real);
-            json_object_set_new(j, "backend", json_string(strncmp(amp_dir, real, n) == 0 && amp_dir[n] == '/'
-                                                              ? amp_dir + n + 1 : amp_dir));
+            json_object_set_new(j, "backend",
+                                json_string(strncmp(amp_dir, real, n) == 0 && amp_dir[n] == '/'
+                                                ? amp_dir + n + 1
+                                                : amp_dir));
             json_array_append_new(out, j);
             free(texts);
         }

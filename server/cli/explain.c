@@ -12,7 +12,10 @@
 
 static const char *severity_word(amp_severity s)
 {
-    return s == AMP_SEV_ERROR ? "error" : s == AMP_SEV_WARNING ? "warning" : s == AMP_SEV_INFO ? "information" : "hint";
+    return s == AMP_SEV_ERROR     ? "error"
+           : s == AMP_SEV_WARNING ? "warning"
+           : s == AMP_SEV_INFO    ? "information"
+                                  : "hint";
 }
 
 int amp_cli_explain(int argc, char **argv)
@@ -25,12 +28,14 @@ int amp_cli_explain(int argc, char **argv)
     const amp_rule_info *rules = amp_rule_list(&n);
     if (strcmp(argv[1], "--list") == 0) {
         for (size_t i = 0; i < n; i++)
-            printf("%-44s %-8s %s\n", rules[i].code, severity_word(rules[i].severity), rules[i].title);
+            printf("%-44s %-8s %s\n", rules[i].code, severity_word(rules[i].severity),
+                   rules[i].title);
         return 0;
     }
     const char *doc = amp_rule_doc(argv[1]);
     if (!amp_rule_find(argv[1]) || !doc) {
-        fprintf(stderr, "amplify-ls explain: no rule '%s' (see amplify-ls explain --list)\n", argv[1]);
+        fprintf(stderr, "amplify-ls explain: no rule '%s' (see amplify-ls explain --list)\n",
+                argv[1]);
         return 2;
     }
     fputs(doc, stdout);

@@ -50,8 +50,8 @@ amp_diag *amp_diag_add(amp_diag_list *list, uint32_t start, uint32_t end, amp_se
     return d;
 }
 
-int amp_diag_relate(amp_diag *d, const char *file, uint32_t start, uint32_t end,
-                    const char *fmt, ...)
+int amp_diag_relate(amp_diag *d, const char *file, uint32_t start, uint32_t end, const char *fmt,
+                    ...)
 {
     amp_related *grown = realloc(d->related, (d->related_count + 1) * sizeof *grown);
     if (!grown)
@@ -94,7 +94,8 @@ int amp_diag_list_append(amp_diag_list *dst, const amp_diag_list *src)
 {
     for (size_t i = 0; i < src->count; i++) {
         const amp_diag *d = &src->items[i];
-        amp_diag *copy = amp_diag_add(dst, d->start, d->end, d->severity, d->code, "%s", d->message);
+        amp_diag *copy =
+            amp_diag_add(dst, d->start, d->end, d->severity, d->code, "%s", d->message);
         if (!copy)
             return -1;
         copy->tags = d->tags;
@@ -117,7 +118,8 @@ bool amp_diag_list_equal(const amp_diag_list *a, const amp_diag_list *b)
             x->related_count != y->related_count)
             return false;
         for (size_t j = 0; j < x->related_count; j++)
-            if (x->related[j].start != y->related[j].start || x->related[j].end != y->related[j].end ||
+            if (x->related[j].start != y->related[j].start ||
+                x->related[j].end != y->related[j].end ||
                 strcmp(x->related[j].file, y->related[j].file) != 0)
                 return false;
     }

@@ -9,8 +9,11 @@
 /* Length of the well-formed UTF-8 sequence at p (at most avail bytes), or 0. */
 static uint32_t utf8_len(const unsigned char *p, uint32_t avail)
 {
-    uint32_t n = p[0] < 0x80 ? 1 : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4
-                : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 && p[0] <= 0xDF ? 2 : 0;
+    uint32_t n = p[0] < 0x80                    ? 1
+                 : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4
+                 : p[0] >= 0xE0                 ? 3
+                 : p[0] >= 0xC2 && p[0] <= 0xDF ? 2
+                                                : 0;
     if (n == 0 || n > avail)
         return 0;
     for (uint32_t i = 1; i < n; i++)
@@ -23,8 +26,7 @@ static uint32_t utf8_len(const unsigned char *p, uint32_t avail)
  * bytes, cut at a line break, never inside a UTF-8 sequence. Control
  * characters and bytes that are not well-formed UTF-8 print as '?', so that
  * messages are valid UTF-8 whatever the file holds. */
-static void token_excerpt(const amp_text *text, uint32_t start, uint32_t end, char *out,
-                          size_t cap)
+static void token_excerpt(const amp_text *text, uint32_t start, uint32_t end, char *out, size_t cap)
 {
     const unsigned char *p = (const unsigned char *)text->bytes + start;
     uint32_t n = end - start, i = 0;
@@ -78,8 +80,8 @@ static void report_missing_node(TSNode node, amp_diag_list *out)
     uint32_t at = ts_node_start_byte(node);
     const char *type = ts_node_type(node);
     if (ts_node_is_named(node))
-        amp_diag_add(out, at, at, AMP_SEV_ERROR, "syntax-missing",
-                     "Syntax error: missing %s here.", type);
+        amp_diag_add(out, at, at, AMP_SEV_ERROR, "syntax-missing", "Syntax error: missing %s here.",
+                     type);
     else
         amp_diag_add(out, at, at, AMP_SEV_ERROR, "syntax-missing",
                      "Syntax error: missing `%s` here.", type);

@@ -63,7 +63,8 @@ static void run_rules(amp_workspace *ws, amp_backend *be, const amp_model *m, am
 {
     amp_rule_env env = {0};
     const amp_project *project = amp_project_refresh(ws, be);
-    const amp_rule_config *cfg = project && project->config_path ? &project->config : ws->rule_config;
+    const amp_rule_config *cfg =
+        project && project->config_path ? &project->config : ws->rule_config;
     env.backend_version = project ? project->backend_version : NULL;
     env.data_schema_version = project ? project->data_schema_version : NULL;
     env.amplify_dir = be->amplify_dir;

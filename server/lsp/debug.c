@@ -13,10 +13,39 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* ts_node_string recurses on the C stack once per tree level, so a tree
+ * deeper than this (100,000 nested parentheses) is not printed. */
+#define AMP_DEBUG_MAX_PRINT_DEPTH 2000
+
+/* True when the tree is deeper than max levels (walked with a cursor). */
+static bool deeper_than(TSTree *tree, uint32_t max)
+{
+    TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tree));
+    uint32_t depth = 0;
+    bool deep = false;
+    while (!deep) {
+        if (ts_tree_cursor_goto_first_child(&c)) {
+            deep = ++depth > max;
+            continue;
+        }
+        while (!ts_tree_cursor_goto_next_sibling(&c)) {
+            if (!ts_tree_cursor_goto_parent(&c)) {
+                ts_tree_cursor_delete(&c);
+                return false;
+            }
+            depth--;
+        }
+    }
+    ts_tree_cursor_delete(&c);
+    return true;
+}
+
 static json_t *tree_sexp(TSTree *tree)
 {
     if (!tree)
         return json_null();
+    if (deeper_than(tree, AMP_DEBUG_MAX_PRINT_DEPTH))
+        return json_sprintf("(tree deeper than %d levels: not printed)", AMP_DEBUG_MAX_PRINT_DEPTH);
     char *s = ts_node_string(ts_tree_root_node(tree));
     json_t *j = json_string(s ? s : "");
     free(s);
@@ -40,12 +69,12 @@ void amp_handle_debug_document(amp_session *s, json_t *id, json_t *params)
                                      : ts_parser_parse_string(s->parser, NULL, f->doc.text.bytes,
                                                               f->doc.text.len);
     const amp_backend *b = amp_workspace_backend_of(&s->ws, f);
-    json_t *result = json_pack(
-        "{s:s, s:I, s:o, s:i, s:b, s:b, s:o, s:o, s:b}", "uri", f->uri, "version",
-        (json_int_t)f->doc.version, "text", amp_json_text(f->doc.text.bytes, f->doc.text.len),
-        "lineCount", (int)f->doc.text.line_count, "open", f->open, "inBackend", f->in_backend,
-        "tree", tree_sexp(f->doc.tree), "freshTree", tree_sexp(fresh), "invariantsHold",
-        amp_doc_check(&f->doc) == 0);
+    json_t *result = json_pack("{s:s, s:I, s:o, s:i, s:b, s:b, s:o, s:o, s:b}", "uri", f->uri,
+                               "version", (json_int_t)f->doc.version, "text",
+                               amp_json_text(f->doc.text.bytes, f->doc.text.len), "lineCount",
+                               (int)f->doc.text.line_count, "open", f->open, "inBackend",
+                               f->in_backend, "tree", tree_sexp(f->doc.tree), "freshTree",
+                               tree_sexp(fresh), "invariantsHold", amp_doc_check(&f->doc) == 0);
     json_object_set_new(result, "backend", b ? json_string(b->amplify_dir) : json_null());
     ts_tree_delete(fresh);
     amp_reply(s, id, result);

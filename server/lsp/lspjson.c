@@ -43,7 +43,8 @@ int amp_json_position(json_t *pos, amp_lsp_pos *out)
 static json_t *position_json(amp_session *s, const amp_text *text, uint32_t offset)
 {
     amp_lsp_pos p = amp_offset_to_pos(amp_text_view_of(text), s->encoding, offset);
-    return json_pack("{s:i, s:i}", "line", (json_int_t)p.line, "character", (json_int_t)p.character);
+    return json_pack("{s:i, s:i}", "line", (json_int_t)p.line, "character",
+                     (json_int_t)p.character);
 }
 
 json_t *amp_json_range(amp_session *s, const amp_text *text, uint32_t start, uint32_t end)
@@ -57,7 +58,10 @@ static size_t valid_seq(const unsigned char *p, size_t avail)
 {
     if (p[0] < 0x80)
         return 1;
-    size_t n = p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 && p[0] <= 0xDF ? 2 : 0;
+    size_t n = p[0] >= 0xF0 && p[0] <= 0xF4   ? 4
+               : p[0] >= 0xE0                 ? 3
+               : p[0] >= 0xC2 && p[0] <= 0xDF ? 2
+                                              : 0;
     if (n == 0 || n > avail)
         return 0;
     for (size_t i = 1; i < n; i++)

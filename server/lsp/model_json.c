@@ -27,7 +27,8 @@ static json_t *loc_json(const dump_ctx *c, amp_loc loc)
 {
     if (loc.file >= c->m->file_count || !c->texts[loc.file])
         return json_null();
-    amp_lsp_pos p = amp_offset_to_pos(amp_text_view_of(c->texts[loc.file]), AMP_ENC_UTF16, loc.start);
+    amp_lsp_pos p =
+        amp_offset_to_pos(amp_text_view_of(c->texts[loc.file]), AMP_ENC_UTF16, loc.start);
     return json_pack("{s:s, s:I, s:I}", "file", rel_path(c, c->m->files[loc.file].path), "line",
                      (json_int_t)p.line + 1, "column", (json_int_t)p.character + 1);
 }
@@ -79,12 +80,14 @@ static json_t *value_json(const dump_ctx *c, const amp_value *v, int depth)
         return a;
     }
     case AMP_VAL_FUNCTION:
-        return json_pack("{s:o}", "function", v->body ? value_json(c, v->body, depth + 1) : json_null());
+        return json_pack("{s:o}", "function",
+                         v->body ? value_json(c, v->body, depth + 1) : json_null());
     case AMP_VAL_CALL: {
         const char *bound = amp_model_binding_name(c->m, v);
         int r = amp_model_resource_of(c->m, v);
         if (r >= 0 && depth > 0) /* a resource named inside another's options */
-            return json_pack("{s:s}", "resource", c->m->resources[r].name ? c->m->resources[r].name : "?");
+            return json_pack("{s:s}", "resource",
+                             c->m->resources[r].name ? c->m->resources[r].name : "?");
         json_t *args = json_array();
         for (size_t i = 0; i < v->item_count; i++)
             json_array_append_new(args, value_json(c, v->items[i], depth + 1));
@@ -95,7 +98,8 @@ static json_t *value_json(const dump_ctx *c, const amp_value *v, int depth)
                 json_t *margs = json_array();
                 for (size_t j = 0; j < v->methods[i].arg_count; j++)
                     json_array_append_new(margs, value_json(c, v->methods[i].args[j], depth + 1));
-                json_array_append_new(ms, json_pack("{s:s, s:o}", "name", v->methods[i].name, "args", margs));
+                json_array_append_new(
+                    ms, json_pack("{s:s, s:o}", "name", v->methods[i].name, "args", margs));
             }
             json_object_set_new(o, "methods", ms);
         }
@@ -136,7 +140,8 @@ static json_t *rules_json(const dump_ctx *c, const amp_rule *rules, size_t n)
 
 static const char *field_kind_name(amp_field_kind k)
 {
-    static const char *names[] = {"scalar", "ref", "enum", "customType", "hasMany", "hasOne", "belongsTo", "unknown"};
+    static const char *names[] = {"scalar",  "ref",    "enum",      "customType",
+                                  "hasMany", "hasOne", "belongsTo", "unknown"};
     return names[k];
 }
 
@@ -144,12 +149,14 @@ static json_t *type_json(const dump_ctx *c, const amp_type *t);
 
 static json_t *field_json(const dump_ctx *c, const amp_field *f)
 {
-    json_t *o = json_pack("{s:s, s:s}", "name", f->name ? f->name : "?", "kind", field_kind_name(f->kind));
+    json_t *o =
+        json_pack("{s:s, s:s}", "name", f->name ? f->name : "?", "kind", field_kind_name(f->kind));
     if (f->scalar)
         json_object_set_new(o, "type", json_string(f->scalar));
     if (f->target.s)
         json_object_set_new(o, "target", json_string(f->target.s));
-    if (f->kind == AMP_FIELD_HAS_MANY || f->kind == AMP_FIELD_HAS_ONE || f->kind == AMP_FIELD_BELONGS_TO)
+    if (f->kind == AMP_FIELD_HAS_MANY || f->kind == AMP_FIELD_HAS_ONE ||
+        f->kind == AMP_FIELD_BELONGS_TO)
         json_object_set_new(o, "references", strs_json(f->references, f->reference_count));
     if (f->required)
         json_object_set_new(o, "required", json_true());
@@ -160,7 +167,8 @@ static json_t *field_json(const dump_ctx *c, const amp_field *f)
     if (f->value_required)
         json_object_set_new(o, "valueRequired", json_true());
     if (f->has_default)
-        json_object_set_new(o, "default", f->default_value ? value_json(c, f->default_value, 1) : json_null());
+        json_object_set_new(o, "default",
+                            f->default_value ? value_json(c, f->default_value, 1) : json_null());
     if (f->enum_count)
         json_object_set_new(o, "values", strs_json(f->enum_values, f->enum_count));
     if (f->has_auth)
@@ -177,8 +185,9 @@ static json_t *field_json(const dump_ctx *c, const amp_field *f)
 
 static const char *type_kind_name(amp_type_kind k)
 {
-    static const char *names[] = {"model", "customType", "enum", "query", "mutation",
-                                  "subscription", "generation", "conversation", "unknown"};
+    static const char *names[] = {"model",      "customType",   "enum",
+                                  "query",      "mutation",     "subscription",
+                                  "generation", "conversation", "unknown"};
     return names[k];
 }
 
@@ -188,7 +197,8 @@ static void append_capitalized(char *out, size_t cap, const char *s)
     size_t n = strlen(out);
     if (!s || n + 1 >= cap)
         return;
-    snprintf(out + n, cap - n, "%c%s", (s[0] >= 'a' && s[0] <= 'z') ? s[0] - 32 : s[0], s[0] ? s + 1 : "");
+    snprintf(out + n, cap - n, "%c%s", (s[0] >= 'a' && s[0] <= 'z') ? s[0] - 32 : s[0],
+             s[0] ? s + 1 : "");
 }
 
 /* Amplify's default query field of an index: list<Model>By<Pk>[And<Sk>...]. */
@@ -222,8 +232,9 @@ static json_t *type_json(const dump_ctx *c, const amp_type *t)
         json_object_set_new(o, op ? "arguments" : "fields", fields);
     }
     if (t->kind == AMP_TYPE_MODEL) {
-        json_object_set_new(o, "identifier", t->has_identifier ? strs_json(t->identifier, t->identifier_count)
-                                                                : json_pack("[s]", "id"));
+        json_object_set_new(o, "identifier",
+                            t->has_identifier ? strs_json(t->identifier, t->identifier_count)
+                                              : json_pack("[s]", "id"));
         json_t *ix = json_array();
         for (size_t i = 0; i < t->index_count; i++) {
             const amp_index *x = &t->indexes[i];
@@ -239,7 +250,8 @@ static json_t *type_json(const dump_ctx *c, const amp_type *t)
         }
         json_object_set_new(o, "indexes", ix);
         if (t->disabled_op_count)
-            json_object_set_new(o, "disableOperations", strs_json(t->disabled_ops, t->disabled_op_count));
+            json_object_set_new(o, "disableOperations",
+                                strs_json(t->disabled_ops, t->disabled_op_count));
     }
     if (t->kind == AMP_TYPE_ENUM)
         json_object_set_new(o, "values", strs_json(t->enum_values, t->enum_count));
@@ -288,10 +300,10 @@ static json_t *resources_json(const dump_ctx *c)
     json_t *a = json_array();
     for (size_t i = 0; i < c->m->resource_count; i++) {
         const amp_resource *r = &c->m->resources[i];
-        json_t *o = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "kind", res_kind_name(r->kind),
-                              "define", r->define, "name", str_or_null(r->name), "var",
-                              str_or_null(r->var), "backendKey", str_or_null(r->backend_key), "at",
-                              loc_json(c, r->loc));
+        json_t *o =
+            json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "kind", res_kind_name(r->kind), "define",
+                      r->define, "name", str_or_null(r->name), "var", str_or_null(r->var),
+                      "backendKey", str_or_null(r->backend_key), "at", loc_json(c, r->loc));
         /* The options as understood; a data resource's schema is dumped
          * structurally under "schemas" instead. */
         json_t *props = value_json(c, r->props, 0);
@@ -308,7 +320,8 @@ static json_t *string_items(const amp_value *v)
 {
     json_t *a = json_array();
     for (size_t i = 0; v && v->kind == AMP_VAL_ARRAY && i < v->item_count; i++)
-        json_array_append_new(a, v->items[i]->kind == AMP_VAL_STRING ? json_string(v->items[i]->str) : json_null());
+        json_array_append_new(a, v->items[i]->kind == AMP_VAL_STRING ? json_string(v->items[i]->str)
+                                                                     : json_null());
     return a;
 }
 
@@ -334,7 +347,8 @@ static json_t *storage_rule_json(const dump_ctx *c, const amp_value *v)
         const amp_value *a0 = v->items[0];
         if (strcmp(who, "resource") == 0) {
             int r = amp_model_resource_of(c->m, a0);
-            json_object_set_new(o, "resource", r >= 0 ? str_or_null(c->m->resources[r].name) : json_null());
+            json_object_set_new(o, "resource",
+                                r >= 0 ? str_or_null(c->m->resources[r].name) : json_null());
         } else if (a0->kind == AMP_VAL_ARRAY) {
             json_object_set_new(o, "groups", string_items(a0));
         } else if (a0->kind == AMP_VAL_STRING) {
@@ -355,7 +369,8 @@ static json_t *storage_json(const dump_ctx *c)
         const amp_prop *def = amp_value_prop(r->props, "isDefault");
         const amp_prop *access = amp_value_prop(r->props, "access");
         json_t *paths = json_object();
-        const amp_value *body = access && access->value->kind == AMP_VAL_FUNCTION ? access->value->body : NULL;
+        const amp_value *body =
+            access && access->value->kind == AMP_VAL_FUNCTION ? access->value->body : NULL;
         for (size_t p = 0; body && body->kind == AMP_VAL_OBJECT && p < body->prop_count; p++) {
             json_t *rules = json_array();
             const amp_value *list = body->props[p].value;
@@ -363,9 +378,9 @@ static json_t *storage_json(const dump_ctx *c)
                 json_array_append_new(rules, storage_rule_json(c, list->items[k]));
             json_object_set_new(paths, body->props[p].key, rules);
         }
-        json_array_append_new(a, json_pack("{s:o, s:b, s:o}", "name", str_or_null(r->name), "isDefault",
-                                           def && def->value->kind == AMP_VAL_BOOL && def->value->b,
-                                           "paths", paths));
+        json_array_append_new(
+            a, json_pack("{s:o, s:b, s:o}", "name", str_or_null(r->name), "isDefault",
+                         def && def->value->kind == AMP_VAL_BOOL && def->value->b, "paths", paths));
     }
     return a;
 }
@@ -380,12 +395,15 @@ static json_t *auth_json(const dump_ctx *c)
         const amp_prop *groups = amp_value_prop(r->props, "groups");
         const amp_prop *triggers = amp_value_prop(r->props, "triggers");
         json_t *t = json_object();
-        for (size_t k = 0; triggers && triggers->value->kind == AMP_VAL_OBJECT && k < triggers->value->prop_count; k++) {
+        for (size_t k = 0;
+             triggers && triggers->value->kind == AMP_VAL_OBJECT && k < triggers->value->prop_count;
+             k++) {
             int fn = amp_model_resource_of(c->m, triggers->value->props[k].value);
             json_object_set_new(t, triggers->value->props[k].key,
                                 fn >= 0 ? str_or_null(c->m->resources[fn].name) : json_null());
         }
-        return json_pack("{s:o, s:o}", "groups", string_items(groups ? groups->value : NULL), "triggers", t);
+        return json_pack("{s:o, s:o}", "groups", string_items(groups ? groups->value : NULL),
+                         "triggers", t);
     }
     return json_null();
 }
@@ -400,8 +418,9 @@ json_t *amp_model_to_json(const amp_model *m, const amp_text *const *texts, cons
     for (size_t i = 0; i < m->key_count; i++) {
         const amp_backend_key *k = &m->keys[i];
         json_array_append_new(keys, json_pack("{s:s, s:o}", "name", k->name, "resource",
-                                              k->resource >= 0 ? str_or_null(m->resources[k->resource].name)
-                                                               : json_null()));
+                                              k->resource >= 0
+                                                  ? str_or_null(m->resources[k->resource].name)
+                                                  : json_null()));
     }
     json_t *schemas = json_array();
     for (size_t s = 0; s < m->schema_count; s++) {
@@ -409,7 +428,8 @@ json_t *amp_model_to_json(const amp_model *m, const amp_text *const *texts, cons
         json_t *types = json_array();
         for (size_t t = 0; t < sc->type_count; t++)
             json_array_append_new(types, type_json(&c, &sc->types[t]));
-        json_t *so = json_pack("{s:b, s:o, s:o}", "sql", sc->sql, "at", loc_json(&c, sc->loc), "types", types);
+        json_t *so = json_pack("{s:b, s:o, s:o}", "sql", sc->sql, "at", loc_json(&c, sc->loc),
+                               "types", types);
         if (sc->combine >= 0)
             json_object_set_new(so, "combined", json_true());
         if (sc->has_auth)
@@ -429,8 +449,8 @@ json_t *amp_model_to_json(const amp_model *m, const amp_text *const *texts, cons
                                (json_int_t)amp_model_count_types(m, AMP_TYPE_QUERY), "mutations",
                                (json_int_t)amp_model_count_types(m, AMP_TYPE_MUTATION), "functions",
                                (json_int_t)functions);
-    return json_pack("{s:o, s:b, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "files", files, "defineBackend",
-                     m->has_backend, "backendKeys", keys, "resources", resources_json(&c), "auth",
-                     auth_json(&c), "storage", storage_json(&c), "schemas", schemas, "secrets",
-                     secrets, "counts", counts);
+    return json_pack("{s:o, s:b, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "files", files,
+                     "defineBackend", m->has_backend, "backendKeys", keys, "resources",
+                     resources_json(&c), "auth", auth_json(&c), "storage", storage_json(&c),
+                     "schemas", schemas, "secrets", secrets, "counts", counts);
 }

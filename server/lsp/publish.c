@@ -47,11 +47,12 @@ static json_t *diag_json(amp_session *s, amp_file *f, const amp_diag *d)
             if (!other)
                 continue;
             json_array_append_new(
-                rel, json_pack("{s:{s:s, s:o}, s:o}", "location", "uri", other->uri, "range",
-                               amp_json_range(s, &other->doc.text, d->related[i].start,
-                                              d->related[i].end),
-                               "message",
-                               amp_json_text(d->related[i].message, strlen(d->related[i].message))));
+                rel,
+                json_pack(
+                    "{s:{s:s, s:o}, s:o}", "location", "uri", other->uri, "range",
+                    amp_json_range(s, &other->doc.text, d->related[i].start, d->related[i].end),
+                    "message",
+                    amp_json_text(d->related[i].message, strlen(d->related[i].message))));
         }
         json_object_set_new(j, "relatedInformation", rel);
     }
@@ -149,8 +150,8 @@ void amp_handle_workspace_diagnostic(amp_session *s, json_t *id, json_t *params)
             continue;
         if (f->diag_dirty || f->doc.tree_stale)
             compute(s, f);
-        json_t *r = json_pack("{s:s, s:s, s:o}", "uri", f->uri, "kind", "full", "items",
-                              diags_json(s, f));
+        json_t *r =
+            json_pack("{s:s, s:s, s:o}", "uri", f->uri, "kind", "full", "items", diags_json(s, f));
         json_object_set_new(r, "version",
                             f->doc.version >= 0 ? json_integer(f->doc.version) : json_null());
         json_array_append_new(reports, r);

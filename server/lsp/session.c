@@ -97,7 +97,8 @@ void amp_log(amp_session *s, int level, const char *fmt, ...)
         fflush(s->log_file);
     }
     if (level <= AMP_LOG_WARNING && s->state == AMP_STATE_RUNNING) {
-        json_t *params = json_pack("{s:i,s:o}", "type", level + 1, "message", amp_json_text(line, strlen(line)));
+        json_t *params =
+            json_pack("{s:i,s:o}", "type", level + 1, "message", amp_json_text(line, strlen(line)));
         amp_notify(s, "window/logMessage", params);
     }
 }
@@ -150,7 +151,8 @@ static amp_encoding negotiate_encoding(json_t *caps)
     amp_encoding best = AMP_ENC_UTF16;
     size_t i;
     json_t *v;
-    json_array_foreach(offered, i, v) {
+    json_array_foreach(offered, i, v)
+    {
         amp_encoding e = amp_encoding_from_name(json_string_value(v));
         if (e == AMP_ENC_UTF8)
             return e;
@@ -192,7 +194,8 @@ static void read_folders(amp_session *s, json_t *params)
     size_t i;
     json_t *f;
     if (json_array_size(folders) > 0) {
-        json_array_foreach(folders, i, f) {
+        json_array_foreach(folders, i, f)
+        {
             char *key = amp_key_of_uri(amp_json_str(f, "uri"));
             if (key && key[0] == '/')
                 amp_workspace_add_folder(&s->ws, key);
@@ -219,11 +222,10 @@ static void read_init_options(amp_session *s, json_t *opts)
 
 static json_t *server_capabilities(amp_session *s)
 {
-    json_t *caps = json_pack(
-        "{s:s, s:{s:b, s:i, s:{s:b}}, s:{s:{s:b, s:b}}}", "positionEncoding",
-        amp_encoding_name(s->encoding), "textDocumentSync", "openClose", 1, "change", 2, "save",
-        "includeText", 0, "workspace", "workspaceFolders", "supported", 1, "changeNotifications",
-        1);
+    json_t *caps = json_pack("{s:s, s:{s:b, s:i, s:{s:b}}, s:{s:{s:b, s:b}}}", "positionEncoding",
+                             amp_encoding_name(s->encoding), "textDocumentSync", "openClose", 1,
+                             "change", 2, "save", "includeText", 0, "workspace", "workspaceFolders",
+                             "supported", 1, "changeNotifications", 1);
     amp_feat_completion_capabilities(s, caps);
     amp_feat_navigation_capabilities(s, caps);
     if (s->client_pull_diags)
@@ -263,11 +265,12 @@ static void register_watchers(amp_session *s)
 {
     if (!s->client_dynamic_watch)
         return;
-    json_t *watchers = json_pack("[{s:s},{s:s}]", "globPattern", "**/amplify/**/*.{ts,tsx,mts,js,json}",
-                                 "globPattern", "**/package.json");
-    json_t *params = json_pack(
-        "{s:[{s:s, s:s, s:{s:o}}]}", "registrations", "id", "amplify-ls-watch", "method",
-        "workspace/didChangeWatchedFiles", "registerOptions", "watchers", watchers);
+    json_t *watchers =
+        json_pack("[{s:s},{s:s}]", "globPattern", "**/amplify/**/*.{ts,tsx,mts,js,json}",
+                  "globPattern", "**/package.json");
+    json_t *params =
+        json_pack("{s:[{s:s, s:s, s:{s:o}}]}", "registrations", "id", "amplify-ls-watch", "method",
+                  "workspace/didChangeWatchedFiles", "registerOptions", "watchers", watchers);
     amp_request_client(s, "client/registerCapability", params);
 }
 
@@ -371,7 +374,8 @@ static void trace_request(amp_session *s, amp_rpc_msg *m, double ms)
     amp_log(s, AMP_LOG_DEBUG, "%s took %.2f ms", m->method, ms);
     if (!s->trace)
         return;
-    json_t *params = json_pack("{s:o}", "message", json_sprintf("Handled '%s' in %.2f ms", m->method, ms));
+    json_t *params =
+        json_pack("{s:o}", "message", json_sprintf("Handled '%s' in %.2f ms", m->method, ms));
     if (s->trace == 2 && m->params) {
         char *dump = json_dumps(m->params, JSON_COMPACT);
         if (dump)
@@ -445,9 +449,8 @@ bool amp_queue_modifies_later(amp_session *s, const char *uri)
 {
     for (size_t i = s->queue_pos; i < s->queue_len; i++) {
         amp_rpc_msg *m = &s->queue[i].msg;
-        if (m->kind == AMP_MSG_NOTIFICATION &&
-            (strcmp(m->method, "textDocument/didChange") == 0 ||
-             strcmp(m->method, "textDocument/didClose") == 0)) {
+        if (m->kind == AMP_MSG_NOTIFICATION && (strcmp(m->method, "textDocument/didChange") == 0 ||
+                                                strcmp(m->method, "textDocument/didClose") == 0)) {
             const char *other = request_uri(m->params);
             if (other && strcmp(other, uri) == 0)
                 return true;
@@ -476,7 +479,8 @@ static void enqueue(amp_session *s, amp_rpc_msg *m)
         size_t cap = s->queue_cap ? s->queue_cap * 2 : 16;
         amp_pending *grown = realloc(s->queue, cap * sizeof *grown);
         if (!grown) {
-            amp_log(s, AMP_LOG_ERROR, "out of memory: dropped %s", m->method ? m->method : "a message");
+            amp_log(s, AMP_LOG_ERROR, "out of memory: dropped %s",
+                    m->method ? m->method : "a message");
             amp_rpc_msg_clear(m);
             return;
         }

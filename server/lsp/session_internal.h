@@ -37,7 +37,7 @@ enum { AMP_LOG_ERROR, AMP_LOG_WARNING, AMP_LOG_INFO, AMP_LOG_DEBUG };
 
 /* A message waiting in the queue. */
 typedef struct amp_pending {
-    amp_rpc_msg msg;    /* owned */
+    amp_rpc_msg msg; /* owned */
     bool cancelled;
 } amp_pending;
 
@@ -54,34 +54,34 @@ struct amp_session {
 
     /* Negotiated with the client in initialize. */
     amp_encoding encoding;
-    bool client_dynamic_watch;  /* can register workspace/didChangeWatchedFiles */
-    bool client_pull_diags;     /* supports textDocument/diagnostic */
+    bool client_dynamic_watch; /* can register workspace/didChangeWatchedFiles */
+    bool client_pull_diags;    /* supports textDocument/diagnostic */
     bool client_related_info;
     bool client_work_done;
-    int trace;                  /* 0 off, 1 messages, 2 verbose */
-    int64_t next_out_id;        /* ids of requests the server sends */
+    int trace;           /* 0 off, 1 messages, 2 verbose */
+    int64_t next_out_id; /* ids of requests the server sends */
 
     /* Messages decoded but not yet handled, oldest first. */
     amp_pending *queue;
     size_t queue_len, queue_cap, queue_pos;
 
-    amp_workspace ws;           /* files and backends */
+    amp_workspace ws; /* files and backends */
     bool diags_scheduled;
 
     /* Directories for the host's native watcher (when the client cannot
      * watch files): recomputed when backends or their files change. */
-    char **watch_dirs;          /* owned */
+    char **watch_dirs; /* owned */
     size_t watch_dir_count;
-    unsigned watch_key;         /* ws.reach_gen + backends when computed, 0: never */
+    unsigned watch_key; /* ws.reach_gen + backends when computed, 0: never */
 };
 
 /* session.c */
 void amp_log(amp_session *s, int level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-void amp_send(amp_session *s, json_t *msg); /* takes msg */
+void amp_send(amp_session *s, json_t *msg);                 /* takes msg */
 void amp_reply(amp_session *s, json_t *id, json_t *result); /* takes result */
 void amp_reply_error(amp_session *s, json_t *id, int code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-void amp_notify(amp_session *s, const char *method, json_t *params); /* takes params */
+void amp_notify(amp_session *s, const char *method, json_t *params);         /* takes params */
 void amp_request_client(amp_session *s, const char *method, json_t *params); /* takes params */
 /* True when a later queued message changes the document with this URI. */
 bool amp_queue_modifies_later(amp_session *s, const char *uri);

@@ -98,7 +98,8 @@ void amp_sync_did_change(amp_session *s, json_t *params)
     json_t *changes = json_object_get(params, "contentChanges");
     size_t i;
     json_t *change;
-    json_array_foreach(changes, i, change) {
+    json_array_foreach(changes, i, change)
+    {
         if (apply_change(s, f, change) != 0)
             amp_log(s, AMP_LOG_ERROR, "didChange for %s: change %zu is malformed and was skipped",
                     key, i);
@@ -162,7 +163,8 @@ void amp_sync_did_change_watched(amp_session *s, json_t *params)
     size_t i;
     json_t *change;
     bool rescan = false;
-    json_array_foreach(changes, i, change) {
+    json_array_foreach(changes, i, change)
+    {
         char *key = amp_key_of_uri(amp_json_str(change, "uri"));
         json_t *type = json_object_get(change, "type");
         if (key && key[0] == '/' && json_is_integer(type))
@@ -179,13 +181,15 @@ void amp_sync_did_change_folders(amp_session *s, json_t *params)
     json_t *event = json_object_get(params, "event");
     size_t i;
     json_t *folder;
-    json_array_foreach(json_object_get(event, "removed"), i, folder) {
+    json_array_foreach(json_object_get(event, "removed"), i, folder)
+    {
         char *key = amp_key_of_uri(amp_json_str(folder, "uri"));
         if (key && key[0] == '/')
             amp_workspace_remove_folder(&s->ws, key);
         free(key);
     }
-    json_array_foreach(json_object_get(event, "added"), i, folder) {
+    json_array_foreach(json_object_get(event, "added"), i, folder)
+    {
         char *key = amp_key_of_uri(amp_json_str(folder, "uri"));
         if (key && key[0] == '/')
             amp_workspace_add_folder(&s->ws, key);

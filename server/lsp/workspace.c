@@ -326,8 +326,7 @@ static char *read_file(const char *path, uint32_t max, uint32_t *len, const char
     } else {
         size_t got = 0;
         ssize_t n;
-        while (got < (size_t)st.st_size &&
-               (n = read(fd, buf + got, (size_t)st.st_size - got)) > 0)
+        while (got < (size_t)st.st_size && (n = read(fd, buf + got, (size_t)st.st_size - got)) > 0)
             got += (size_t)n;
         *len = (uint32_t)got;
     }
@@ -567,7 +566,8 @@ static char *resolve_import(amp_workspace *ws, const char *from, const char *spe
         amp_file *open = amp_file_get(ws, cand);
         struct stat st;
         if ((open && open->open) || (stat(cand, &st) == 0 && S_ISREG(st.st_mode))) {
-            if (i == 0 && (n < 3 || (strcmp(base + n - 3, ".ts") != 0 && strcmp(base + n - 4, ".tsx") != 0)))
+            if (i == 0 &&
+                (n < 3 || (strcmp(base + n - 3, ".ts") != 0 && strcmp(base + n - 4, ".tsx") != 0)))
                 continue; /* "./x" naming a non-TypeScript file */
             free(base);
             return cand;
@@ -576,7 +576,8 @@ static char *resolve_import(amp_workspace *ws, const char *from, const char *spe
     /* ESM style: "./resource.js" names resource.ts. */
     if (cand && n > 3 && (strcmp(base + n - 3, ".js") == 0 || strcmp(base + n - 4, ".mjs") == 0)) {
         size_t cut = strcmp(base + n - 3, ".js") == 0 ? n - 3 : n - 4;
-        snprintf(cand, n + 16, "%.*s%s", (int)cut, base, strcmp(base + n - 3, ".js") == 0 ? ".ts" : ".mts");
+        snprintf(cand, n + 16, "%.*s%s", (int)cut, base,
+                 strcmp(base + n - 3, ".js") == 0 ? ".ts" : ".mts");
         struct stat st;
         amp_file *open = amp_file_get(ws, cand);
         if ((open && open->open) || (stat(cand, &st) == 0 && S_ISREG(st.st_mode))) {

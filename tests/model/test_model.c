@@ -54,14 +54,16 @@ static void test_resolves_across_files_and_aliases(void)
         "import { worker } from '../functions';\n"
         "import * as models from './models';\n"
         "const schema = amp.schema({ ...models, ping: amp.query().returns(amp.string())\n"
-        "  .handler(amp.handler.function(worker)).authorization((rules) => [rules.publicApiKey()]) })\n"
+        "  .handler(amp.handler.function(worker)).authorization((rules) => [rules.publicApiKey()]) "
+        "})\n"
         "  .authorization((allow) => [allow.resource(worker).to(['query'])]);\n"
         "export const data = defineData({ schema });\n");
     add(&fx, "/p/amplify/data/models.ts",
         "import { a } from '@aws-amplify/backend';\n"
         "const base = { title: a.string().required() };\n"
         "export const Post = a.model({ ...base, tags: a.string().array().required(),\n"
-        "  comments: a.hasMany('Comment', 'postId') }).authorization((allow) => allow.owner('oidc'));\n"
+        "  comments: a.hasMany('Comment', 'postId') }).authorization((allow) => "
+        "allow.owner('oidc'));\n"
         "export { Post as Article };\n");
     add(&fx, "/p/amplify/functions/index.ts",
         "import { defineFunction } from '@aws-amplify/backend';\n"
@@ -71,7 +73,8 @@ static void test_resolves_across_files_and_aliases(void)
     AMP_CHECK(m->has_backend);
     AMP_CHECK_INT(m->key_count, 2);
     AMP_CHECK(m->keys[0].resource >= 0 && m->resources[m->keys[0].resource].kind == AMP_RES_DATA);
-    AMP_CHECK(m->keys[1].resource >= 0 && m->resources[m->keys[1].resource].kind == AMP_RES_FUNCTION);
+    AMP_CHECK(m->keys[1].resource >= 0 &&
+              m->resources[m->keys[1].resource].kind == AMP_RES_FUNCTION);
     AMP_CHECK_STR(m->resources[m->keys[1].resource].name, "worker");
     const amp_type *post = find_type(m, "Post");
     const amp_type *article = find_type(m, "Article");
@@ -80,7 +83,8 @@ static void test_resolves_across_files_and_aliases(void)
     if (post && post->field_count == 3) {
         AMP_CHECK_STR(post->fields[0].name, "title"); /* from the spread const */
         AMP_CHECK(post->fields[0].required);
-        AMP_CHECK(post->fields[1].array && post->fields[1].array_required && !post->fields[1].required);
+        AMP_CHECK(post->fields[1].array && post->fields[1].array_required &&
+                  !post->fields[1].required);
         AMP_CHECK_INT(post->fields[2].kind, AMP_FIELD_HAS_MANY);
         AMP_CHECK_STR(post->fields[2].target.s, "Comment");
         AMP_CHECK_INT(post->fields[2].reference_count, 1);
@@ -105,11 +109,14 @@ static void test_half_typed_code_gives_a_partial_model(void)
 {
     static const char *broken[] = {
         "import { a, defineData } from '@aws-amplify/backend';\nexport const data = defineData({",
-        "import { a } from '@aws-amplify/backend';\nconst s = a.schema({ Post: a.model({ title: a.str",
-        "import { a } from '@aws-amplify/backend';\nconst s = a.schema({ Post: a.model({ t: a.string() }), Bad: a.model(",
+        "import { a } from '@aws-amplify/backend';\nconst s = a.schema({ Post: a.model({ title: "
+        "a.str",
+        "import { a } from '@aws-amplify/backend';\nconst s = a.schema({ Post: a.model({ t: "
+        "a.string() }), Bad: a.model(",
         "const x = ((((((((((",
         "",
-        "import { a } from '@aws-amplify/backend';\nconst s = a.schema({ ...missing, P: a.model({}).identifier(",
+        "import { a } from '@aws-amplify/backend';\nconst s = a.schema({ ...missing, P: "
+        "a.model({}).identifier(",
     };
     for (size_t i = 0; i < sizeof broken / sizeof broken[0]; i++) {
         fixture fx = {.parser = amp_parser_new()};
@@ -127,12 +134,15 @@ static void test_half_typed_code_gives_a_partial_model(void)
 static void test_cycles_and_deep_nesting_terminate(void)
 {
     fixture fx = {.parser = amp_parser_new()};
-    add(&fx, "/p/amplify/a.ts", "import { b } from './b';\nexport const a = b;\nexport * from './b';\n");
-    add(&fx, "/p/amplify/b.ts", "import { a } from './a';\nexport const b = a;\nexport * from './a';\n");
+    add(&fx, "/p/amplify/a.ts",
+        "import { b } from './b';\nexport const a = b;\nexport * from './b';\n");
+    add(&fx, "/p/amplify/b.ts",
+        "import { a } from './a';\nexport const b = a;\nexport * from './a';\n");
     /* A 5000-call builder chain and 3000 nested parentheses. */
     size_t n = 5000;
     char *chain = malloc(n * 12 + 200);
-    strcpy(chain, "import { a } from '@aws-amplify/backend';\nconst s = a.schema({ P: a.model({ f: a.string()");
+    strcpy(chain, "import { a } from '@aws-amplify/backend';\nconst s = a.schema({ P: a.model({ f: "
+                  "a.string()");
     for (size_t i = 0; i < n; i++)
         strcat(chain + strlen(chain) - 1, ".required()");
     strcat(chain, " }) });\nconst d = ");

@@ -52,8 +52,18 @@ static void test_too_large_is_not_parsed(void)
 
 static void test_random_edits_match_fresh_parse(void)
 {
-    static const char *pieces[] = {"a.model({ x: a.string() })", "\r\n", "é", "😀", "'", "(",
-                                   ")", "{", "}", "// c\n", "const y = 1;\n", ""};
+    static const char *pieces[] = {"a.model({ x: a.string() })",
+                                   "\r\n",
+                                   "é",
+                                   "😀",
+                                   "'",
+                                   "(",
+                                   ")",
+                                   "{",
+                                   "}",
+                                   "// c\n",
+                                   "const y = 1;\n",
+                                   ""};
     const char *src = "import { a } from '@aws-amplify/backend';\nconst schema = a.schema({\n"
                       "  Post: a.model({ title: a.string().required() }),\n});\n";
     TSParser *parser = amp_parser_new();

@@ -14,8 +14,9 @@ static amp_msg_kind decode(const char *s, amp_rpc_msg *m)
 static void test_request_notification_response(void)
 {
     amp_rpc_msg m;
-    AMP_CHECK_INT(decode("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}", &m),
-                  AMP_MSG_REQUEST);
+    AMP_CHECK_INT(
+        decode("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}", &m),
+        AMP_MSG_REQUEST);
     AMP_CHECK_STR(m.method, "initialize");
     AMP_CHECK_INT(json_integer_value(m.id), 1);
     amp_rpc_msg_clear(&m);
@@ -23,10 +24,12 @@ static void test_request_notification_response(void)
                   AMP_MSG_NOTIFICATION);
     AMP_CHECK(m.params == NULL);
     amp_rpc_msg_clear(&m);
-    AMP_CHECK_INT(decode("{\"jsonrpc\":\"2.0\",\"id\":\"x\",\"result\":null}", &m), AMP_MSG_RESPONSE);
-    amp_rpc_msg_clear(&m);
-    AMP_CHECK_INT(decode("{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":1,\"message\":\"m\"}}", &m),
+    AMP_CHECK_INT(decode("{\"jsonrpc\":\"2.0\",\"id\":\"x\",\"result\":null}", &m),
                   AMP_MSG_RESPONSE);
+    amp_rpc_msg_clear(&m);
+    AMP_CHECK_INT(
+        decode("{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":1,\"message\":\"m\"}}", &m),
+        AMP_MSG_RESPONSE);
     AMP_CHECK(m.error != NULL);
     amp_rpc_msg_clear(&m);
 }
@@ -44,7 +47,8 @@ static void test_invalid_messages(void)
         {"42", AMP_RPC_INVALID_REQUEST, 0},
         {"{\"jsonrpc\":\"1.0\",\"id\":3,\"method\":\"x\"}", AMP_RPC_INVALID_REQUEST, 1},
         {"{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":5}", AMP_RPC_INVALID_REQUEST, 1},
-        {"{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"x\",\"params\":5}", AMP_RPC_INVALID_REQUEST, 1},
+        {"{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"x\",\"params\":5}", AMP_RPC_INVALID_REQUEST,
+         1},
         {"{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"x\"}", AMP_RPC_INVALID_REQUEST, 0},
         {"{\"jsonrpc\":\"2.0\",\"id\":1}", AMP_RPC_INVALID_REQUEST, 1},
         {"{\"jsonrpc\":\"2.0\",\"id\":1,\"id\":2,\"method\":\"x\"}", AMP_RPC_PARSE_ERROR, 0},
@@ -74,7 +78,8 @@ static void test_builders(void)
     free(s);
     size_t len;
     char *frame = amp_rpc_encode_frame(msg, &len);
-    const char *want = "Content-Length: 41\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":null,\"result\":true}";
+    const char *want =
+        "Content-Length: 41\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":null,\"result\":true}";
     AMP_CHECK_INT(len, strlen(want));
     AMP_CHECK(memcmp(frame, want, len) == 0);
     free(frame);

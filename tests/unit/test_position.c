@@ -65,7 +65,8 @@ static void test_multibyte_in_each_encoding(void)
 
 static void test_invalid_utf8_counts_one_unit_per_byte(void)
 {
-    amp_text t = make("a\xff\xfe" "b");
+    amp_text t = make("a\xff\xfe"
+                      "b");
     int cl;
     AMP_CHECK_INT(to_off(&t, AMP_ENC_UTF16, 0, 3, &cl), 3);
     AMP_CHECK_INT(amp_count_units(t.bytes, t.len, AMP_ENC_UTF16), 4);
@@ -82,7 +83,8 @@ static void test_round_trip_every_offset(void)
             amp_lsp_pos p = amp_offset_to_pos(v, encs[e], off);
             uint32_t back = amp_pos_to_offset(v, encs[e], p, NULL);
             /* Offsets at character starts round-trip exactly. */
-            if ((t.bytes[off] & 0xC0) != 0x80 && !(off > 0 && t.bytes[off - 1] == '\r' && t.bytes[off] == '\n'))
+            if ((t.bytes[off] & 0xC0) != 0x80 &&
+                !(off > 0 && t.bytes[off - 1] == '\r' && t.bytes[off] == '\n'))
                 AMP_CHECK_INT(back, off);
             else
                 AMP_CHECK(back < off);

@@ -23,13 +23,13 @@ typedef enum {
 enum { AMP_TAG_UNNECESSARY = 1, AMP_TAG_DEPRECATED = 2 };
 
 typedef struct amp_related {
-    char *file;      /* owned: the file key (absolute path) */
+    char *file; /* owned: the file key (absolute path) */
     uint32_t start, end;
-    char *message;   /* owned */
+    char *message; /* owned */
 } amp_related;
 
 typedef struct amp_diag {
-    uint32_t start, end;  /* byte range in the diagnosed file */
+    uint32_t start, end; /* byte range in the diagnosed file */
     amp_severity severity;
     const char *code;     /* borrowed static string */
     char *message;        /* owned */
@@ -50,8 +50,8 @@ amp_diag *amp_diag_add(amp_diag_list *list, uint32_t start, uint32_t end, amp_se
     __attribute__((format(printf, 6, 7)));
 
 /* Adds a related location to d. Returns 0 or -1 (out of memory). */
-int amp_diag_relate(amp_diag *d, const char *file, uint32_t start, uint32_t end,
-                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+int amp_diag_relate(amp_diag *d, const char *file, uint32_t start, uint32_t end, const char *fmt,
+                    ...) __attribute__((format(printf, 5, 6)));
 
 /* Appends deep copies of src's diagnostics to dst. Returns 0 or -1. */
 int amp_diag_list_append(amp_diag_list *dst, const amp_diag_list *src);

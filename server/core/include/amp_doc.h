@@ -23,12 +23,12 @@
 #include "amp_text.h"
 
 typedef struct amp_doc {
-    amp_text text;       /* owned */
-    TSTree *tree;        /* owned; NULL before the first parse or when too large */
-    bool tree_stale;     /* edits applied since the last parse */
-    bool too_large;      /* text over the parse limit: no tree */
+    amp_text text;        /* owned */
+    TSTree *tree;         /* owned; NULL before the first parse or when too large */
+    bool tree_stale;      /* edits applied since the last parse */
+    bool too_large;       /* text over the parse limit: no tree */
     uint32_t parse_limit; /* bytes; larger texts are not parsed */
-    int64_t version;     /* the editor's version, or -1 for files read from disk */
+    int64_t version;      /* the editor's version, or -1 for files read from disk */
 } amp_doc;
 
 /* The tree-sitter TypeScript language (static; never freed). */

@@ -44,8 +44,9 @@ typedef struct amp_rule_config {
  * I/O: the caller (which may) answers through these. Every member may be
  * NULL/0 when unknown, and rules then assume nothing. */
 typedef struct amp_rule_env {
-    const char *amplify_dir;         /* absolute path of the backend's amplify/ folder */
-    const char *backend_version;     /* @aws-amplify/backend version in use (package.json or lockfile) */
+    const char *amplify_dir; /* absolute path of the backend's amplify/ folder */
+    const char
+        *backend_version; /* @aws-amplify/backend version in use (package.json or lockfile) */
     const char *data_schema_version; /* @aws-amplify/data-schema version in use */
     /* True when the absolute path names an existing regular file. */
     bool (*file_exists)(void *ctx, const char *path);

@@ -27,7 +27,7 @@ typedef struct amp_text {
     uint32_t *line_starts; /* owned; line_starts[0] == 0, ascending */
     uint32_t line_count;   /* >= 1 */
     uint32_t line_cap;
-    uint32_t lone_cr;      /* number of "\r" not followed by "\n" */
+    uint32_t lone_cr; /* number of "\r" not followed by "\n" */
 } amp_text;
 
 /* Initialises text with a copy of len bytes. Returns 0, or -1 when out of

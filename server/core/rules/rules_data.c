@@ -21,7 +21,9 @@ static bool is_relationship(const amp_field *f)
 
 static const char *rel_builder(const amp_field *f)
 {
-    return f->kind == AMP_FIELD_HAS_MANY ? "hasMany" : f->kind == AMP_FIELD_HAS_ONE ? "hasOne" : "belongsTo";
+    return f->kind == AMP_FIELD_HAS_MANY  ? "hasMany"
+           : f->kind == AMP_FIELD_HAS_ONE ? "hasOne"
+                                          : "belongsTo";
 }
 
 /* True when every reference of f is a known string. */
@@ -40,7 +42,8 @@ static bool same_refs(const amp_field *a, const amp_field *b)
     if (a->reference_count != b->reference_count)
         return false;
     for (size_t i = 0; i < a->reference_count; i++)
-        if (!a->references[i].s || !b->references[i].s || strcmp(a->references[i].s, b->references[i].s) != 0)
+        if (!a->references[i].s || !b->references[i].s ||
+            strcmp(a->references[i].s, b->references[i].s) != 0)
             return false;
     return true;
 }
@@ -66,8 +69,15 @@ static const amp_field *field_named(const amp_type *t, const char *name)
 
 static const char *type_kind_word(amp_type_kind k)
 {
-    static const char *words[] = {"model", "custom type", "enum", "custom query", "custom mutation",
-                                  "custom subscription", "generation route", "conversation route", "type"};
+    static const char *words[] = {"model",
+                                  "custom type",
+                                  "enum",
+                                  "custom query",
+                                  "custom mutation",
+                                  "custom subscription",
+                                  "generation route",
+                                  "conversation route",
+                                  "type"};
     return words[k];
 }
 
@@ -83,7 +93,8 @@ static size_t distance(const char *a, const char *b)
     for (size_t i = 1; i <= la; i++) {
         cur[0] = i;
         for (size_t j = 1; j <= lb; j++) {
-            size_t cost = tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]) ? 0 : 1;
+            size_t cost =
+                tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]) ? 0 : 1;
             size_t best = prev[j - 1] + cost;
             if (prev[j] + 1 < best)
                 best = prev[j] + 1;
@@ -126,7 +137,8 @@ static bool group_open(const amp_model *m, int schema)
 {
     int group = m->schemas[schema].combine;
     for (size_t s = 0; s < m->schema_count; s++)
-        if (((int)s == schema || (group >= 0 && m->schemas[s].combine == group)) && m->schemas[s].open)
+        if (((int)s == schema || (group >= 0 && m->schemas[s].combine == group)) &&
+            m->schemas[s].open)
             return true;
     return false;
 }
@@ -193,8 +205,9 @@ static void check_references(amp_check *c, const amp_type *parent, const amp_typ
             c, "data-reference-count-mismatch", f->references_loc,
             "%s.%s gives %zu reference field%s, but %s's identifier has %zu field%s; give one "
             "reference field of %s per identifier field, in the same order.",
-            (f->kind == AMP_FIELD_BELONGS_TO ? child : parent)->name, f->name, f->reference_count, f->reference_count == 1 ? "" : "s", parent->name, ids,
-            ids == 1 ? "" : "s", child->name);
+            (f->kind == AMP_FIELD_BELONGS_TO ? child : parent)->name, f->name, f->reference_count,
+            f->reference_count == 1 ? "" : "s", parent->name, ids, ids == 1 ? "" : "s",
+            child->name);
         amp_relate(c, d, parent->name_loc, "%s is declared here", parent->name);
         return;
     }
@@ -207,8 +220,9 @@ static void check_references(amp_check *c, const amp_type *parent, const amp_typ
                 c, "data-reference-field-missing", f->references[i].loc,
                 "Reference field '%s' must be a scalar field of model %s%s. Add it to %s, e.g. "
                 "`%s: a.id()`, or fix the name.",
-                f->references[i].s, child->name, rf ? " (it is a reference or enum field there)" : "",
-                child->name, f->references[i].s);
+                f->references[i].s, child->name,
+                rf ? " (it is a reference or enum field there)" : "", child->name,
+                f->references[i].s);
             amp_relate(c, d, child->name_loc, "%s is declared here", child->name);
             continue;
         }
@@ -274,7 +288,8 @@ static void check_counterpart(amp_check *c, const amp_type *model, const amp_typ
         snprintf(refs + used, sizeof refs - used, "%s'%s'", i ? ", " : "", f->references[i].s);
     }
     if (n == 0) {
-        const char *want = f->kind == AMP_FIELD_BELONGS_TO ? "a.hasMany or a.hasOne" : "a.belongsTo";
+        const char *want =
+            f->kind == AMP_FIELD_BELONGS_TO ? "a.hasMany or a.hasOne" : "a.belongsTo";
         amp_diag *d = amp_report(
             c, "data-missing-counterpart", f->name_loc,
             "%s.%s is a.%s('%s', ...) but %s has no %s('%s', [%s]) to pair with it. Add one to "
@@ -303,11 +318,11 @@ static void check_relationship(amp_check *c, const amp_schema *s, int si, const 
         return;
     if (target->kind != AMP_TYPE_MODEL) {
         if (target->kind != AMP_TYPE_UNKNOWN) {
-            amp_diag *d = amp_report(c, "data-relationship-target-not-model", f->target.loc,
-                                     "a.%s() must point at a model, but '%s' is a %s. Use a.ref('%s') "
-                                     "for enums and custom types.",
-                                     rel_builder(f), target->name, type_kind_word(target->kind),
-                                     target->name);
+            amp_diag *d = amp_report(
+                c, "data-relationship-target-not-model", f->target.loc,
+                "a.%s() must point at a model, but '%s' is a %s. Use a.ref('%s') "
+                "for enums and custom types.",
+                rel_builder(f), target->name, type_kind_word(target->kind), target->name);
             amp_relate(c, d, target->name_loc, "%s is declared here", target->name);
         }
         return;
@@ -346,12 +361,13 @@ static bool is_graphql_name(const char *s)
     return true;
 }
 
-static void check_enum_values(amp_check *c, const char *name, amp_loc at, const amp_str *v, size_t n,
-                              const amp_value *call)
+static void check_enum_values(amp_check *c, const char *name, amp_loc at, const amp_str *v,
+                              size_t n, const amp_value *call)
 {
     const amp_value *list = call && call->item_count ? call->items[0] : NULL;
     if (n == 0 && list && list->kind == AMP_VAL_ARRAY && !list->open) {
-        amp_report(c, "data-enum-empty", at, "Enum %s has no values; give it at least one, e.g. a.enum(['ACTIVE']).", name);
+        amp_report(c, "data-enum-empty", at,
+                   "Enum %s has no values; give it at least one, e.g. a.enum(['ACTIVE']).", name);
         return;
     }
     for (size_t i = 0; i < n; i++) {
@@ -370,13 +386,13 @@ static void check_enum_values(amp_check *c, const char *name, amp_loc at, const 
                        "Enum value '%s' of %s contains whitespace; enum values are GraphQL names. "
                        "Use '_' instead: '%s'.",
                        v[i].s, name, fixed);
-        }
-        else if (!is_graphql_name(v[i].s))
-            amp_report(c, "data-enum-value-invalid", v[i].loc,
-                       "Enum value '%s' of %s is not a valid GraphQL name (letters, digits and '_', "
-                       "not starting with a digit); deployment fails with a syntax error. Rename "
-                       "it, e.g. with '_' for '-'.",
-                       v[i].s, name);
+        } else if (!is_graphql_name(v[i].s))
+            amp_report(
+                c, "data-enum-value-invalid", v[i].loc,
+                "Enum value '%s' of %s is not a valid GraphQL name (letters, digits and '_', "
+                "not starting with a digit); deployment fails with a syntax error. Rename "
+                "it, e.g. with '_' for '-'.",
+                v[i].s, name);
         for (size_t j = 0; j < i; j++)
             if (v[j].s && strcmp(v[j].s, v[i].s) == 0) {
                 amp_diag *d = amp_report(c, "data-enum-duplicate-value", v[i].loc,
@@ -431,7 +447,8 @@ static void check_identifier(amp_check *c, const amp_schema *s, const amp_type *
                 c, "data-identifier-not-required", id->loc,
                 "Identifier field %s.%s must be required: add .required() to it%s.", t->name, id->s,
                 f->kind == AMP_FIELD_REF || f->kind == AMP_FIELD_ENUM
-                    ? " (enum and ref fields cannot be identifier fields at all; use a.string() or a.id())"
+                    ? " (enum and ref fields cannot be identifier fields at all; use a.string() or "
+                      "a.id())"
                     : " or make it a.id()");
             amp_relate(c, d, f->name_loc, "%s.%s is declared here", t->name, f->name);
         }
@@ -449,8 +466,8 @@ static void check_index_field(amp_check *c, const amp_type *t, const amp_str *na
     amp_report(c, "data-index-unknown-field", name->loc,
                "Secondary index field '%s' is not declared on %s%s; declare it, e.g. `%s: "
                "a.datetime()`, or fix the name.",
-               name->s, t->name, implicit ? " (implicit fields cannot be index keys until declared)" : "",
-               name->s);
+               name->s, t->name,
+               implicit ? " (implicit fields cannot be index keys until declared)" : "", name->s);
 }
 
 static void check_indexes(amp_check *c, const amp_schema *s, const amp_type *t)
@@ -474,13 +491,15 @@ static void check_operation(amp_check *c, const amp_schema *s, int si, const amp
     bool rules = own_rules || schema_has_rules(s);
     bool async_last = t->handler_count && t->handlers[t->handler_count - 1].async;
     if (t->kind != AMP_TYPE_GENERATION && rules != t->has_handler)
-        amp_report(c, "data-custom-operation-auth-handler", t->name_loc,
-                   rules ? "%s %s has authorization rules but no handler; Amplify rejects it. Add "
-                           ".handler(a.handler.function(myFunction)) (or another handler)."
-                         : "%s %s has a handler but no authorization rules; Amplify rejects it. Add "
-                           ".authorization((allow) => [allow.authenticated()]) (or the rules you need).",
-                   type_kind_word(t->kind), t->name);
-    if ((t->kind == AMP_TYPE_QUERY || t->kind == AMP_TYPE_MUTATION || t->kind == AMP_TYPE_GENERATION) &&
+        amp_report(
+            c, "data-custom-operation-auth-handler", t->name_loc,
+            rules ? "%s %s has authorization rules but no handler; Amplify rejects it. Add "
+                    ".handler(a.handler.function(myFunction)) (or another handler)."
+                  : "%s %s has a handler but no authorization rules; Amplify rejects it. Add "
+                    ".authorization((allow) => [allow.authenticated()]) (or the rules you need).",
+            type_kind_word(t->kind), t->name);
+    if ((t->kind == AMP_TYPE_QUERY || t->kind == AMP_TYPE_MUTATION ||
+         t->kind == AMP_TYPE_GENERATION) &&
         !t->returns && !async_last)
         amp_report(c, "data-custom-operation-missing-returns", t->name_loc,
                    "%s %s has no return type; add .returns(...), e.g. .returns(a.string()) or "
@@ -533,7 +552,8 @@ static void check_duplicates(amp_check *c)
                             "'%s' is defined in two schemas joined by a.combine; Amplify refuses "
                             "the name collision. Rename or remove one of them.",
                             ty->name);
-                        amp_relate(c, d, m->schemas[o].types[u].name_loc, "the other '%s'", ty->name);
+                        amp_relate(c, d, m->schemas[o].types[u].name_loc, "the other '%s'",
+                                   ty->name);
                     }
             }
         }
@@ -559,10 +579,11 @@ void amp_rules_data(amp_check *c)
                 break;
             case AMP_TYPE_CONVERSATION:
                 if (!t->has_auth)
-                    amp_report(c, "data-conversation-missing-authorization", t->name_loc,
-                               "Conversation route %s has no authorization; Amplify rejects it. Add "
-                               ".authorization((allow) => allow.owner()).",
-                               t->name);
+                    amp_report(
+                        c, "data-conversation-missing-authorization", t->name_loc,
+                        "Conversation route %s has no authorization; Amplify rejects it. Add "
+                        ".authorization((allow) => allow.owner()).",
+                        t->name);
                 break;
             case AMP_TYPE_ENUM:
                 check_enum_values(c, t->name, t->name_loc, t->enum_values, t->enum_count, t->value);

@@ -35,13 +35,13 @@ typedef struct amp_session_io {
 } amp_session_io;
 
 typedef struct amp_session_options {
-    bool debug_requests;      /* serve the amplify-ls/debug* requests */
-    const char *log_path;     /* borrowed: also log to this file (NULL: stderr only) */
-    int log_level;            /* 0 error, 1 warning, 2 info, 3 debug */
-    uint32_t parse_limit;     /* documents larger than this are not parsed */
-    uint32_t max_file_bytes;  /* files larger than this are not read from disk */
-    size_t max_message;       /* largest message body accepted */
-    uint32_t debounce_ms;     /* delay before diagnostics are computed */
+    bool debug_requests;     /* serve the amplify-ls/debug* requests */
+    const char *log_path;    /* borrowed: also log to this file (NULL: stderr only) */
+    int log_level;           /* 0 error, 1 warning, 2 info, 3 debug */
+    uint32_t parse_limit;    /* documents larger than this are not parsed */
+    uint32_t max_file_bytes; /* files larger than this are not read from disk */
+    size_t max_message;      /* largest message body accepted */
+    uint32_t debounce_ms;    /* delay before diagnostics are computed */
 } amp_session_options;
 
 /* Fills o with the defaults. */

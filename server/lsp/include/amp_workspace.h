@@ -25,30 +25,30 @@
 #include "amp_strmap.h"
 
 typedef struct amp_file {
-    char *key;           /* owned: absolute path for file URIs, else the URI */
-    char *uri;           /* owned: the URI used on the wire */
-    amp_doc doc;         /* owned */
-    bool open;           /* open in the editor: its buffer wins over the disk */
-    bool in_backend;     /* reached from a backend.ts */
-    int backend;         /* index of the backend reaching it, or -1 */
-    unsigned reach_gen;  /* generation of the last closure pass that reached it */
-    bool diag_dirty;     /* diagnostics must be recomputed */
-    bool published;      /* a non-empty diagnostic list was pushed for it */
-    amp_diag_list diags; /* owned: the last computed diagnostics */
+    char *key;                 /* owned: absolute path for file URIs, else the URI */
+    char *uri;                 /* owned: the URI used on the wire */
+    amp_doc doc;               /* owned */
+    bool open;                 /* open in the editor: its buffer wins over the disk */
+    bool in_backend;           /* reached from a backend.ts */
+    int backend;               /* index of the backend reaching it, or -1 */
+    unsigned reach_gen;        /* generation of the last closure pass that reached it */
+    bool diag_dirty;           /* diagnostics must be recomputed */
+    bool published;            /* a non-empty diagnostic list was pushed for it */
+    amp_diag_list diags;       /* owned: the last computed diagnostics */
     amp_diag_list model_diags; /* owned: what the backend's rules found in this file */
-    char *import_sig;    /* owned: the relative imports at the last look, or NULL */
+    char *import_sig;          /* owned: the relative imports at the last look, or NULL */
 } amp_file;
 
 typedef struct amp_model amp_model;
 
 typedef struct amp_backend {
-    char *root;        /* owned: the folder holding amplify/ */
-    char *amplify_dir; /* owned */
-    char *entry;       /* owned: <amplify_dir>/backend.ts */
-    amp_model *model;  /* owned: the last model built (see amp_analysis.h), or NULL */
+    char *root;                  /* owned: the folder holding amplify/ */
+    char *amplify_dir;           /* owned */
+    char *entry;                 /* owned: <amplify_dir>/backend.ts */
+    amp_model *model;            /* owned: the last model built (see amp_analysis.h), or NULL */
     struct amp_project *project; /* owned: versions and amplify-ls.json (amp_project.h), or NULL */
-    unsigned gen;      /* bumped when a file of this backend changes */
-    unsigned model_gen; /* the gen the model was built at */
+    unsigned gen;                /* bumped when a file of this backend changes */
+    unsigned model_gen;          /* the gen the model was built at */
 } amp_backend;
 
 typedef void (*amp_ws_log_fn)(void *ctx, int level, const char *message);
@@ -63,18 +63,18 @@ typedef struct amp_workspace {
     char **folders;          /* owned: workspace folders as given */
     char **folders_real;     /* owned: the same with links resolved */
     size_t folder_count;
-    amp_backend *backends;   /* owned */
+    amp_backend *backends; /* owned */
     size_t backend_count;
-    amp_strmap files;        /* key -> amp_file* (owned by the workspace) */
+    amp_strmap files; /* key -> amp_file* (owned by the workspace) */
     unsigned reach_gen;
-    bool closure_dirty;      /* imports may have changed */
-    unsigned gen;            /* bumped on every change of any file's text or the closure */
+    bool closure_dirty; /* imports may have changed */
+    unsigned gen;       /* bumped on every change of any file's text or the closure */
     /* Invariant: a change to a file bumps its backend's gen; a change of
      * which files belong where (the closure) bumps every backend's gen. */
     const struct amp_rule_config *rule_config; /* borrowed; may be NULL */
-    amp_ws_log_fn log;       /* may be NULL */
-    amp_ws_drop_fn dropped;  /* may be NULL */
-    void *ctx;               /* for log and dropped */
+    amp_ws_log_fn log;                         /* may be NULL */
+    amp_ws_drop_fn dropped;                    /* may be NULL */
+    void *ctx;                                 /* for log and dropped */
 } amp_workspace;
 
 /* Initialises an empty workspace parsing with parser (borrowed). */
