@@ -326,6 +326,7 @@ static size_t path_push(opt_walk *w, const char *key, bool index)
     return old;
 }
 
+/* Restores the walk path to the length path_push returned. */
 static void path_pop(opt_walk *w, size_t old)
 {
     w->path[old] = '\0';
@@ -345,6 +346,7 @@ static const char *where(const opt_walk *w, char *out, size_t cap)
     return out;
 }
 
+/* True when e is checked by a dedicated rule (see owned_ids). */
 static bool is_owned(const amp_cat_entry *e)
 {
     const char *id = e ? amp_cat_id(e) : NULL;
@@ -436,6 +438,7 @@ static void describe_range(amp_cat_range r, char *out, size_t cap)
         snprintf(out, cap, "of at most %g", r.max);
 }
 
+/* True when x is below the range's minimum or above its maximum. */
 static bool outside(amp_cat_range r, double x)
 {
     return (r.has_min && x < r.min) || (r.has_max && x > r.max);

@@ -126,6 +126,7 @@ static void check_email_body(amp_check *c, const amp_value *email)
         check_code_message(c, fn, "verificationEmailBody", "createCode");
 }
 
+/* The code (or link) placeholders of the three message callbacks. */
 static void check_messages(amp_check *c, const amp_value *lw, const amp_value *mfa)
 {
     const amp_value *email = value_of(lw, "email");
@@ -269,6 +270,7 @@ static void check_custom_attribute(amp_check *c, const amp_prop *p, const amp_ca
     }
 }
 
+/* Every custom: attribute of userAttributes, and how many there are. */
 static void check_custom_attributes(amp_check *c, const amp_value *props)
 {
     const amp_prop *ua = prop_of(props, "userAttributes");

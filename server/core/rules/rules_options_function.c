@@ -32,6 +32,7 @@ static bool in_list(const char *list, const char *name)
     return false;
 }
 
+/* Environment variable names: the catalogue's key pattern and reserved names. */
 static void check_environment(amp_check *c, const amp_value *env)
 {
     const amp_cat_entry *e = amp_opt_entry("defineFunction.environment");
@@ -69,6 +70,8 @@ static const char *layer_identity(const char *value)
     return at ? at + 7 : value;
 }
 
+/* Each layer's format (the catalogue's items pattern) and the number of
+ * distinct layers (its max_unique attr). */
 static void check_layers(amp_check *c, const amp_prop *layers)
 {
     const amp_cat_entry *e = amp_opt_entry("defineFunction.layers");
@@ -311,6 +314,7 @@ static void suggest_name(const char *bad, char *out, size_t cap)
         snprintf(out, cap, "myResource");
 }
 
+/* The name against the pattern the catalogue gives <define>.name. */
 static void check_name_pattern(amp_check *c, const named *n)
 {
     char id[64];
@@ -359,6 +363,7 @@ static void check_duplicate(amp_check *c, const named *all, size_t count, size_t
     (void)count;
 }
 
+/* secret('NAME') names against the pattern of secret's parameter. */
 static void check_secret_names(amp_check *c)
 {
     const amp_cat_param *p = amp_cat_param_at(amp_opt_entry("secret"), 0);

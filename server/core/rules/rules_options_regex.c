@@ -71,6 +71,7 @@ static int emit(rx_prog *g, rx_op op, int c, int x, int y)
     return g->len++;
 }
 
+/* Adds the bytes lo..hi to a class bitmap. */
 static void class_set(unsigned char *cls, unsigned lo, unsigned hi)
 {
     for (unsigned i = lo; i <= hi && i < 256; i++)

@@ -54,6 +54,7 @@ static void add_problem(problems *pb, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Splits s on every single space into w. */
 static void split_words(const char *s, words *w)
 {
     memset(w, 0, sizeof *w);
@@ -124,6 +125,7 @@ typedef enum {
     TOK_RANGE,     /* a-b out of range or reversed */
 } tok_result;
 
+/* True when v is within the field's bounds. */
 static bool in_range(const cron_field *f, long v)
 {
     return v >= f->lo && v <= f->hi;
@@ -246,6 +248,7 @@ static void check_days(amp_check *c, problems *pb, const words *w, int dom, int 
     }
 }
 
+/* A cron expression: its number of fields, each field, and the day rule. */
 static void check_cron(amp_check *c, const amp_value *v)
 {
     cron_field f[MAX_PARTS];
@@ -407,6 +410,7 @@ static void check_rate_number(amp_check *c, const amp_value *v, double num, char
     }
 }
 
+/* A rate ("every ..."): its form, then its number. */
 static void check_rate(amp_check *c, const amp_value *v, const amp_value *props)
 {
     const char *units = amp_cat_attr(amp_opt_entry("defineFunction.schedule"), "rate_units");
