@@ -152,6 +152,7 @@ struct cx_frame {
     cx_frame *first_child; /* the first bracket frame opened inside */
     bool open_object;      /* an object literal had a spread */
     cx_frame *value_frame; /* objects: the first frame of the value being read */
+    int32_t key_col;       /* objects: column of the first key when it starts a line, or -1 */
     /* memo for cx_frame_slot */
     bool slot_done;
     cx_slot slot;
@@ -208,10 +209,13 @@ typedef struct cx_scan {
     uint32_t import_count, import_cap;
     uint32_t last_import_end; /* the end of the last import statement's line, or 0 */
     uint32_t double_quotes, single_quotes;
+    cx_frame **schemas; /* the types objects of `.schema({ ... })` calls, in order */
+    uint32_t schema_count, schema_cap;
     bool oom;
     /* the model, fetched once */
     bool model_done;
     const amp_model *model;
+    struct cx_scan *full; /* a scan of the whole text (see cx_scan_full), or NULL */
 } cx_scan;
 
 /* Scans env->text up to offset (clamped) and fills sc->at. With hover, the
@@ -223,6 +227,10 @@ int cx_scan_run(cx_scan *sc, amp_arena *arena, const amp_feature_env *env, uint3
 /* Continues the scan until the cursor's frame closes (or the text ends), so
  * the frame's keys and strings after the cursor are known too. */
 void cx_scan_finish(cx_scan *sc);
+/* A second scan of sc's whole text (made once, in sc's arena), whose
+ * frames are all closed: the schema literals with every member, also after
+ * the cursor. NULL when out of memory. */
+cx_scan *cx_scan_full(cx_scan *sc);
 /* The text of [start, end) as an arena string. */
 const char *cx_str(cx_scan *sc, uint32_t start, uint32_t end);
 /* True when [start, end) of the text spells word. */

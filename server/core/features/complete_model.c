@@ -169,9 +169,21 @@ static void text_fields(cx_scan *sc, cx_frame *o, cx_fields *out)
     }
 }
 
-/* The fields of type `name`: from the model, else from the schema literal
- * around f. */
-static void fields_of(cx_scan *sc, cx_frame *f, const char *name, cx_fields *out)
+/* The member defining type `name` in the schema literals of the file (a
+ * whole-text scan, so types after the cursor count), or NULL. */
+static const cx_member *text_type(cx_scan *full, const char *name)
+{
+    for (uint32_t i = 0; full && i < full->schema_count; i++) {
+        const cx_frame *o = full->schemas[i];
+        for (uint32_t k = 0; k < o->member_count; k++)
+            if (cx_text_is(full, o->members[k].key_start, o->members[k].key_end, name))
+                return &o->members[k];
+    }
+    return NULL;
+}
+
+/* The fields of type `name`: from the model, else from the file's text. */
+static void fields_of(cx_scan *sc, const char *name, cx_fields *out)
 {
     const amp_model *m = cx_model(sc);
     const bool *in = m ? schema_set(sc, m) : NULL;
@@ -180,17 +192,10 @@ static void fields_of(cx_scan *sc, cx_frame *f, const char *name, cx_fields *out
         model_fields(sc, t, out);
         return;
     }
-    cx_frame *member = NULL;
-    cx_frame *o = schema_object(sc, f, &member);
-    if (!o || !name)
-        return;
-    if (cx_text_is(sc, member->open_key_start, member->open_key_end, name)) {
-        text_fields(sc, fields_frame(o->value_frame), out);
-        return;
-    }
-    for (uint32_t i = 0; i < o->member_count; i++)
-        if (cx_text_is(sc, o->members[i].key_start, o->members[i].key_end, name))
-            text_fields(sc, fields_frame(o->members[i].value_frame), out);
+    cx_scan *full = name ? cx_scan_full(sc) : NULL;
+    const cx_member *mb = text_type(full, name);
+    if (mb)
+        text_fields(full, fields_frame(mb->value_frame), out);
 }
 
 /* The catalogue attr of the scalar builder a.<scalar>. */
@@ -252,7 +257,7 @@ static void key_field_items(cx_items *it, cx_special sp, cx_frame *f)
 {
     cx_scan *sc = it->sc;
     cx_fields fields = {0};
-    fields_of(sc, f, current_type_name(sc, f), &fields);
+    fields_of(sc, current_type_name(sc, f), &fields);
     const char *pk = sp == CX_SP_SORT_KEYS ? partition_key(sc, f) : NULL;
     bool has_id = false;
     for (uint32_t i = 0; i < fields.count; i++) {
@@ -286,7 +291,7 @@ static const char *related_model(cx_scan *sc, cx_frame *f)
 
 /* The scalar of identifier field i of a type (the implicit id when it
  * declares none), or NULL. */
-static const char *identifier_scalar(cx_scan *sc, cx_frame *f, const char *type_name, uint32_t i)
+static const char *identifier_scalar(cx_scan *sc, const char *type_name, uint32_t i)
 {
     const amp_model *m = cx_model(sc);
     const amp_type *t = m && type_name ? find_type(m, schema_set(sc, m), type_name) : NULL;
@@ -297,7 +302,7 @@ static const char *identifier_scalar(cx_scan *sc, cx_frame *f, const char *type_
     if (!name)
         return NULL;
     cx_fields fields = {0};
-    fields_of(sc, f, type_name, &fields);
+    fields_of(sc, type_name, &fields);
     for (uint32_t k = 0; k < fields.count; k++)
         if (strcmp(fields.items[k].name, name) == 0)
             return fields.items[k].scalar;
@@ -323,9 +328,9 @@ static void reference_items(cx_items *it, const cx_slot *slot, cx_frame *f)
     bool belongs = strcmp(amp_cat_id(slot->owner), "a.belongsTo") == 0;
     const char *holder = belongs ? self : related, *parent = belongs ? related : self;
     uint32_t index = f->open == '[' ? sc->at.arg : 0;
-    const char *want = identifier_scalar(sc, f, parent, index);
+    const char *want = identifier_scalar(sc, parent, index);
     cx_fields fields = {0};
-    fields_of(sc, f, holder, &fields);
+    fields_of(sc, holder, &fields);
     for (uint32_t i = 0; i < fields.count; i++) {
         const cx_field *fd = &fields.items[i];
         if (fd->kind != AMP_FIELD_SCALAR || !fd->scalar || (want && !compatible(fd->scalar, want)))
@@ -451,14 +456,16 @@ static void type_items(cx_items *it, cx_frame *f, unsigned mask)
             if (type_bit(ty->kind) & mask)
                 type_item(it, f, ty->name, type_bit(ty->kind), ty);
         }
-    cx_frame *member = NULL;
-    cx_frame *o = schema_object(sc, f, &member);
-    for (uint32_t i = 0; o && i < o->member_count; i++) {
-        cx_type t = cx_resolve(sc, o, &o->members[i].value);
-        unsigned bit = builder_bit(t.root);
-        const char *name = cx_str(sc, o->members[i].key_start, o->members[i].key_end);
-        if ((bit & mask) && !cx_has_item(it, name))
-            type_item(it, f, name, bit, NULL);
+    cx_scan *full = cx_scan_full(sc);
+    for (uint32_t s = 0; full && s < full->schema_count; s++) {
+        cx_frame *o = full->schemas[s];
+        for (uint32_t i = 0; i < o->member_count; i++) {
+            cx_type t = cx_resolve(full, o, &o->members[i].value);
+            unsigned bit = builder_bit(t.root);
+            const char *name = cx_str(full, o->members[i].key_start, o->members[i].key_end);
+            if ((bit & mask) && !cx_has_item(it, name))
+                type_item(it, f, name, bit, NULL);
+        }
     }
 }
 

@@ -157,6 +157,23 @@ static void finish_member(cx_scan *sc, cx_frame *f)
     f->value_frame = NULL;
 }
 
+/* True when f is the argument list of a `.schema(` call. */
+static bool is_schema_call(const cx_scan *sc, const cx_frame *f)
+{
+    const cx_chain *c = &f->callee;
+    return f->open == '(' && c->len && c->segs[c->len - 1].kind == CX_SEG_MEMBER &&
+           cx_text_is(sc, c->segs[c->len - 1].start, c->segs[c->len - 1].end, "schema") &&
+           f->arg == 0;
+}
+
+static void record_schema(cx_scan *sc, cx_frame *o)
+{
+    cx_frame **slot =
+        cx_push(sc, (void **)&sc->schemas, &sc->schema_count, &sc->schema_cap, sizeof *slot);
+    if (slot)
+        *slot = o;
+}
+
 static void open_frame(cx_scan *sc, const cx_tok *t, char open, bool block, bool callee)
 {
     cx_frame *f = sc->top;
@@ -186,6 +203,9 @@ static void open_frame(cx_scan *sc, const cx_tok *t, char open, bool block, bool
     if (callee)
         nf->callee = chain_copy(sc, &f->cur);
     nf->ident_pending = open == '(' && !callee;
+    nf->key_col = -1;
+    if (open == '{' && !block && is_schema_call(sc, f))
+        record_schema(sc, nf);
     if (!f->first_child)
         f->first_child = nf;
     sc->top = nf;
@@ -263,12 +283,68 @@ static bool opens_block(const cx_scan *sc)
 
 /* ---- tokens -------------------------------------------------------------- */
 
+/* The column of t when it is the first token of its line, else -1. */
+static int32_t line_start_column(const cx_scan *sc, const cx_tok *t)
+{
+    uint32_t i = t->start;
+    while (i > 0 && (sc->s[i - 1] == ' ' || sc->s[i - 1] == '\t'))
+        i--;
+    if (i > 0 && sc->s[i - 1] != '\n' && sc->s[i - 1] != '\r')
+        return -1;
+    return (int32_t)(t->start - i);
+}
+
+static void note_key_column(cx_scan *sc, cx_frame *f, const cx_tok *t)
+{
+    if (f->member_count == 0 && f->key_col < 0)
+        f->key_col = line_start_column(sc, t);
+}
+
+/* Broken code: a `key:` starting a line at the column of the keys of an
+ * enclosing object literal, while a call, array or value is still open
+ * (an unterminated string, a missing `)` or `,`), belongs to that object.
+ * Closes the frames in between and ends the member being read. */
+static void recover_key(cx_scan *sc, const cx_tok *t)
+{
+    cx_frame *top = sc->top;
+    if (is_object(top) && top->kstate == CX_KEY)
+        return;
+    int32_t col = line_start_column(sc, t);
+    if (col < 0)
+        return;
+    cx_frame *o = top;
+    while (o && o->open && !(is_object(o) && o->key_col == col))
+        o = o->parent;
+    if (!o || !o->open || sc->overflow)
+        return;
+    cx_lexer lx = sc->lx;
+    cx_tok n;
+    do
+        n = cx_lex_next(&lx);
+    while (n.kind == CX_TK_COMMENT);
+    if (n.kind != CX_TK_PUNCT || n.p != ':')
+        return;
+    while (sc->top != o) {
+        cx_frame *inner = sc->top;
+        finish_member(sc, inner);
+        inner->end = t->start;
+        for (uint32_t i = 0; i < inner->param_count; i++)
+            inner->params[i].active = false;
+        sc->top = inner->parent;
+        sc->depth--;
+        closed_into_parent(sc, inner, t);
+    }
+    finish_member(sc, o);
+    chain_reset(&o->cur);
+}
+
 static void on_ident(cx_scan *sc, cx_frame *f, const cx_tok *t)
 {
     if (is_object(f) && f->kstate == CX_KEY) {
         f->kstate = CX_KEY_SEEN;
         f->key_start = t->start;
         f->key_end = t->end;
+        note_key_column(sc, f, t);
         chain_reset(&f->cur);
         chain_add(sc, &f->cur, CX_SEG_IDENT, t->start, t->end, NULL);
         return;
@@ -299,6 +375,7 @@ static void on_literal(cx_scan *sc, cx_frame *f, const cx_tok *t)
         f->kstate = CX_KEY_SEEN;
         f->key_start = cs;
         f->key_end = ce;
+        note_key_column(sc, f, t);
         chain_reset(&f->cur);
         return;
     }
@@ -540,6 +617,8 @@ static void step(cx_scan *sc, const cx_tok *t)
         else
             sc->single_quotes++;
     }
+    if ((t->kind == CX_TK_IDENT || t->kind == CX_TK_STRING) && sc->top != sc->root)
+        recover_key(sc, t);
     if (!on_import_token(sc, t)) {
         cx_frame *f = sc->top;
         switch (t->kind) {
@@ -675,6 +754,21 @@ int cx_scan_run(cx_scan *sc, amp_arena *arena, const amp_feature_env *env, uint3
             step(sc, &t);
     }
     return sc->oom ? -1 : 0;
+}
+
+cx_scan *cx_scan_full(cx_scan *sc)
+{
+    if (sc->full)
+        return sc->full;
+    cx_scan *full = amp_arena_alloc(sc->arena, sizeof *full);
+    if (!full || cx_scan_run(full, sc->arena, sc->env, sc->len, false) != 0) {
+        sc->oom = true;
+        return NULL;
+    }
+    full->model_done = sc->model_done;
+    full->model = sc->model;
+    sc->full = full;
+    return full;
 }
 
 void cx_scan_finish(cx_scan *sc)

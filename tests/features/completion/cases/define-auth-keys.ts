@@ -1,0 +1,12 @@
+//- amplify/auth/resource.ts
+import { defineAuth } from '@aws-amplify/backend';
+
+export const auth = defineAuth({
+  loginWith: { email: true },
+  $0
+  groups: ['ADMINS'],
+});
+//- amplify/backend.ts
+import { defineBackend } from '@aws-amplify/backend';
+import { auth } from './auth/resource';
+defineBackend({ auth });

@@ -1,0 +1,8 @@
+//- amplify/storage/resource.ts
+import { defineStorage } from '@aws-amplify/backend';
+
+export const storage = defineStorage({ $0 });
+//- amplify/backend.ts
+import { defineBackend } from '@aws-amplify/backend';
+import { storage } from './storage/resource';
+defineBackend({ storage });

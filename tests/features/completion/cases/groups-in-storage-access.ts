@@ -1,0 +1,20 @@
+//- amplify/storage/resource.ts
+import { defineStorage } from '@aws-amplify/backend';
+
+export const storage = defineStorage({
+  name: 'media',
+  access: (allow) => ({
+    'admin/*': [allow.groups([$0]).to(['read'])],
+  }),
+});
+//- amplify/auth/resource.ts
+import { defineAuth } from '@aws-amplify/backend';
+export const auth = defineAuth({
+  loginWith: { email: true },
+  groups: ['ADMINS', 'EDITORS', 'VIEWERS'],
+});
+//- amplify/backend.ts
+import { defineBackend } from '@aws-amplify/backend';
+import { auth } from './auth/resource';
+import { storage } from './storage/resource';
+defineBackend({ auth, storage });

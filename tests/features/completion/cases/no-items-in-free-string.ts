@@ -1,0 +1,4 @@
+import { a, defineData } from '@aws-amplify/backend';
+
+const schema = a.schema({ Post: a.model({ title: a.string().default('$0') }) });
+export const data = defineData({ schema });

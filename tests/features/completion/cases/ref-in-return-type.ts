@@ -1,0 +1,8 @@
+import { a, defineData } from '@aws-amplify/backend';
+
+const schema = a.schema({
+  Status: a.enum(['DRAFT', 'LIVE']),
+  Post: a.model({ status: a.ref('Status') }),
+  latest: a.query().returns(a.ref('$0')),
+});
+export const data = defineData({ schema });
