@@ -1,0 +1,11 @@
+//- amplify/auth/resource.ts
+import { defineAuth } from '@aws-amplify/backend';
+
+export const auth = defineAuth({
+  loginWith: { email: true },
+  accountRecovery: 'EMAIL_$0ONLY',
+});
+//- amplify/backend.ts
+import { defineBackend } from '@aws-amplify/backend';
+import { auth } from './auth/resource';
+defineBackend({ auth });

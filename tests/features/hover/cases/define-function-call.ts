@@ -1,0 +1,10 @@
+//- amplify/auth/resource.ts
+import { defineAuth } from '@aws-amplify/backend';
+
+export const auth = define$0Auth({
+  loginWith: { email: true },
+});
+//- amplify/backend.ts
+import { defineBackend } from '@aws-amplify/backend';
+import { auth } from './auth/resource';
+defineBackend({ auth });

@@ -1,0 +1,8 @@
+//- amplify/functions/worker/resource.ts
+import { defineFunction } from '@aws-amplify/backend';
+
+export const worker = defineFunction((scope) => makeFunction(scope), { $0 });
+//- amplify/backend.ts
+import { defineBackend } from '@aws-amplify/backend';
+import { worker } from './functions/worker/resource';
+defineBackend({ worker });
