@@ -94,12 +94,17 @@ static void set_def(amp_nav_index *ix, int sym, amp_loc key, const amp_value *va
     s->def_full = value ? nav_span(key, value->loc) : key;
     const amp_name_site *site =
         nav_text_is(ix, name, s->name) ? NULL : defining_site(ix->model, value);
+    size_t before = ix->occ_count;
     if (site) {
         s->def = site->loc;
         s->def_full = nav_span(site->loc, value->loc);
         key = site->loc;
     }
     add_name_occ(ix, sym, key, AMP_OCC_DEF);
+    /* The const's name is the model's name only through its export; other
+     * TypeScript code may import it: rename leaves such a name alone. */
+    if (site && ix->occ_count > before)
+        ix->occs[ix->occ_count - 1].flags &= ~AMP_OCC_RENAMABLE;
 }
 
 static void add_field_syms(amp_nav_index *ix, const amp_type *t, int space, int depth);

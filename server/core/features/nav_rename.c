@@ -116,7 +116,8 @@ static bool has_renamable_name(const amp_nav_index *ix, uint32_t sym)
 }
 
 /* The renamable occurrence at offset: 0 and *occ; 1 nothing to rename; -1
- * with the reason in err. */
+ * with the reason in err. Identifiers we cannot rename are left to the
+ * TypeScript server (1); strings we cannot rename are explained (-1). */
 static int rename_target(const amp_nav_index *ix, uint32_t file, uint32_t offset,
                          const amp_occ **occ, char *err, size_t err_size)
 {
@@ -124,6 +125,16 @@ static int rename_target(const amp_nav_index *ix, uint32_t file, uint32_t offset
     if (!o || ix->syms[o->sym].kind == AMP_SYM_RESOURCE)
         return 1;
     const amp_sym *s = &ix->syms[o->sym];
+    bool renamable = has_renamable_name(ix, o->sym) && (o->flags & AMP_OCC_RENAMABLE);
+    if (!renamable && !(o->flags & AMP_OCC_STRING))
+        return 1; /* an identifier (a const, a key): the TypeScript server's */
+    if (!has_renamable_name(ix, o->sym)) {
+        snprintf(err, err_size,
+                 "cannot rename %s '%s': its name is not written where it is declared (it comes "
+                 "from an export name)",
+                 amp_nav_sym_word(ix, s), s->name);
+        return -1;
+    }
     if (!(o->flags & AMP_OCC_RENAMABLE)) {
         uint32_t n;
         const char *p = nav_text(ix, o->loc, &n);
@@ -131,13 +142,6 @@ static int rename_target(const amp_nav_index *ix, uint32_t file, uint32_t offset
             err, err_size,
             "'%.*s' is not the name of %s '%s' (it is mapped to it); rename '%s' where it is named",
             (int)(p ? n : 0), p ? p : "", amp_nav_sym_word(ix, s), s->name, s->name);
-        return -1;
-    }
-    if (!has_renamable_name(ix, o->sym)) {
-        snprintf(err, err_size,
-                 "cannot rename %s '%s': its name is not written where it is declared (it comes "
-                 "from an export name)",
-                 amp_nav_sym_word(ix, s), s->name);
         return -1;
     }
     *occ = o;

@@ -201,12 +201,13 @@ static void test_export_named_model_is_not_renamed(void)
     add(&fx, "/p/amplify/data/resource.ts",
         "import { a } from '@aws-amplify/backend';\n"
         "import * as models from './models';\n"
-        "const schema = a.schema({ ...models, Line: a.model({ order: a.belongsTo('Sale', 'id') "
-        "}) });\n");
+        "const schema = a.schema({ ...models, Line: a.model({ order: a.belongsTo('Sale', 'id'), "
+        "item: a.belongsTo('Item', 'id') }) });\n");
     add(&fx, "/p/amplify/data/models.ts",
         "import { a } from '@aws-amplify/backend';\n"
         "const Order = a.model({ id: a.id() });\n"
-        "export { Order as Sale };\n");
+        "export { Order as Sale };\n"
+        "export const Item = a.model({ sale: a.belongsTo('Sale', 'id'), id: a.id() });\n");
     build(&fx);
     amp_loc range;
     const char *placeholder = NULL;
@@ -220,6 +221,15 @@ static void test_export_named_model_is_not_renamed(void)
     AMP_CHECK(amp_nav_definition(fx.ix, 0, at(&fx, 0, "'Sale'", 0, 2), &t));
     AMP_CHECK_INT(t.selection.file, 1);
     AMP_CHECK_INT(t.selection.start, at(&fx, 1, "Order =", 0, 0));
+    /* A model named by its exported const: the const is its definition, but
+     * renaming it would break other imports of the const. */
+    rc = amp_nav_prepare_rename(fx.ix, 0, at(&fx, 0, "'Item'", 0, 2), &range, &placeholder, err,
+                                sizeof err);
+    AMP_CHECK_INT(rc, -1);
+    AMP_CHECK(has(err, "cannot rename model 'Item'"));
+    rc = amp_nav_prepare_rename(fx.ix, 1, at(&fx, 1, "Item", 0, 1), &range, &placeholder, err,
+                                sizeof err);
+    AMP_CHECK_INT(rc, 1); /* the const itself: the TypeScript server's */
     done(&fx);
 }
 
