@@ -159,6 +159,54 @@ def test_rename_versions_open_documents():
     with_project(body)
 
 
+RICH_CAPS = {
+    "workspace": {"workspaceEdit": {"documentChanges": True}},
+    "textDocument": {"definition": {"linkSupport": True},
+                     "documentSymbol": {"hierarchicalDocumentSymbolSupport": True}},
+}
+
+
+def shapes(root, path, caps):
+    """The rename, definition and document symbol answers for a client with caps."""
+    with Server() as s:
+        s.initialize(root=root, capabilities=caps)
+        uri = uri_of(path)
+        s.open(uri, DATA, version=3)
+        doc = {"textDocument": {"uri": uri}}
+        rename = s.request("textDocument/rename", dict(doc, position=at(DATA, "'Post'", 2), newName="Article"))
+        definition = s.request("textDocument/definition", dict(doc, position=at(DATA, "'Post'", 2)))
+        symbols = s.request("textDocument/documentSymbol", doc)
+        s.shutdown_and_exit()
+        return rename, definition, symbols
+
+
+def test_answers_follow_client_capabilities():
+    def body(root, path):
+        # A client that supports everything gets versioned documentChanges,
+        # LocationLinks and a symbol tree, once the session keeps the client
+        # capabilities; until then the shapes every client accepts.
+        rename, definition, symbols = shapes(root, path, RICH_CAPS)
+        caps_known = "documentChanges" in rename
+        if caps_known:
+            versions = {c["textDocument"]["uri"]: c["textDocument"]["version"] for c in rename["documentChanges"]}
+            check(versions == {uri_of(path): 3}, "versioned edits: %s" % versions)
+            check(all("targetUri" in d and "originSelectionRange" in d for d in definition),
+                  "LocationLinks: %s" % definition)
+        else:
+            check(list(rename) == ["changes"], "changes: %s" % rename)
+        check(all("selectionRange" in d for d in symbols), "DocumentSymbols: %s" % symbols)
+        check([c["name"] for c in symbols[0]["children"]] == ["Post", "Comment"], "a tree: %s" % symbols)
+        # A client that supports nothing gets changes, Locations and (once
+        # the capabilities are kept) SymbolInformation.
+        rename, definition, symbols = shapes(root, path, {})
+        check(list(rename) == ["changes"] and len(rename["changes"][uri_of(path)]) == 2, "changes: %s" % rename)
+        check(all("uri" in d and "range" in d for d in definition), "Locations: %s" % definition)
+        if caps_known:
+            check(all("location" in d for d in symbols), "SymbolInformation: %s" % symbols)
+            check(any(d.get("containerName") == "Post" for d in symbols), "containers: %s" % symbols)
+    with_project(body)
+
+
 def test_workspace_symbols_across_backends():
     root = os.path.realpath(tempfile.mkdtemp(prefix="amplify-ls-nav-"))
     try:
@@ -184,4 +232,5 @@ def test_workspace_symbols_across_backends():
 if __name__ == "__main__":
     run([test_capabilities_are_advertised, test_malformed_params_are_invalid_params,
          test_documents_outside_backends_get_null, test_answers_follow_edits,
-         test_rename_versions_open_documents, test_workspace_symbols_across_backends])
+         test_rename_versions_open_documents, test_answers_follow_client_capabilities,
+         test_workspace_symbols_across_backends])

@@ -18,7 +18,8 @@ A case is two files in cases/:
 The answer is compared in a normal form that does not depend on the
 position encoding: ranges become "line:col-line:col" with columns in UTF-16
 code units, locations {"file", "range", "text"} where text is what the range
-covers, rename edits {"file": [{"range", "old", "new"}]}, semantic tokens
+covers, rename edits {"file": [{"range", "old", "new"}]} (from documentChanges
+or changes alike), semantic tokens
 {"range", "text", "type", "modifiers"} and errors {"error": {"code",
 "message"}}. Every case runs in UTF-16, UTF-8 and UTF-32 and must give the
 same normal form in each.
@@ -164,19 +165,19 @@ def norm_edits(t, rel, edits, enc):
 
 
 def norm_workspace_edit(t, result, enc):
+    """{file: edits}, whether the server sent documentChanges (versioned,
+    when the client supports them) or changes: the shape and the versions
+    are checked by tests/e2e/test_navigation.py."""
     if result is None:
         return None
     out = {}
-    if "documentChanges" in result:
-        for change in result["documentChanges"]:
-            rel = t.rel(change["textDocument"]["uri"])
-            out[rel] = {"version": change["textDocument"].get("version"),
-                        "edits": norm_edits(t, rel, change["edits"], enc)}
-        return {"documentChanges": out}
+    for change in result.get("documentChanges", []):
+        rel = t.rel(change["textDocument"]["uri"])
+        out[rel] = norm_edits(t, rel, change["edits"], enc)
     for uri, edits in result.get("changes", {}).items():
         rel = t.rel(uri)
         out[rel] = norm_edits(t, rel, edits, enc)
-    return {"changes": out}
+    return out
 
 
 def norm_doc_symbols(t, rel, items, enc):
