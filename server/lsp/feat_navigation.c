@@ -82,8 +82,12 @@ typedef struct nav_req {
     const amp_text **texts; /* owned: texts of m->files */
     amp_nav_index *ix;      /* owned */
     uint32_t file;          /* index of f in m->files */
-    uint32_t offset;        /* the position in bytes */
+    uint32_t offset;        /* params.position (or params.range's start) in bytes */
+    uint32_t end;           /* params.range's end in bytes */
 } nav_req;
+
+/* What a request reads besides params.textDocument. */
+typedef enum { NAV_DOC, NAV_POSITION, NAV_RANGE } nav_needs;
 
 static void nav_close(nav_req *r)
 {
@@ -92,15 +96,23 @@ static void nav_close(nav_req *r)
     memset(r, 0, sizeof *r);
 }
 
-/* Reads params.position (when with_pos); replies InvalidParams and returns
- * false when the params are malformed. */
-static bool read_position(amp_session *s, json_t *id, json_t *params, bool with_pos,
-                          amp_lsp_pos *pos)
+/* Reads params.position (NAV_POSITION) or params.range (NAV_RANGE) into
+ * pos[0..1]; replies InvalidParams and returns false when malformed. */
+static bool read_positions(amp_session *s, json_t *id, json_t *params, nav_needs needs,
+                           amp_lsp_pos pos[2])
 {
-    if (!with_pos || amp_json_position(json_object_get(params, "position"), pos) == 0)
-        return true;
-    amp_reply_error(s, id, AMP_RPC_INVALID_PARAMS, "params.position must be a Position");
-    return false;
+    json_t *range = json_object_get(params, "range");
+    if (needs == NAV_POSITION &&
+        amp_json_position(json_object_get(params, "position"), &pos[0]) != 0) {
+        amp_reply_error(s, id, AMP_RPC_INVALID_PARAMS, "params.position must be a Position");
+        return false;
+    }
+    if (needs == NAV_RANGE && (amp_json_position(json_object_get(range, "start"), &pos[0]) != 0 ||
+                               amp_json_position(json_object_get(range, "end"), &pos[1]) != 0)) {
+        amp_reply_error(s, id, AMP_RPC_INVALID_PARAMS, "params.range must be a Range");
+        return false;
+    }
+    return true;
 }
 
 /* Builds the index of the backend holding f, and finds f in it. */
@@ -116,28 +128,36 @@ static bool load_backend(amp_session *s, amp_file *f, nav_req *r)
     return r->ix != NULL;
 }
 
-/* Opens a request on params.textDocument (and params.position when with_pos).
- * Returns 1 when ready; 0 when the document is not part of a backend (the
- * caller answers its empty answer); -1 when an error was sent. */
-static int nav_open(amp_session *s, json_t *id, json_t *params, bool with_pos, nav_req *r)
+/* The document params.textDocument names, when it is part of a backend. */
+static amp_file *backend_document(amp_session *s, const char *uri)
 {
-    memset(r, 0, sizeof *r);
-    const char *uri = amp_params_uri(s, id, params);
-    amp_lsp_pos pos = {0, 0};
-    if (!uri || !read_position(s, id, params, with_pos, &pos))
-        return -1;
     char *key = amp_key_of_uri(uri);
     amp_file *f = key ? amp_file_get(&s->ws, key) : NULL;
     free(key);
-    if (!f || !f->in_backend || f->backend < 0)
-        return 0;
-    amp_file_parse(&s->ws, f);
-    if (!load_backend(s, f, r)) {
+    return f && f->in_backend && f->backend >= 0 ? f : NULL;
+}
+
+/* Opens a request on params.textDocument and what needs names. Returns true
+ * when r is ready (close it with nav_close); otherwise the request has been
+ * answered: InvalidParams for malformed params, null for a document that is
+ * not part of a backend. */
+static bool nav_open(amp_session *s, json_t *id, json_t *params, nav_needs needs, nav_req *r)
+{
+    memset(r, 0, sizeof *r);
+    const char *uri = amp_params_uri(s, id, params);
+    amp_lsp_pos pos[2] = {{0, 0}, {0, 0}};
+    if (!uri || !read_positions(s, id, params, needs, pos))
+        return false;
+    amp_file *f = backend_document(s, uri);
+    if (!f || !load_backend(s, f, r)) {
         nav_close(r);
-        return 0;
+        amp_reply(s, id, json_null());
+        return false;
     }
-    r->offset = amp_pos_to_offset(amp_text_view_of(&f->doc.text), s->encoding, pos, NULL);
-    return 1;
+    amp_text_view view = amp_text_view_of(&f->doc.text);
+    r->offset = amp_pos_to_offset(view, s->encoding, pos[0], NULL);
+    r->end = amp_pos_to_offset(view, s->encoding, pos[1], NULL);
+    return true;
 }
 
 /* ---- JSON shapes ------------------------------------------------------------- */
@@ -214,12 +234,8 @@ static json_t *definition_json(amp_session *s, const nav_req *r, const amp_nav_t
 void amp_handle_definition(amp_session *s, json_t *id, json_t *params)
 {
     nav_req r;
-    int rc = nav_open(s, id, params, true, &r);
-    if (rc <= 0) {
-        if (rc == 0)
-            amp_reply(s, id, json_null());
+    if (!nav_open(s, id, params, NAV_POSITION, &r))
         return;
-    }
     amp_nav_target t;
     json_t *result = amp_nav_definition(r.ix, r.file, r.offset, &t)
                          ? definition_json(s, &r, &t, nav_client_of(s).link_support)
@@ -233,12 +249,8 @@ void amp_handle_definition(amp_session *s, json_t *id, json_t *params)
 void amp_handle_references(amp_session *s, json_t *id, json_t *params)
 {
     nav_req r;
-    int rc = nav_open(s, id, params, true, &r);
-    if (rc <= 0) {
-        if (rc == 0)
-            amp_reply(s, id, json_null());
+    if (!nav_open(s, id, params, NAV_POSITION, &r))
         return;
-    }
     bool with_decl =
         json_is_true(json_object_get(json_object_get(params, "context"), "includeDeclaration"));
     const amp_occ *at = amp_nav_occ_at(r.ix, r.file, r.offset);
@@ -258,12 +270,8 @@ void amp_handle_references(amp_session *s, json_t *id, json_t *params)
 void amp_handle_document_highlight(amp_session *s, json_t *id, json_t *params)
 {
     nav_req r;
-    int rc = nav_open(s, id, params, true, &r);
-    if (rc <= 0) {
-        if (rc == 0)
-            amp_reply(s, id, json_null());
+    if (!nav_open(s, id, params, NAV_POSITION, &r))
         return;
-    }
     const amp_occ *at = amp_nav_occ_at(r.ix, r.file, r.offset);
     json_t *result = at ? json_array() : json_null();
     for (size_t i = 0; at && i < r.ix->occ_count; i++) {
@@ -283,16 +291,12 @@ void amp_handle_document_highlight(amp_session *s, json_t *id, json_t *params)
 void amp_handle_prepare_rename(amp_session *s, json_t *id, json_t *params)
 {
     nav_req r;
-    int rc = nav_open(s, id, params, true, &r);
-    if (rc <= 0) {
-        if (rc == 0)
-            amp_reply(s, id, json_null());
+    if (!nav_open(s, id, params, NAV_POSITION, &r))
         return;
-    }
     amp_loc range;
     const char *placeholder = NULL;
     char err[512] = "";
-    rc = amp_nav_prepare_rename(r.ix, r.file, r.offset, &range, &placeholder, err, sizeof err);
+    int rc = amp_nav_prepare_rename(r.ix, r.file, r.offset, &range, &placeholder, err, sizeof err);
     if (rc < 0)
         amp_reply_error(s, id, AMP_RPC_REQUEST_FAILED, "%s", err);
     else if (rc > 0)
@@ -355,16 +359,12 @@ void amp_handle_rename(amp_session *s, json_t *id, json_t *params)
         return;
     }
     nav_req r;
-    int rc = nav_open(s, id, params, true, &r);
-    if (rc <= 0) {
-        if (rc == 0)
-            amp_reply(s, id, json_null());
+    if (!nav_open(s, id, params, NAV_POSITION, &r))
         return;
-    }
     amp_nav_edit *edits = NULL;
     size_t count = 0;
     char err[512] = "";
-    rc = amp_nav_rename(r.ix, r.file, r.offset, new_name, &edits, &count, err, sizeof err);
+    int rc = amp_nav_rename(r.ix, r.file, r.offset, new_name, &edits, &count, err, sizeof err);
     if (rc < 0)
         amp_reply_error(s, id, AMP_RPC_REQUEST_FAILED, "%s", err);
     else if (rc > 0)
@@ -438,12 +438,8 @@ static json_t *symbol_list_json(amp_session *s, const nav_req *r, const amp_nav_
 void amp_handle_document_symbol(amp_session *s, json_t *id, json_t *params)
 {
     nav_req r;
-    int rc = nav_open(s, id, params, false, &r);
-    if (rc <= 0) {
-        if (rc == 0)
-            amp_reply(s, id, json_null());
+    if (!nav_open(s, id, params, NAV_DOC, &r))
         return;
-    }
     size_t count = 0;
     amp_nav_docsym *items = amp_nav_document_symbols(r.ix, r.file, &count);
     json_t *result = nav_client_of(s).hierarchical ? symbol_tree_json(s, &r, items, count)
@@ -485,53 +481,25 @@ void amp_handle_workspace_symbol(amp_session *s, json_t *id, json_t *params)
 
 /* ---- inlay hints and semantic tokens ------------------------------------------------ */
 
-/* Reads params.range into byte offsets; false when malformed. */
-static bool read_range(amp_session *s, const nav_req *r, json_t *params, uint32_t *start,
-                       uint32_t *end)
+/* An InlayHint at offset of the request's document. */
+static json_t *hint_json(amp_session *s, const nav_req *r, const amp_nav_hint *h)
 {
-    json_t *range = json_object_get(params, "range");
-    amp_lsp_pos a, b;
-    if (amp_json_position(json_object_get(range, "start"), &a) != 0 ||
-        amp_json_position(json_object_get(range, "end"), &b) != 0)
-        return false;
-    amp_text_view view = amp_text_view_of(&r->f->doc.text);
-    *start = amp_pos_to_offset(view, s->encoding, a, NULL);
-    *end = amp_pos_to_offset(view, s->encoding, b, NULL);
-    return true;
+    amp_lsp_pos p = amp_offset_to_pos(amp_text_view_of(&r->f->doc.text), s->encoding, h->offset);
+    return json_pack("{s:{s:I, s:I}, s:s, s:i, s:b, s:s}", "position", "line", (json_int_t)p.line,
+                     "character", (json_int_t)p.character, "label", h->label, "kind", 1,
+                     "paddingLeft", 1, "tooltip", h->tooltip ? h->tooltip : "");
 }
 
 void amp_handle_inlay_hint(amp_session *s, json_t *id, json_t *params)
 {
-    json_t *range = json_object_get(params, "range");
-    amp_lsp_pos probe;
-    if (amp_params_uri(s, id, params) == NULL)
-        return;
-    if (amp_json_position(json_object_get(range, "start"), &probe) != 0 ||
-        amp_json_position(json_object_get(range, "end"), &probe) != 0) {
-        amp_reply_error(s, id, AMP_RPC_INVALID_PARAMS, "params.range must be a Range");
-        return;
-    }
     nav_req r;
-    int rc = nav_open(s, id, params, false, &r);
-    if (rc <= 0) {
-        if (rc == 0)
-            amp_reply(s, id, json_null());
+    if (!nav_open(s, id, params, NAV_RANGE, &r))
         return;
-    }
-    uint32_t start = 0, end = 0;
-    read_range(s, &r, params, &start, &end);
     size_t count = 0;
-    amp_nav_hint *hints = amp_nav_inlay_hints(r.ix, r.file, start, end, &count);
+    amp_nav_hint *hints = amp_nav_inlay_hints(r.ix, r.file, r.offset, r.end, &count);
     json_t *out = json_array();
-    for (size_t i = 0; i < count; i++) {
-        amp_lsp_pos p =
-            amp_offset_to_pos(amp_text_view_of(&r.f->doc.text), s->encoding, hints[i].offset);
-        json_array_append_new(out,
-                              json_pack("{s:{s:I, s:I}, s:s, s:i, s:b, s:s}", "position", "line",
-                                        (json_int_t)p.line, "character", (json_int_t)p.character,
-                                        "label", hints[i].label, "kind", 1, "paddingLeft", 1,
-                                        "tooltip", hints[i].tooltip ? hints[i].tooltip : ""));
-    }
+    for (size_t i = 0; i < count; i++)
+        json_array_append_new(out, hint_json(s, &r, &hints[i]));
     nav_close(&r);
     amp_reply(s, id, out);
 }
@@ -539,12 +507,8 @@ void amp_handle_inlay_hint(amp_session *s, json_t *id, json_t *params)
 void amp_handle_semantic_tokens(amp_session *s, json_t *id, json_t *params)
 {
     nav_req r;
-    int rc = nav_open(s, id, params, false, &r);
-    if (rc <= 0) {
-        if (rc == 0)
-            amp_reply(s, id, json_null());
+    if (!nav_open(s, id, params, NAV_DOC, &r))
         return;
-    }
     size_t count = 0;
     amp_nav_token *tokens = amp_nav_semantic_tokens(r.ix, r.file, &count);
     amp_text_view view = amp_text_view_of(&r.f->doc.text);
