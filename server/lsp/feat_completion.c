@@ -161,6 +161,11 @@ static json_t *item_json(feat_req *r, const amp_completion *c, const amp_citem *
         json_object_set_new(j, "tags", json_pack("[i]", 1));
     if (it->entry)
         json_object_set_new(j, "data", json_pack("{s:s}", "catalog", amp_cat_id(it->entry)));
+    else if (it->resolve_type)
+        json_object_set_new(j, "data",
+                            json_pack("{s:o, s:s}", "type",
+                                      amp_json_text(it->resolve_type, strlen(it->resolve_type)),
+                                      "uri", r->f->uri));
     if (it->import_text)
         json_object_set_new(j, "additionalTextEdits",
                             json_pack("[{s:o, s:o}]", "range",
@@ -198,6 +203,20 @@ void amp_handle_completion(amp_session *s, json_t *id, json_t *params)
     amp_reply(s, id, json_pack("{s:b, s:o}", "isIncomplete", 0, "items", items));
 }
 
+/* The description of the schema type resolve data names ({type, uri}), or
+ * NULL. Owned string. */
+static char *type_markdown(amp_session *s, json_t *data)
+{
+    const char *name = amp_json_str(data, "type");
+    char *key = name ? amp_key_of_uri(amp_json_str(data, "uri")) : NULL;
+    amp_file *f = key ? amp_file_get(&s->ws, key) : NULL;
+    free(key);
+    if (!f || !f->in_backend || f->backend < 0)
+        return NULL;
+    const amp_model *m = amp_backend_model(&s->ws, (size_t)f->backend, NULL);
+    return amp_type_markdown(m, f->key, name);
+}
+
 void amp_handle_completion_resolve(amp_session *s, json_t *id, json_t *params)
 {
     if (!json_is_object(params) || !json_is_string(json_object_get(params, "label"))) {
@@ -205,8 +224,9 @@ void amp_handle_completion_resolve(amp_session *s, json_t *id, json_t *params)
         return;
     }
     json_t *item = json_deep_copy(params);
-    const char *cat = amp_json_str(json_object_get(params, "data"), "catalog");
-    char *md = cat ? amp_cat_markdown(amp_catalog_find(cat)) : NULL;
+    json_t *data = json_object_get(params, "data");
+    const char *cat = amp_json_str(data, "catalog");
+    char *md = cat ? amp_cat_markdown(amp_catalog_find(cat)) : type_markdown(s, data);
     if (md)
         json_object_set_new(item, "documentation", markdown(md));
     free(md);

@@ -92,8 +92,13 @@ def test_completion_and_resolve():
             check(s.request("completionItem/resolve", plain) == plain, "a plain item is unchanged")
             # Model names in a.hasMany(': the whole schema.
             pos = at(DATA, "'Comment', 'postId'", 1)
-            names = [i["label"] for i in s.request("textDocument/completion", params(uri, pos))["items"]]
-            check(sorted(names) == ["Comment", "Post"], "models: %s" % names)
+            models = s.request("textDocument/completion", params(uri, pos))["items"]
+            check(sorted(i["label"] for i in models) == ["Comment", "Post"], "models: %s" % models)
+            # Their descriptions (fields) come with resolve.
+            comment = [i for i in models if i["label"] == "Comment"][0]
+            check("documentation" not in comment, "no inline description of a model")
+            doc = s.request("completionItem/resolve", comment).get("documentation", {}).get("value", "")
+            check("**Comment** (model" in doc and "`postId`: id" in doc, "the model's fields: %s" % doc)
             s.shutdown_and_exit()
     finally:
         shutil.rmtree(root)

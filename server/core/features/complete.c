@@ -35,6 +35,8 @@ amp_citem *cx_item(cx_items *it, const char *label, amp_citem_kind kind, int ran
     amp_citem *item = &out->items[out->count];
     memset(item, 0, sizeof *item);
     item->label = amp_arena_strndup(&out->arena, label, strlen(label));
+    if (item->label && amp_strmap_put(&it->labels, label, it, NULL) != 0)
+        it->sc->oom = true;
     char sort[16];
     snprintf(sort, sizeof sort, "%d%04zu", rank < 0 ? 0 : rank > 9 ? 9 : rank, out->count);
     item->sort = amp_arena_strndup(&out->arena, sort, strlen(sort));
@@ -50,10 +52,7 @@ amp_citem *cx_item(cx_items *it, const char *label, amp_citem_kind kind, int ran
 
 bool cx_has_item(const cx_items *it, const char *label)
 {
-    for (size_t i = 0; i < it->out->count; i++)
-        if (strcmp(it->out->items[i].label, label) == 0)
-            return true;
-    return false;
+    return amp_strmap_get(&it->labels, label) != NULL;
 }
 
 amp_citem *cx_value_item(cx_items *it, const char *literal, amp_citem_kind kind, int rank)
@@ -365,7 +364,7 @@ int amp_complete(const amp_feature_env *env, uint32_t offset, amp_completion *ou
 {
     memset(out, 0, sizeof *out);
     cx_scan sc;
-    if (cx_scan_run(&sc, &out->arena, env, offset, false) != 0) {
+    if (cx_scan_run(&sc, &out->arena, env, offset, 0) != 0) {
         amp_completion_free(out);
         return -1;
     }
@@ -376,6 +375,7 @@ int amp_complete(const amp_feature_env *env, uint32_t offset, amp_completion *ou
     it.out = out;
     it.quote = sc.double_quotes > sc.single_quotes ? '"' : '\'';
     dispatch(&it);
+    amp_strmap_free(&it.labels);
     if (sc.oom) {
         amp_completion_free(out);
         return -1;

@@ -18,6 +18,7 @@
 #include <stdarg.h>
 
 #include "amp_complete.h"
+#include "amp_strmap.h"
 
 /* ---- lexer --------------------------------------------------------------- */
 
@@ -94,7 +95,7 @@ typedef struct cx_chain {
 /* A member of an object literal. */
 typedef struct cx_member {
     uint32_t key_start, key_end; /* the key text (quotes stripped) */
-    cx_chain value;              /* the value expression as far as read */
+    cx_chain value;              /* the value expression as far as read (CX_SCAN_VALUES) */
     cx_frame *value_frame;       /* the first bracket frame of the value, or NULL */
 } cx_member;
 
@@ -195,7 +196,8 @@ typedef struct cx_scan {
     const char *s;
     uint32_t len;
     uint32_t offset; /* the cursor */
-    bool hover;      /* see cx_scan_run */
+    bool hover;      /* CX_SCAN_HOVER */
+    bool values;     /* CX_SCAN_VALUES */
     cx_lexer lx;
     cx_frame *root;
     cx_frame *top;
@@ -218,12 +220,18 @@ typedef struct cx_scan {
     struct cx_scan *full; /* a scan of the whole text (see cx_scan_full), or NULL */
 } cx_scan;
 
-/* Scans env->text up to offset (clamped) and fills sc->at. With hover, the
- * token holding the byte at offset is the cursor's (its first byte
- * included); else the cursor sits between bytes, as in completion. Returns
- * 0, or -1 when out of memory. */
+enum {
+    /* The token holding the byte at offset is the cursor's (its first byte
+     * included); without it the cursor sits between bytes, as in completion. */
+    CX_SCAN_HOVER = 1,
+    /* Object members keep their value expressions (cx_member.value). */
+    CX_SCAN_VALUES = 2,
+};
+
+/* Scans env->text up to offset (clamped) and fills sc->at (flags: CX_SCAN_*).
+ * Returns 0, or -1 when out of memory. */
 int cx_scan_run(cx_scan *sc, amp_arena *arena, const amp_feature_env *env, uint32_t offset,
-                bool hover);
+                unsigned flags);
 /* Continues the scan until the cursor's frame closes (or the text ends), so
  * the frame's keys and strings after the cursor are known too. */
 void cx_scan_finish(cx_scan *sc);
@@ -330,8 +338,9 @@ typedef struct cx_items {
     cx_scan *sc;
     amp_completion *out;
     size_t cap;
-    char quote;  /* quote for string values outside a string */
-    bool quoted; /* insert string values with quotes */
+    amp_strmap labels; /* the labels offered (owned keys) */
+    char quote;        /* quote for string values outside a string */
+    bool quoted;       /* insert string values with quotes */
 } cx_items;
 
 /* Appends an item (label copied into the arena); returns it or NULL. */

@@ -407,26 +407,50 @@ static const char *type_word(unsigned bit)
                                     : "query";
 }
 
+/* The tail of a file key from its amplify/ folder on ("amplify/data/x.ts"). */
+static const char *short_path(const char *path)
+{
+    const char *p = path ? strstr(path, "/amplify/") : NULL;
+    const char *slash = path ? strrchr(path, '/') : NULL;
+    return p ? p + 1 : slash ? slash + 1 : path ? path : "";
+}
+
 /* A markdown line per field of a model or custom type, values of an enum. */
-static const char *type_doc(cx_scan *sc, const amp_type *t, const char *path)
+static char *type_doc(const amp_model *m, const amp_type *t)
 {
     cx_buf b = {0};
     cx_buf_printf(&b, "**%s** (%s", t->name, type_word(type_bit(t->kind)));
-    if (path)
-        cx_buf_printf(&b, ", `%s`", path);
+    if (t->name_loc.file < m->file_count)
+        cx_buf_printf(&b, ", `%s`", short_path(m->files[t->name_loc.file].path));
     cx_buf_add(&b, ")\n\n");
-    for (size_t i = 0; i < t->field_count && i < 30; i++) {
+    for (size_t i = 0; i < t->field_count && i < 40; i++) {
         const amp_field *f = &t->fields[i];
         const char *what = f->scalar ? f->scalar : f->target.s ? f->target.s : "";
         cx_buf_printf(&b, "- `%s`%s%s%s\n", f->name ? f->name : "?", *what ? ": " : "", what,
                       f->required ? " (required)" : "");
     }
-    for (size_t i = 0; i < t->enum_count && i < 30; i++)
+    if (t->field_count > 40)
+        cx_buf_printf(&b, "- … %zu more\n", t->field_count - 40);
+    for (size_t i = 0; i < t->enum_count && i < 40; i++)
         cx_buf_printf(&b, "%s`%s`", i ? ", " : "", t->enum_values[i].s ? t->enum_values[i].s : "?");
-    char *s = cx_buf_take(&b);
-    const char *copy = s ? amp_arena_strndup(sc->arena, s, strlen(s)) : NULL;
-    free(s);
-    return copy;
+    return cx_buf_take(&b);
+}
+
+char *amp_type_markdown(const amp_model *m, const char *path, const char *name)
+{
+    if (!m || !name)
+        return NULL;
+    int fi = path ? amp_model_file_index(m, path) : -1;
+    const amp_type *found = NULL;
+    for (size_t s = 0; s < m->schema_count; s++)
+        for (size_t t = 0; t < m->schemas[s].type_count; t++) {
+            const amp_type *ty = &m->schemas[s].types[t];
+            if (!ty->name || strcmp(ty->name, name) != 0)
+                continue;
+            if (!found || (int)m->schemas[s].loc.file == fi)
+                found = ty;
+        }
+    return found ? type_doc(m, found) : NULL;
 }
 
 static void type_item(cx_items *it, cx_frame *f, const char *name, unsigned bit, const amp_type *t)
@@ -437,10 +461,16 @@ static void type_item(cx_items *it, cx_frame *f, const char *name, unsigned bit,
     amp_citem *item = cx_value_item(it, name, type_item_kind(bit), bit == TM_MODEL ? 0 : 1);
     if (!item)
         return;
-    item->detail = type_word(bit);
     const amp_model *m = sc->model;
-    if (t && m && t->name_loc.file < m->file_count)
-        item->doc = type_doc(sc, t, m->files[t->name_loc.file].path);
+    item->detail = type_word(bit);
+    if (t && m && t->name_loc.file < m->file_count) {
+        cx_buf b = {0};
+        cx_buf_printf(&b, "%s · %s", type_word(bit), short_path(m->files[t->name_loc.file].path));
+        char *d = cx_buf_take(&b);
+        item->detail = d ? amp_arena_strndup(&it->out->arena, d, strlen(d)) : item->detail;
+        free(d);
+        item->resolve_type = item->label;
+    }
 }
 
 /* The types of the cursor's schema group whose kind is in mask; the names
@@ -456,6 +486,11 @@ static void type_items(cx_items *it, cx_frame *f, unsigned mask)
             if (type_bit(ty->kind) & mask)
                 type_item(it, f, ty->name, type_bit(ty->kind), ty);
         }
+    /* The model is complete enough when it knows the type around the cursor
+     * (or, away from any type, has a schema): no text scan then. */
+    const char *self = current_type_name(sc, f);
+    if (in && (self ? find_type(m, in, self) != NULL : m->schema_count > 0))
+        return;
     cx_scan *full = cx_scan_full(sc);
     for (uint32_t s = 0; full && s < full->schema_count; s++) {
         cx_frame *o = full->schemas[s];

@@ -110,17 +110,27 @@ static cx_chain chain_copy(cx_scan *sc, const cx_chain *src)
 /* Words that end an expression (or start a statement) rather than name a value. */
 static bool is_keyword(const cx_scan *sc, const cx_tok *t)
 {
-    static const char *const kw[] = {
-        "const",  "let",     "var",       "return",  "await",      "new",     "typeof",
-        "export", "default", "import",    "if",      "else",       "for",     "while",
-        "do",     "switch",  "case",      "throw",   "function",   "async",   "yield",
-        "in",     "of",      "void",      "delete",  "instanceof", "as",      "satisfies",
-        "class",  "extends", "interface", "type",    "enum",       "declare", "try",
-        "catch",  "finally", "break",     "continue"};
-    if (t->kind != CX_TK_IDENT)
+    /* "|word|" per length, so one memcmp-free scan of a short string */
+    static const char *const by_len[] = {
+        NULL,
+        NULL,
+        "|if|do|in|of|as|",
+        "|let|var|new|for|try|",
+        "|else|case|void|type|enum|",
+        "|const|await|while|throw|yield|class|catch|break|",
+        "|return|typeof|export|import|switch|delete|",
+        "|default|extends|declare|finally|",
+        "|function|continue|",
+        "|satisfies|interface|",
+        "|instanceof|",
+    };
+    uint32_t n = t->end - t->start;
+    unsigned char c = (unsigned char)sc->s[t->start];
+    if (t->kind != CX_TK_IDENT || n < 2 || n >= sizeof by_len / sizeof by_len[0] || c < 'a' ||
+        c > 'y')
         return false;
-    for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++)
-        if (cx_tok_is(sc->s, t, kw[i]))
+    for (const char *w = strchr(by_len[n], '|'); w && w[1]; w = strchr(w + 1, '|'))
+        if (memcmp(w + 1, sc->s + t->start, n) == 0 && w[n + 1] == '|')
             return true;
     return false;
 }
@@ -148,7 +158,8 @@ static void finish_member(cx_scan *sc, cx_frame *f)
         if (m) {
             m->key_start = f->key_start;
             m->key_end = f->key_end;
-            m->value = chain_copy(sc, &f->cur);
+            if (sc->values)
+                m->value = chain_copy(sc, &f->cur);
             m->value_frame = f->value_frame;
         }
     }
@@ -725,10 +736,11 @@ static bool check_cursor(cx_scan *sc, const cx_tok *t)
 }
 
 int cx_scan_run(cx_scan *sc, amp_arena *arena, const amp_feature_env *env, uint32_t offset,
-                bool hover)
+                unsigned flags)
 {
     memset(sc, 0, sizeof *sc);
-    sc->hover = hover;
+    sc->hover = flags & CX_SCAN_HOVER;
+    sc->values = flags & CX_SCAN_VALUES;
     sc->arena = arena;
     sc->env = env;
     sc->s = env->text->bytes;
@@ -761,7 +773,7 @@ cx_scan *cx_scan_full(cx_scan *sc)
     if (sc->full)
         return sc->full;
     cx_scan *full = amp_arena_alloc(sc->arena, sizeof *full);
-    if (!full || cx_scan_run(full, sc->arena, sc->env, sc->len, false) != 0) {
+    if (!full || cx_scan_run(full, sc->arena, sc->env, sc->len, CX_SCAN_VALUES) != 0) {
         sc->oom = true;
         return NULL;
     }

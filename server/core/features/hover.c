@@ -168,7 +168,7 @@ bool amp_hover_at(const amp_feature_env *env, uint32_t offset, amp_hover *out)
     amp_arena arena = {0};
     cx_scan sc;
     char *md = NULL;
-    if (cx_scan_run(&sc, &arena, env, offset, true) == 0) {
+    if (cx_scan_run(&sc, &arena, env, offset, CX_SCAN_HOVER) == 0) {
         if (sc.at.word.kind == CX_TK_IDENT) {
             md = word_markdown(&sc);
             out->start = sc.at.word.start;

@@ -29,7 +29,7 @@ bool amp_signature_at(const amp_feature_env *env, uint32_t offset, amp_sighelp *
     amp_arena arena = {0};
     cx_scan sc;
     bool found = false;
-    if (cx_scan_run(&sc, &arena, env, offset, false) == 0 && !sc.at.in_comment) {
+    if (cx_scan_run(&sc, &arena, env, offset, 0) == 0 && !sc.at.in_comment) {
         for (cx_frame *f = sc.at.frame; f && f->open && !found; f = f->parent) {
             if (f->open == '{' && f->block)
                 break; /* a function body: its calls are its own */

@@ -60,6 +60,8 @@ typedef struct amp_citem {
     const char *filter;         /* filter text when it differs from the label, or NULL */
     const char *sort;           /* sort text */
     bool deprecated;
+    /* A schema type whose description resolve adds (amp_type_markdown), or NULL. */
+    const char *resolve_type;
     /* An import to add for the item (NULL: none): `text` inserted at byte
      * offset `import_at`. */
     const char *import_text;
@@ -100,6 +102,12 @@ void amp_completion_free(amp_completion *c);
  * allowed values, default, range, example, version and docs link. Owned
  * string (free with free), or NULL when e is NULL or out of memory. */
 char *amp_cat_markdown(const amp_cat_entry *e);
+
+/* The markdown description of the schema type `name` (a model, custom type,
+ * enum or operation: its fields or values) for completionItem/resolve; the
+ * schemas file `path` can name come first. Owned string (free with free), or
+ * NULL when the model has no such type. */
+char *amp_type_markdown(const amp_model *m, const char *path, const char *name);
 
 /* ---- hover --------------------------------------------------------------- */
 
