@@ -83,6 +83,35 @@ static void dump(const amp_completion *c)
     fprintf(stderr, "\n");
 }
 
+/* Counts model requests: the model must be asked for only when needed. */
+typedef struct counting {
+    backend *b;
+    int calls;
+} counting;
+
+static const amp_model *counted_model(void *ctx)
+{
+    counting *c = ctx;
+    c->calls++;
+    return c->b->model;
+}
+
+/* Completes a one-file data backend whose text holds `$0`. */
+static int complete_text(const char *text, bool snippets, amp_completion *c, int *model_calls)
+{
+    backend b = {0};
+    uint32_t at = 0;
+    add_file(&b, "/p/amplify/data/resource.ts", text, &at);
+    build(&b);
+    counting cnt = {&b, 0};
+    amp_feature_env env = {&b.docs[0].text, b.sources[0].path, counted_model, &cnt, snippets};
+    int n = amp_complete(&env, at, c);
+    if (model_calls)
+        *model_calls = cnt.calls;
+    drop(&b); /* the items borrow nothing from the backend */
+    return n;
+}
+
 static const char *BACKEND = "import { defineBackend } from '@aws-amplify/backend';\n"
                              "import { data } from './data/resource';\n"
                              "import { sayHello } from './functions/say-hello/resource';\n"
@@ -105,15 +134,272 @@ static void test_function_names(void)
     build(&b);
     amp_feature_env env = env_of(&b, 1, false);
     amp_completion c;
-    AMP_CHECK(amp_complete(&env, at, &c) >= 0);
-    dump(&c);
-    AMP_CHECK(find(&c, "sayHello") != NULL);
+    AMP_CHECK(amp_complete(&env, at, &c) == 1);
+    const amp_citem *it = find(&c, "sayHello");
+    AMP_CHECK(it && it->kind == AMP_CI_RESOURCE && !it->import_text);
     amp_completion_free(&c);
+    drop(&b);
+}
+
+static void test_auto_import_of_a_function(void)
+{
+    backend b = {0};
+    uint32_t at = 0;
+    add_file(&b, "/p/amplify/backend.ts", BACKEND, NULL);
+    add_file(&b, "/p/amplify/data/resource.ts",
+             "import { a, defineData } from '@aws-amplify/backend';\n"
+             "const schema = a.schema({ hello: a.query().handler(a.handler.function($0)) });\n"
+             "export const data = defineData({ schema });\n",
+             &at);
+    add_file(&b, "/p/amplify/functions/say-hello/resource.ts", FUNCTION, NULL);
+    build(&b);
+    amp_feature_env env = env_of(&b, 1, false);
+    amp_completion c;
+    AMP_CHECK(amp_complete(&env, at, &c) == 1);
+    const amp_citem *it = find(&c, "sayHello");
+    AMP_CHECK(it != NULL);
+    if (it) {
+        AMP_CHECK_STR(it->import_text,
+                      "import { sayHello } from '../functions/say-hello/resource';\n");
+        AMP_CHECK_INT(it->import_at,
+                      strlen("import { a, defineData } from '@aws-amplify/backend';\n"));
+    }
+    amp_completion_free(&c);
+    drop(&b);
+}
+
+static void test_model_only_when_needed(void)
+{
+    amp_completion c;
+    int calls = -1;
+    complete_text("import { a } from '@aws-amplify/backend';\n"
+                  "const s = a.schema({ Post: a.model({ t: a.string().$0 }) });\n",
+                  false, &c, &calls);
+    AMP_CHECK(find(&c, "required") != NULL);
+    AMP_CHECK_INT(calls, 0);
+    amp_completion_free(&c);
+    complete_text("import { a } from '@aws-amplify/backend';\n"
+                  "const s = a.schema({ Post: a.model({ c: a.hasMany('$0') }) });\n",
+                  false, &c, &calls);
+    AMP_CHECK(find(&c, "Post") != NULL);
+    AMP_CHECK_INT(calls, 1);
+    amp_completion_free(&c);
+}
+
+/* The snippet of option key `label` completed at `$0` of text. */
+static void check_key_snippet(const char *text, const char *label, const char *plain,
+                              const char *snippet)
+{
+    amp_completion c;
+    complete_text(text, true, &c, NULL);
+    const amp_citem *it = find(&c, label);
+    AMP_CHECK(it != NULL);
+    if (it) {
+        AMP_CHECK_STR(it->insert, plain);
+        AMP_CHECK_STR(it->snippet, snippet);
+    }
+    if (!it)
+        dump(&c);
+    amp_completion_free(&c);
+}
+
+static void test_key_snippets(void)
+{
+    const char *auth = "import { defineAuth } from '@aws-amplify/backend';\n"
+                       "export const auth = defineAuth({ loginWith: { $0 } });\n";
+    check_key_snippet(auth, "email", "email: ", "email: true");
+    const char *mfa = "import { defineAuth } from '@aws-amplify/backend';\n"
+                      "export const auth = defineAuth({ multifactor: { $0 } });\n";
+    check_key_snippet(mfa, "mode", "mode: ", "mode: '${1|OFF,OPTIONAL,REQUIRED|}'");
+    check_key_snippet(mfa, "totp", "totp: ", "totp: ${1|true,false|}");
+    const char *fn = "import { defineFunction } from '@aws-amplify/backend';\n"
+                     "export const f = defineFunction({ $0 });\n";
+    check_key_snippet(fn, "timeoutSeconds", "timeoutSeconds: ", "timeoutSeconds: ${1:3}");
+    check_key_snippet(fn, "runtime", "runtime: ", "runtime: ${1|18,20,22,24|}");
+    check_key_snippet(fn, "entry", "entry: ", "entry: '${1:./handler.ts}'");
+    check_key_snippet(fn, "logging", "logging: ", "logging: { $0 }");
+    const char *st = "import { defineStorage } from '@aws-amplify/backend';\n"
+                     "export const s = defineStorage({ name: 'x', $0 });\n";
+    check_key_snippet(st, "access", "access: ", "access: (${1:allow}) => $0");
+    const char *google = "import { defineAuth } from '@aws-amplify/backend';\n"
+                         "export const auth = defineAuth({ loginWith: { externalProviders: { "
+                         "google: { $0 } } } });\n";
+    check_key_snippet(google, "clientId", "clientId: ", "clientId: secret('$1')");
+    check_key_snippet(google, "scopes", "scopes: ", "scopes: [$0]");
+    const char *dq = "import { defineAuth } from \"@aws-amplify/backend\";\n"
+                     "export const auth = defineAuth({ multifactor: { $0 } });\n";
+    check_key_snippet(dq, "mode", "mode: ", "mode: \"${1|OFF,OPTIONAL,REQUIRED|}\"");
+}
+
+static void test_member_snippets(void)
+{
+    amp_completion c;
+    complete_text("import { a } from '@aws-amplify/backend';\n"
+                  "const s = a.schema({ P: a.model({ t: a.string().$0 }) });\n",
+                  true, &c, NULL);
+    const amp_citem *req = find(&c, "required"), *def = find(&c, "default");
+    AMP_CHECK(req && def);
+    if (req && def) {
+        AMP_CHECK_STR(req->snippet, "required()");
+        AMP_CHECK_STR(def->snippet, "default($0)");
+        AMP_CHECK_STR(req->insert, "required");
+    }
+    amp_completion_free(&c);
+    complete_text("import { a } from '@aws-amplify/backend';\n"
+                  "const s = a.schema({ P: a.model({ t: a.string().$0 }) });\n",
+                  false, &c, NULL);
+    req = find(&c, "required");
+    AMP_CHECK(req && !req->snippet);
+    amp_completion_free(&c);
+}
+
+/* The context found at `$0` of a data file. */
+static const char *context_at(const char *text, size_t *count)
+{
+    amp_completion c;
+    complete_text(text, false, &c, NULL);
+    static char ctx[32];
+    snprintf(ctx, sizeof ctx, "%s", c.context);
+    *count = c.count;
+    amp_completion_free(&c);
+    return ctx;
+}
+
+static void test_lexer_hard_cases(void)
+{
+    size_t n;
+    /* a quote inside a regular expression, a comment and a template */
+    AMP_CHECK_STR(context_at("import { a } from '@aws-amplify/backend';\n"
+                             "const re = /'/; // it's\n"
+                             "const t = `it's ${'x'}`;\n"
+                             "const s = a.schema({ P: a.model({ t: a.$0 }) });\n",
+                             &n),
+                  "member");
+    AMP_CHECK(n > 10);
+    /* division is not a regular expression */
+    AMP_CHECK_STR(context_at("import { a } from '@aws-amplify/backend';\n"
+                             "const x = 4 / 2; const y = (1) / 2 / 'q';\n"
+                             "const s = a.schema({ P: a.model({ t: a.$0 }) });\n",
+                             &n),
+                  "member");
+    /* code inside a template expression */
+    AMP_CHECK_STR(context_at("import { a } from '@aws-amplify/backend';\n"
+                             "const t = `${a.$0}`;\n",
+                             &n),
+                  "member");
+    /* inside the text of a template, a comment or a number: nothing */
+    AMP_CHECK_STR(context_at("const t = `a.$0`;\n", &n), "none");
+    AMP_CHECK_STR(context_at("/* a.$0 */\n", &n), "none");
+    AMP_CHECK_STR(context_at("const n = 12$03;\n", &n), "none");
+    AMP_CHECK_INT(n, 0);
+}
+
+static void test_broken_text_never_fails(void)
+{
+    size_t n;
+    /* unterminated comment, template and string at the end */
+    context_at("import { a } from '@aws-amplify/backend';\n/* a.$0", &n);
+    AMP_CHECK_INT(n, 0);
+    context_at("const t = `${a.schema({$0", &n);
+    context_at("const s = a.schema({ P: a.model({ t: a.hasMany('$0", &n);
+    /* closing brackets that match nothing, and far too deep nesting */
+    context_at(")))]]]}}} a.$0", &n);
+    AMP_CHECK(n > 10);
+    char *deep = malloc(20000);
+    size_t len = 0;
+    len += (size_t)sprintf(deep, "import { a } from '@aws-amplify/backend';\n");
+    for (int i = 0; i < 3000; i++)
+        deep[len++] = i % 2 ? '[' : '(';
+    strcpy(deep + len, "a.$0");
+    AMP_CHECK_STR(context_at(deep, &n), "member");
+    free(deep);
+    /* an offset past the end is the end */
+    backend b = {0};
+    add_file(&b, "/p/amplify/data/resource.ts", "import { a } from '@aws-amplify/backend';\na.",
+             NULL);
+    amp_feature_env env = env_of(&b, 0, false);
+    amp_completion c;
+    AMP_CHECK(amp_complete(&env, 100000, &c) > 10);
+    amp_completion_free(&c);
+    amp_hover h;
+    AMP_CHECK(!amp_hover_at(&env, 100000, &h));
+    amp_sighelp sh;
+    AMP_CHECK(!amp_signature_at(&env, 100000, &sh));
+    drop(&b);
+}
+
+static void test_hover_token(void)
+{
+    amp_text t;
+    amp_text_init(&t, "foo('bar', 12) // x", 19);
+    uint32_t s, e;
+    AMP_CHECK(amp_hover_token(&t, 0, &s, &e) && s == 0 && e == 3);
+    AMP_CHECK(amp_hover_token(&t, 2, &s, &e) && s == 0 && e == 3);
+    AMP_CHECK(!amp_hover_token(&t, 3, &s, &e));
+    AMP_CHECK(amp_hover_token(&t, 4, &s, &e) && s == 4 && e == 9);
+    AMP_CHECK(!amp_hover_token(&t, 11, &s, &e)); /* a number */
+    AMP_CHECK(!amp_hover_token(&t, 17, &s, &e)); /* a comment */
+    amp_text_free(&t);
+}
+
+static void test_markdown(void)
+{
+    AMP_CHECK(amp_cat_markdown(NULL) == NULL);
+    char *md = amp_cat_markdown(amp_catalog_find("defineFunction.timeoutSeconds"));
+    AMP_CHECK(md && strstr(md, "**Default:** `3`") && strstr(md, "**Range:** 1..900") &&
+              strstr(md, "[Amplify docs](https://docs.amplify.aws/"));
+    free(md);
+    md = amp_cat_markdown(amp_catalog_find("defineAuth.multifactor.mode"));
+    AMP_CHECK(md && strstr(md, "`'OPTIONAL'`") && strstr(md, "**Required.**"));
+    free(md);
+}
+
+static void test_signature_param_range(void)
+{
+    uint32_t s, e;
+    const char *sig = "hasMany(relatedModel: string, references: string | string[]): HasManyField";
+    AMP_CHECK(amp_signature_param_range(sig, "references", &s, &e));
+    AMP_CHECK_INT(s, 30);
+    AMP_CHECK_INT(e, 40);
+    /* a name inside another word does not count */
+    AMP_CHECK(amp_signature_param_range("function(fn: DefineFunction)", "fn", &s, &e) && s == 9);
+    AMP_CHECK(!amp_signature_param_range("required(): ModelField", "value", &s, &e));
+    AMP_CHECK(!amp_signature_param_range(NULL, "x", &s, &e));
+}
+
+static void test_type_markdown(void)
+{
+    backend b = {0};
+    add_file(&b, "/p/amplify/data/resource.ts",
+             "import { a } from '@aws-amplify/backend';\n"
+             "const s = a.schema({ Post: a.model({ title: a.string().required() }),\n"
+             "  Status: a.enum(['DRAFT', 'LIVE']) });\n",
+             NULL);
+    build(&b);
+    char *md = amp_type_markdown(b.model, "/p/amplify/data/resource.ts", "Post");
+    AMP_CHECK(md && strstr(md, "**Post** (model, `amplify/data/resource.ts`)") &&
+              strstr(md, "- `title`: string (required)"));
+    free(md);
+    md = amp_type_markdown(b.model, NULL, "Status");
+    AMP_CHECK(md && strstr(md, "`DRAFT`, `LIVE`"));
+    free(md);
+    AMP_CHECK(amp_type_markdown(b.model, NULL, "Nope") == NULL);
+    AMP_CHECK(amp_type_markdown(NULL, NULL, "Post") == NULL);
     drop(&b);
 }
 
 int main(void)
 {
     AMP_RUN(test_function_names);
+    AMP_RUN(test_auto_import_of_a_function);
+    AMP_RUN(test_model_only_when_needed);
+    AMP_RUN(test_key_snippets);
+    AMP_RUN(test_member_snippets);
+    AMP_RUN(test_lexer_hard_cases);
+    AMP_RUN(test_broken_text_never_fails);
+    AMP_RUN(test_hover_token);
+    AMP_RUN(test_markdown);
+    AMP_RUN(test_signature_param_range);
+    AMP_RUN(test_type_markdown);
     return amp_test_summary();
 }
