@@ -99,6 +99,8 @@ static int open_request(amp_session *s, json_t *id, json_t *params, feat_req *r)
     r->env.model = request_model;
     r->env.model_ctx = r;
     r->env.snippets = client_snippets(s);
+    amp_file_parse(&s->ws, f);
+    r->env.doc = &f->doc;
     return 1;
 }
 

@@ -735,6 +735,83 @@ static bool check_cursor(cx_scan *sc, const cx_tok *t)
     return true;
 }
 
+/* ---- the statement at the cursor ------------------------------------------ */
+
+/* The current tree of the text, or a null node. */
+static TSNode tree_root(const cx_scan *sc)
+{
+    const amp_doc *d = sc->env->doc;
+    if (!d || !d->tree || d->tree_stale || d->text.bytes != sc->s || d->text.len != sc->len)
+        return (TSNode){0};
+    return ts_tree_root_node(d->tree);
+}
+
+static bool is_error_node(TSNode n)
+{
+    return strcmp(ts_node_type(n), "ERROR") == 0;
+}
+
+/* Where the scan may start: the top-level statement holding the cursor (or
+ * the end of the one before it); 0 when an ERROR at the top level comes
+ * first, since its statements cannot be told apart. */
+static uint32_t statement_start(const cx_scan *sc, TSNode root)
+{
+    uint32_t start = 0, n = ts_node_child_count(root);
+    if (is_error_node(root))
+        return 0;
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode c = ts_node_child(root, i);
+        uint32_t s = ts_node_start_byte(c), e = ts_node_end_byte(c);
+        if (s >= sc->offset)
+            break;
+        if (is_error_node(c) || ts_node_is_missing(c))
+            return 0;
+        start = e < sc->offset ? e : s;
+        if (e >= sc->offset)
+            break;
+    }
+    return start;
+}
+
+/* Reads the import statements that end before `start`. */
+static void scan_imports(cx_scan *sc, TSNode root, uint32_t start)
+{
+    uint32_t n = ts_node_child_count(root);
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode c = ts_node_child(root, i);
+        if (ts_node_end_byte(c) > start)
+            break;
+        if (strcmp(ts_node_type(c), "import_statement") != 0)
+            continue;
+        cx_lexer lx;
+        cx_lex_init(&lx, sc->s, ts_node_end_byte(c));
+        lx.pos = ts_node_start_byte(c);
+        for (cx_tok t = cx_lex_next(&lx); t.kind != CX_TK_EOF; t = cx_lex_next(&lx))
+            if (t.kind != CX_TK_COMMENT)
+                step(sc, &t);
+        sc->imp.state = 0;
+    }
+}
+
+/* Moves the scan to the cursor's statement when the tree allows it. */
+static void skip_to_statement(cx_scan *sc)
+{
+    TSNode root = tree_root(sc);
+    if (ts_node_is_null(root))
+        return;
+    uint32_t start = statement_start(sc, root);
+    if (start == 0)
+        return;
+    scan_imports(sc, root, start);
+    cx_lex_init(&sc->lx, sc->s, sc->len);
+    sc->lx.pos = start;
+    sc->prev.kind = CX_TK_PUNCT;
+    sc->prev.p = ';';
+    sc->prev.start = sc->prev.end = start;
+    sc->lx.prev = sc->prev;
+    sc->top = sc->root;
+}
+
 int cx_scan_run(cx_scan *sc, amp_arena *arena, const amp_feature_env *env, uint32_t offset,
                 unsigned flags)
 {
@@ -755,6 +832,8 @@ int cx_scan_run(cx_scan *sc, amp_arena *arena, const amp_feature_env *env, uint3
     sc->prev.kind = CX_TK_EOF;
     sc->at.word.kind = sc->at.str.kind = CX_TK_EOF;
     cx_lex_init(&sc->lx, sc->s, sc->len);
+    if (!sc->values)
+        skip_to_statement(sc);
     for (;;) {
         cx_tok t = cx_lex_next(&sc->lx);
         if (check_cursor(sc, &t)) {

@@ -27,6 +27,7 @@
 
 #include "amp_arena.h"
 #include "amp_catalog.h"
+#include "amp_doc.h"
 #include "amp_model.h"
 #include "amp_text.h"
 
@@ -88,6 +89,10 @@ typedef struct amp_feature_env {
     amp_model_fn model;   /* may be NULL: no model names */
     void *model_ctx;
     bool snippets; /* the client accepts snippets */
+    /* The parsed document of text, or NULL. With a current tree, requests
+     * read only the import statements and the top-level statement holding
+     * the offset (when no ERROR node precedes it at the top level). */
+    const amp_doc *doc;
 } amp_feature_env;
 
 /* Computes the completion at offset (clamped to the text) into *out, which

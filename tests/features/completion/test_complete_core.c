@@ -63,7 +63,8 @@ static void drop(backend *b)
 
 static amp_feature_env env_of(backend *b, size_t file, bool snippets)
 {
-    amp_feature_env env = {&b->docs[file].text, b->sources[file].path, model_of, b, snippets};
+    amp_feature_env env = {&b->docs[file].text, b->sources[file].path, model_of, b, snippets,
+                           &b->docs[file]};
     return env;
 }
 
@@ -104,7 +105,8 @@ static int complete_text(const char *text, bool snippets, amp_completion *c, int
     add_file(&b, "/p/amplify/data/resource.ts", text, &at);
     build(&b);
     counting cnt = {&b, 0};
-    amp_feature_env env = {&b.docs[0].text, b.sources[0].path, counted_model, &cnt, snippets};
+    amp_feature_env env = {&b.docs[0].text, b.sources[0].path, counted_model, &cnt,
+                           snippets,        &b.docs[0]};
     int n = amp_complete(&env, at, c);
     if (model_calls)
         *model_calls = cnt.calls;
