@@ -689,7 +689,7 @@ static void check_array(opt_walk *w, const amp_cat_entry *e, const amp_cat_value
         snprintf(index, sizeof index, "[%zu]", i);
         size_t old = path_push(w, index, true);
         const amp_value *item = arr->items[i];
-        if (item->kind == AMP_VAL_OBJECT && keys_known(e, NULL) &&
+        if (item->kind == AMP_VAL_OBJECT && keys_known(e, d) &&
             kind_accepted(amp_cat_value_types(items), item))
             check_object(w, e, items, item, fresh && item->binding < 0, item->loc);
         else
