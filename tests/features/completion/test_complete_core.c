@@ -255,13 +255,12 @@ static void test_member_snippets(void)
     amp_completion_free(&c);
 }
 
-/* The context found at `$0` of a data file. */
-static const char *context_at(const char *text, size_t *count)
+/* The context found at `$0` of a data file (copied into ctx). */
+static const char *context_at(const char *text, size_t *count, char ctx[32])
 {
     amp_completion c;
     complete_text(text, false, &c, NULL);
-    static char ctx[32];
-    snprintf(ctx, sizeof ctx, "%s", c.context);
+    snprintf(ctx, 32, "%s", c.context);
     *count = c.count;
     amp_completion_free(&c);
     return ctx;
@@ -270,42 +269,44 @@ static const char *context_at(const char *text, size_t *count)
 static void test_lexer_hard_cases(void)
 {
     size_t n;
+    char ctx[32];
     /* a quote inside a regular expression, a comment and a template */
     AMP_CHECK_STR(context_at("import { a } from '@aws-amplify/backend';\n"
                              "const re = /'/; // it's\n"
                              "const t = `it's ${'x'}`;\n"
                              "const s = a.schema({ P: a.model({ t: a.$0 }) });\n",
-                             &n),
+                             &n, ctx),
                   "member");
     AMP_CHECK(n > 10);
     /* division is not a regular expression */
     AMP_CHECK_STR(context_at("import { a } from '@aws-amplify/backend';\n"
                              "const x = 4 / 2; const y = (1) / 2 / 'q';\n"
                              "const s = a.schema({ P: a.model({ t: a.$0 }) });\n",
-                             &n),
+                             &n, ctx),
                   "member");
     /* code inside a template expression */
     AMP_CHECK_STR(context_at("import { a } from '@aws-amplify/backend';\n"
                              "const t = `${a.$0}`;\n",
-                             &n),
+                             &n, ctx),
                   "member");
     /* inside the text of a template, a comment or a number: nothing */
-    AMP_CHECK_STR(context_at("const t = `a.$0`;\n", &n), "none");
-    AMP_CHECK_STR(context_at("/* a.$0 */\n", &n), "none");
-    AMP_CHECK_STR(context_at("const n = 12$03;\n", &n), "none");
+    AMP_CHECK_STR(context_at("const t = `a.$0`;\n", &n, ctx), "none");
+    AMP_CHECK_STR(context_at("/* a.$0 */\n", &n, ctx), "none");
+    AMP_CHECK_STR(context_at("const n = 12$03;\n", &n, ctx), "none");
     AMP_CHECK_INT(n, 0);
 }
 
 static void test_broken_text_never_fails(void)
 {
     size_t n;
+    char ctx[32];
     /* unterminated comment, template and string at the end */
-    context_at("import { a } from '@aws-amplify/backend';\n/* a.$0", &n);
+    context_at("import { a } from '@aws-amplify/backend';\n/* a.$0", &n, ctx);
     AMP_CHECK_INT(n, 0);
-    context_at("const t = `${a.schema({$0", &n);
-    context_at("const s = a.schema({ P: a.model({ t: a.hasMany('$0", &n);
+    context_at("const t = `${a.schema({$0", &n, ctx);
+    context_at("const s = a.schema({ P: a.model({ t: a.hasMany('$0", &n, ctx);
     /* closing brackets that match nothing, and far too deep nesting */
-    context_at(")))]]]}}} a.$0", &n);
+    context_at(")))]]]}}} a.$0", &n, ctx);
     AMP_CHECK(n > 10);
     char *deep = malloc(20000);
     size_t len = 0;
@@ -313,7 +314,7 @@ static void test_broken_text_never_fails(void)
     for (int i = 0; i < 3000; i++)
         deep[len++] = i % 2 ? '[' : '(';
     strcpy(deep + len, "a.$0");
-    AMP_CHECK_STR(context_at(deep, &n), "member");
+    AMP_CHECK_STR(context_at(deep, &n, ctx), "member");
     free(deep);
     /* an offset past the end is the end */
     backend b = {0};
