@@ -82,9 +82,34 @@ static cx_frame *schema_object(cx_scan *sc, cx_frame *f, cx_frame **member)
     return NULL;
 }
 
-/* The name of the schema type whose definition holds f, or NULL. */
+/* The innermost type of the model whose definition (its builder chain)
+ * holds the cursor, or NULL. Finds models defined away from their schema
+ * (`export const Post = a.model(...)` spread or imported into it). */
+static const amp_type *type_at_cursor(cx_scan *sc, const amp_model *m)
+{
+    int fi = file_index(sc, m);
+    const amp_type *best = NULL;
+    for (size_t s = 0; fi >= 0 && s < m->schema_count; s++)
+        for (size_t t = 0; t < m->schemas[s].type_count; t++) {
+            const amp_type *ty = &m->schemas[s].types[t];
+            const amp_value *v = ty->value;
+            if (!v || (int)v->loc.file != fi || v->loc.start > sc->offset ||
+                sc->offset > v->loc.end)
+                continue;
+            if (!best || v->loc.end - v->loc.start < best->value->loc.end - best->value->loc.start)
+                best = ty;
+        }
+    return best;
+}
+
+/* The name of the schema type whose definition holds f, or NULL: from the
+ * model, else from the schema literal around f. */
 static const char *current_type_name(cx_scan *sc, cx_frame *f)
 {
+    const amp_model *m = cx_model(sc);
+    const amp_type *t = m ? type_at_cursor(sc, m) : NULL;
+    if (t && t->name)
+        return t->name;
     cx_frame *member = NULL;
     if (!schema_object(sc, f, &member))
         return NULL;
