@@ -62,15 +62,20 @@ amp_citem *cx_value_item(cx_items *it, const char *literal, amp_citem_kind kind,
     amp_citem *item = cx_item(it, literal, kind, rank);
     if (item && it->quoted) {
         char q = it->quote;
-        size_t n = strlen(literal);
-        char *text = amp_arena_alloc(&it->out->arena, n + 3);
+        size_t n = strlen(literal), k = 0;
+        char *text = amp_arena_alloc(&it->out->arena, n + 5);
         if (!text) {
             it->sc->oom = true;
             return item;
         }
-        text[0] = q;
-        memcpy(text + 1, literal, n);
-        text[n + 1] = q;
+        if (it->in_array)
+            text[k++] = '[';
+        text[k++] = q;
+        memcpy(text + k, literal, n);
+        k += n;
+        text[k++] = q;
+        if (it->in_array)
+            text[k++] = ']';
         item->insert = text;
         item->filter = item->label;
     }
@@ -301,6 +306,14 @@ static void value_items(cx_items *it)
         cx_position_slot(sc, f, at->arg, at->kstate == CX_VALUE, at->key_start, at->key_end);
     if (!slot.known)
         return;
+    unsigned types = amp_cat_value_types(slot.value);
+    if (it->quoted && !slot.item && (types & AMP_CAT_T_ARRAY) && !(types & AMP_CAT_T_STRING) &&
+        amp_cat_value_items(slot.value)) {
+        /* `.to(` or `groups(`: the values come wrapped in an array */
+        slot.value = amp_cat_value_items(slot.value);
+        slot.item = true;
+        it->in_array = true;
+    }
     cx_special sp = cx_slot_special(&slot);
     if (sp == CX_SP_FUNCTIONS && !it->quoted)
         return; /* a function name in a string is an external function */

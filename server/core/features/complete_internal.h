@@ -341,6 +341,7 @@ typedef struct cx_items {
     amp_strmap labels; /* the labels offered (owned keys) */
     char quote;        /* quote for string values outside a string */
     bool quoted;       /* insert string values with quotes */
+    bool in_array;     /* ... inside an array literal: the argument takes an array */
 } cx_items;
 
 /* Appends an item (label copied into the arena); returns it or NULL. */
