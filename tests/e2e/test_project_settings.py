@@ -73,6 +73,19 @@ def test_range_in_package_json():
     check(notice_version({}) == "", "no package.json: nothing known, no notice")
 
 
+def test_range_forms():
+    below = ["0.12.1", "^0.15.0", "~0.13.4", "0.x", ">=0.5.0 <1.0.0", "1.0.0-beta.3",
+             "npm:@aws-amplify/backend@0.12.1", "workspace:^0.12.0", "<=0.15.1", "^0.0.3"]
+    not_below = ["^1.0.0", "1.x", ">=0.15.0", "^1.0.0 || ^0.15.0", "*", "latest", "x",
+                 "git+ssh://example.invalid/repo.git", "file:../backend", "1.0.0", "~1.0"]
+    for r in below:
+        v = notice_version({"package.json": {"devDependencies": {"@aws-amplify/backend": r}}})
+        check(v == "@aws-amplify/backend " + r, "%r is below 1.0.0: %r" % (r, v))
+    for r in not_below:
+        v = notice_version({"package.json": {"devDependencies": {"@aws-amplify/backend": r}}})
+        check(v == "", "%r is not known to be below 1.0.0: %r" % (r, v))
+
+
 def test_nearest_package_json_naming_amplify():
     # amplify/package.json ({"type": "module"}) names nothing: the root one counts.
     v = notice_version({"amplify/package.json": {"type": "module"},
@@ -248,7 +261,7 @@ def test_editor_reads_config_and_versions():
 
 
 if __name__ == "__main__":
-    run([test_range_in_package_json, test_nearest_package_json_naming_amplify,
+    run([test_range_in_package_json, test_range_forms, test_nearest_package_json_naming_amplify,
          test_data_schema_when_backend_unnamed, test_package_lock_wins,
          test_package_lock_workspace_copy, test_package_lock_v1, test_yarn_v1_matches_the_range,
          test_yarn_berry, test_pnpm_v6_importer, test_pnpm_v9_packages,

@@ -19,21 +19,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_CHAIN 32   /* members followed in one chain */
-#define MAX_USES 64    /* chains recorded per call */
-#define MAX_CALLS 4096 /* calls recorded per backend */
+#define MAX_CHAIN 32          /* members followed in one chain */
+#define MAX_USES 64           /* chains recorded per call */
+#define MAX_CALLS 4096        /* calls recorded per backend */
+#define MAX_ARG_NODES 1000000 /* argument nodes looked at per backend */
+#define N_CONDITIONAL 14
 
 typedef struct alias {
     const char *name;
     amp_backend_ref ref;
 } alias;
 
+/* Field ids of the grammar, looked up once per read. */
+typedef struct fields {
+    TSFieldId property, object, function, index, arguments, operator_, name, value, declaration;
+} fields;
+
 typedef struct reader {
     amp_model *m;
+    fields f;
     uint32_t file;
     const amp_text *text;
     const char *var; /* the const holding the defineBackend result */
-    alias *aliases;  /* owned (malloc) */
+    size_t budget;   /* argument nodes left to look at (bounds the work on any input) */
+    TSSymbol conditional[N_CONDITIONAL]; /* symbols of conditional_kinds */
+    TSSymbol binary, call;
+    alias *aliases; /* owned (malloc) */
     size_t alias_count;
 } reader;
 
@@ -42,9 +53,27 @@ static bool is_type(TSNode n, const char *type)
     return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0;
 }
 
-static TSNode field(TSNode n, const char *name)
+static TSNode field(TSNode n, TSFieldId id)
 {
-    return ts_node_child_by_field_name(n, name, (uint32_t)strlen(name));
+    return ts_node_child_by_field_id(n, id);
+}
+
+static TSFieldId field_id(const TSLanguage *lang, const char *name)
+{
+    return ts_language_field_id_for_name(lang, name, (uint32_t)strlen(name));
+}
+
+static void init_fields(fields *f, const TSLanguage *lang)
+{
+    f->property = field_id(lang, "property");
+    f->object = field_id(lang, "object");
+    f->function = field_id(lang, "function");
+    f->index = field_id(lang, "index");
+    f->arguments = field_id(lang, "arguments");
+    f->operator_ = field_id(lang, "operator");
+    f->name = field_id(lang, "name");
+    f->value = field_id(lang, "value");
+    f->declaration = field_id(lang, "declaration");
 }
 
 static amp_loc loc_of(const reader *r, TSNode n)
@@ -96,11 +125,32 @@ static const char *literal(reader *r, TSNode n)
     return NULL;
 }
 
+static bool names_alias_or_var(const reader *r, TSNode id);
+
+/* The root identifier of a member chain (without allocating), or a null
+ * node when n is not one. */
+static TSNode chain_root(const reader *r, TSNode n)
+{
+    for (int i = 0; i <= MAX_CHAIN; i++) {
+        n = strip(n);
+        if (is_type(n, "identifier"))
+            return n;
+        if (!is_type(n, "member_expression") && !is_type(n, "subscript_expression"))
+            break;
+        n = field(n, r->f.object);
+    }
+    return (TSNode){0};
+}
+
 /* Collects the member names of a chain, last first, and its root
- * identifier. Returns how many members, or -1 when n is not a chain. */
+ * identifier. Returns how many members, or -1 when n is not a chain rooted
+ * at the backend variable or an alias. */
 static int chain_members(reader *r, TSNode n, const char **members, const char **root)
 {
     int count = 0;
+    TSNode id = chain_root(r, n);
+    if (ts_node_is_null(id) || !names_alias_or_var(r, id))
+        return -1;
     n = strip(n);
     while (count < MAX_CHAIN) {
         if (is_type(n, "identifier")) {
@@ -109,18 +159,34 @@ static int chain_members(reader *r, TSNode n, const char **members, const char *
         }
         const char *name = NULL;
         if (is_type(n, "member_expression")) {
-            TSNode p = field(n, "property");
+            TSNode p = field(n, r->f.property);
             if (is_type(p, "property_identifier"))
                 name = text_of(r, p, 0);
         } else if (is_type(n, "subscript_expression")) {
-            name = literal(r, strip(field(n, "index")));
+            name = literal(r, strip(field(n, r->f.index)));
         }
         if (!name)
             return -1;
         members[count++] = name;
-        n = strip(field(n, "object"));
+        n = strip(field(n, r->f.object));
     }
     return -1;
+}
+
+/* True when the identifier node spells the backend variable or an alias. */
+static bool names_alias_or_var(const reader *r, TSNode id)
+{
+    uint32_t s = ts_node_start_byte(id), e = ts_node_end_byte(id);
+    if (e > r->text->len || s > e)
+        return false;
+    const char *p = r->text->bytes + s;
+    size_t n = e - s;
+    if (r->var && strlen(r->var) == n && memcmp(r->var, p, n) == 0)
+        return true;
+    for (size_t i = 0; i < r->alias_count; i++)
+        if (strlen(r->aliases[i].name) == n && memcmp(r->aliases[i].name, p, n) == 0)
+            return true;
+    return false;
 }
 
 static const alias *find_alias(const reader *r, const char *name)
@@ -207,12 +273,12 @@ static void each_declarator(reader *r, TSNode root, void (*fn)(reader *, TSNode 
     for (uint32_t i = 0; i < n; i++) {
         TSNode stmt = ts_node_named_child(root, i);
         if (is_type(stmt, "export_statement"))
-            stmt = field(stmt, "declaration");
+            stmt = field(stmt, r->f.declaration);
         if (!is_type(stmt, "lexical_declaration") && !is_type(stmt, "variable_declaration"))
             continue;
         for (uint32_t k = 0; k < ts_node_named_child_count(stmt); k++) {
             TSNode d = ts_node_named_child(stmt, k);
-            TSNode name = field(d, "name"), value = field(d, "value");
+            TSNode name = field(d, r->f.name), value = field(d, r->f.value);
             if (is_type(d, "variable_declarator") && is_type(name, "identifier") &&
                 !ts_node_is_null(value))
                 fn(r, name, strip(value));
@@ -223,7 +289,7 @@ static void each_declarator(reader *r, TSNode root, void (*fn)(reader *, TSNode 
 static void find_var(reader *r, TSNode name, TSNode value)
 {
     const amp_loc *callee = &r->m->backend_calls[0];
-    TSNode fn = strip(field(value, "function"));
+    TSNode fn = strip(field(value, r->f.function));
     if (!r->var && is_type(value, "call_expression") && !ts_node_is_null(fn) &&
         ts_node_start_byte(fn) == callee->start)
         r->var = text_of(r, name, 0);
@@ -245,28 +311,41 @@ static void add_alias(reader *r, TSNode name, TSNode value)
 
 /* ---- calls ---------------------------------------------------------------- */
 
-/* True when n is not at the top level of its file: inside a branch, a
- * loop, a function, a ternary or a short-circuit, where it may not run. */
-static bool conditional(TSNode n)
+/* The node kinds that make what is below them conditional: a branch, a
+ * loop, a function, a ternary, where code may not run. */
+static const char *const conditional_kinds[] = {
+    "if_statement",        "for_statement",
+    "for_in_statement",    "while_statement",
+    "do_statement",        "try_statement",
+    "switch_statement",    "arrow_function",
+    "function_expression", "function_declaration",
+    "method_definition",   "ternary_expression",
+    "class_body",          "generator_function_declaration",
+};
+
+_Static_assert(sizeof conditional_kinds / sizeof conditional_kinds[0] == N_CONDITIONAL,
+               "N_CONDITIONAL counts conditional_kinds");
+
+static void init_symbols(reader *r, const TSLanguage *lang)
 {
-    static const char *const kinds[] = {
-        "if_statement",        "for_statement",
-        "for_in_statement",    "while_statement",
-        "do_statement",        "try_statement",
-        "switch_statement",    "arrow_function",
-        "function_expression", "function_declaration",
-        "method_definition",   "ternary_expression",
-        "class_body",          "generator_function_declaration",
-    };
-    for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
-        for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-            if (is_type(p, kinds[i]))
-                return true;
-        if (is_type(p, "binary_expression")) {
-            const char *op = ts_node_type(field(p, "operator"));
-            if (strcmp(op, "&&") == 0 || strcmp(op, "||") == 0 || strcmp(op, "??") == 0)
-                return true;
-        }
+    for (size_t i = 0; i < N_CONDITIONAL; i++)
+        r->conditional[i] = ts_language_symbol_for_name(
+            lang, conditional_kinds[i], (uint32_t)strlen(conditional_kinds[i]), true);
+    r->binary = ts_language_symbol_for_name(lang, "binary_expression", 17, true);
+    r->call = ts_language_symbol_for_name(lang, "call_expression", 15, true);
+}
+
+/* True when n makes what is below it conditional (also a short-circuit). */
+static bool conditional_kind(const reader *r, TSNode n)
+{
+    TSSymbol sym = ts_node_symbol(n);
+    for (size_t i = 0; i < N_CONDITIONAL; i++)
+        if (sym == r->conditional[i])
+            return true;
+    if (sym == r->binary) {
+        TSNode op = field(n, r->f.operator_);
+        const char *t = ts_node_is_null(op) ? "" : ts_node_type(op);
+        return strcmp(t, "&&") == 0 || strcmp(t, "||") == 0 || strcmp(t, "??") == 0;
     }
     return false;
 }
@@ -275,10 +354,10 @@ static bool conditional(TSNode n)
  * reference to x. */
 static bool stack_of(reader *r, TSNode n)
 {
-    TSNode fn = strip(field(n, "function"));
+    TSNode fn = strip(field(n, r->f.function));
     if (!is_type(n, "call_expression") || !is_type(fn, "member_expression"))
         return false;
-    TSNode obj = field(fn, "object"), prop = field(fn, "property");
+    TSNode obj = field(fn, r->f.object), prop = field(fn, r->f.property);
     return is_type(obj, "identifier") && strcmp(text_of(r, obj, 0), "Stack") == 0 &&
            strcmp(text_of(r, prop, 0), "of") == 0;
 }
@@ -290,6 +369,11 @@ static void collect_uses(reader *r, TSNode args, amp_backend_call *call)
     TSTreeCursor cur = ts_tree_cursor_new(args);
     for (;;) {
         TSNode n = ts_tree_cursor_current_node(&cur);
+        if (r->budget == 0) {
+            ts_tree_cursor_delete(&cur);
+            return;
+        }
+        r->budget--;
         amp_backend_ref ref;
         bool chain = (is_type(n, "member_expression") || is_type(n, "subscript_expression") ||
                       is_type(n, "identifier")) &&
@@ -300,7 +384,19 @@ static void collect_uses(reader *r, TSNode args, amp_backend_call *call)
             if (slot)
                 *slot = ref;
         }
-        if (!chain && !stack_of(r, n) && ts_tree_cursor_goto_first_child(&cur))
+        /* A call on a backend chain inside the arguments is recorded as a
+         * call of its own: its object counts here, its arguments there. */
+        TSNode callee =
+            is_type(n, "call_expression") ? strip(field(n, r->f.function)) : (TSNode){0};
+        bool nested = !chain && is_type(callee, "member_expression") &&
+                      resolve(r, field(callee, r->f.object), &ref);
+        if (nested && call->use_count < MAX_USES) {
+            amp_backend_ref *slot =
+                amp_push(&r->m->arena, (void **)&call->uses, &call->use_count, sizeof *slot);
+            if (slot)
+                *slot = ref;
+        }
+        if (!chain && !nested && !stack_of(r, n) && ts_tree_cursor_goto_first_child(&cur))
             continue;
         while (!ts_tree_cursor_goto_next_sibling(&cur)) {
             if (!ts_tree_cursor_goto_parent(&cur)) {
@@ -311,14 +407,15 @@ static void collect_uses(reader *r, TSNode args, amp_backend_call *call)
     }
 }
 
-/* Records n when it calls a method on a backend chain. */
-static void read_call(reader *r, TSNode n)
+/* Records n when it calls a method on a backend chain; conditional says
+ * whether n is inside code that may not run. */
+static void read_call(reader *r, TSNode n, bool conditional)
 {
-    TSNode fn = strip(field(n, "function"));
-    TSNode prop = field(fn, "property");
+    TSNode fn = strip(field(n, r->f.function));
+    TSNode prop = field(fn, r->f.property);
     amp_backend_ref on;
     if (!is_type(fn, "member_expression") || !is_type(prop, "property_identifier") ||
-        r->m->backend_use_count >= MAX_CALLS || !resolve(r, field(fn, "object"), &on))
+        r->m->backend_use_count >= MAX_CALLS || !resolve(r, field(fn, r->f.object), &on))
         return;
     amp_backend_call *call = amp_push(&r->m->arena, (void **)&r->m->backend_uses,
                                       &r->m->backend_use_count, sizeof *call);
@@ -327,8 +424,8 @@ static void read_call(reader *r, TSNode n)
     call->on = on;
     call->method = text_of(r, prop, 0);
     call->loc = loc_of(r, n);
-    call->conditional = conditional(n);
-    TSNode args = field(n, "arguments");
+    call->conditional = conditional;
+    TSNode args = field(n, r->f.arguments);
     for (uint32_t i = 0; i < ts_node_named_child_count(args); i++) {
         TSNode a = ts_node_named_child(args, i);
         if (is_type(a, "comment"))
@@ -342,34 +439,53 @@ static void read_call(reader *r, TSNode n)
         collect_uses(r, args, call);
 }
 
-/* Visits every call expression of the file, in source order. */
+/* Visits every call expression of the file, in source order, knowing for
+ * each whether an enclosing node makes it conditional (one flag per depth of
+ * the walk, so no parent walks). */
 static void read_calls(reader *r, TSNode root)
 {
+    size_t depth = 0, cap = 64;
+    bool *cond = malloc(cap * sizeof *cond);
     TSTreeCursor cur = ts_tree_cursor_new(root);
-    for (;;) {
+    while (cond) {
         TSNode n = ts_tree_cursor_current_node(&cur);
-        if (is_type(n, "call_expression"))
-            read_call(r, n);
-        if (ts_tree_cursor_goto_first_child(&cur))
-            continue;
-        while (!ts_tree_cursor_goto_next_sibling(&cur)) {
-            if (!ts_tree_cursor_goto_parent(&cur)) {
-                ts_tree_cursor_delete(&cur);
-                return;
-            }
+        cond[depth] = (depth > 0 && cond[depth - 1]) || conditional_kind(r, n);
+        if (ts_node_symbol(n) == r->call)
+            read_call(r, n, cond[depth]);
+        if (depth + 1 == cap) {
+            bool *grown = realloc(cond, cap * 2 * sizeof *grown);
+            if (!grown)
+                break;
+            cond = grown;
+            cap *= 2;
         }
+        if (ts_tree_cursor_goto_first_child(&cur)) {
+            depth++;
+            continue;
+        }
+        bool more = true;
+        while (more && !ts_tree_cursor_goto_next_sibling(&cur)) {
+            more = ts_tree_cursor_goto_parent(&cur);
+            depth -= more;
+        }
+        if (!more)
+            break;
     }
+    ts_tree_cursor_delete(&cur);
+    free(cond);
 }
 
 void amp_backend_script_read(amp_model *m, const amp_source *sources, size_t count)
 {
     if (m->backend_call_count == 0 || m->backend_calls[0].file >= count)
         return;
-    reader r = {.m = m, .file = m->backend_calls[0].file};
+    reader r = {.m = m, .file = m->backend_calls[0].file, .budget = MAX_ARG_NODES};
     const amp_doc *doc = sources[r.file].doc;
     if (!doc || !doc->tree)
         return;
     r.text = &doc->text;
+    init_fields(&r.f, ts_tree_language(doc->tree));
+    init_symbols(&r, ts_tree_language(doc->tree));
     TSNode root = ts_tree_root_node(doc->tree);
     each_declarator(&r, root, find_var);
     if (r.var) {
