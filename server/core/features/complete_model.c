@@ -669,42 +669,57 @@ static const char *relative_module(cx_scan *sc, const char *path)
     return copy;
 }
 
-static void function_items(cx_items *it)
+/* Offers resource r under the name the file knows it by; one the file
+ * neither defines nor imports comes last, with the import to add. */
+static void resource_item(cx_items *it, const amp_model *m, const amp_resource *r)
 {
     cx_scan *sc = it->sc;
-    const amp_model *m = cx_model(sc);
-    int fi = file_index(sc, m);
-    for (size_t i = 0; m && i < m->resource_count; i++) {
-        const amp_resource *r = &m->resources[i];
-        if (r->kind != AMP_RES_FUNCTION || !r->var)
-            continue;
-        const char *local = (int)r->loc.file == fi ? r->var : imported_as(sc, m, r);
-        const char *label = local ? local : r->var;
-        if (cx_has_item(it, label))
-            continue;
-        amp_citem *item = cx_item(it, label, AMP_CI_RESOURCE, local ? 0 : 2);
-        if (!item)
-            continue;
-        const char *path = r->loc.file < m->file_count ? m->files[r->loc.file].path : "";
-        cx_buf b = {0};
-        cx_buf_printf(&b, "defineFunction%s%s%s", r->name ? " '" : "", r->name ? r->name : "",
-                      r->name ? "'" : "");
-        char *d = cx_buf_take(&b);
-        item->detail = d ? amp_arena_strndup(&it->out->arena, d, strlen(d)) : "defineFunction";
-        free(d);
-        cx_buf_printf(&b, "Function `%s`, defined in `%s`.", r->var, path);
+    const char *local = (int)r->loc.file == file_index(sc, m) ? r->var : imported_as(sc, m, r);
+    const char *label = local ? local : r->var;
+    if (cx_has_item(it, label))
+        return;
+    amp_citem *item = cx_item(it, label, AMP_CI_RESOURCE, local ? 0 : 2);
+    if (!item)
+        return;
+    const char *path = r->loc.file < m->file_count ? m->files[r->loc.file].path : "";
+    cx_buf b = {0};
+    cx_buf_printf(&b, "%s%s%s%s", r->define, r->name ? " '" : "", r->name ? r->name : "",
+                  r->name ? "'" : "");
+    char *d = cx_buf_take(&b);
+    item->detail = d ? amp_arena_strndup(&it->out->arena, d, strlen(d)) : r->define;
+    free(d);
+    cx_buf_printf(&b, "`%s(...)` bound to `%s`, in `%s`.", r->define, r->var, short_path(path));
+    d = cx_buf_take(&b);
+    item->doc = d ? amp_arena_strndup(&it->out->arena, d, strlen(d)) : NULL;
+    free(d);
+    if (!local && sc->env->path) {
+        cx_buf_printf(&b, "import { %s } from %c%s%c;\n", r->var, it->quote,
+                      relative_module(sc, path), it->quote);
         d = cx_buf_take(&b);
-        item->doc = d ? amp_arena_strndup(&it->out->arena, d, strlen(d)) : NULL;
+        item->import_text = d ? amp_arena_strndup(&it->out->arena, d, strlen(d)) : NULL;
+        item->import_at = sc->last_import_end;
         free(d);
-        if (!local && sc->env->path) {
-            cx_buf_printf(&b, "import { %s } from %c%s%c;\n", r->var, it->quote,
-                          relative_module(sc, path), it->quote);
-            d = cx_buf_take(&b);
-            item->import_text = d ? amp_arena_strndup(&it->out->arena, d, strlen(d)) : NULL;
-            item->import_at = sc->last_import_end;
-            free(d);
-        }
     }
+}
+
+static void function_items(cx_items *it)
+{
+    const amp_model *m = cx_model(it->sc);
+    for (size_t i = 0; m && i < m->resource_count; i++)
+        if (m->resources[i].kind == AMP_RES_FUNCTION && m->resources[i].var)
+            resource_item(it, m, &m->resources[i]);
+}
+
+/* True when object literal obj has key name (not the one being typed). */
+static bool has_key(cx_scan *sc, const cx_frame *obj, const char *name)
+{
+    for (uint32_t k = 0; obj && k < obj->member_count; k++) {
+        const cx_member *mb = &obj->members[k];
+        if (!(mb->key_start <= sc->offset && sc->offset <= mb->key_end) &&
+            cx_text_is(sc, mb->key_start, mb->key_end, name))
+            return true;
+    }
+    return false;
 }
 
 void cx_resource_key_items(cx_items *it, cx_frame *obj)
@@ -713,22 +728,12 @@ void cx_resource_key_items(cx_items *it, cx_frame *obj)
     const amp_model *m = cx_model(sc);
     for (size_t i = 0; m && i < m->resource_count; i++) {
         const amp_resource *r = &m->resources[i];
-        const char *local = r->var ? imported_as(sc, m, r) : NULL;
-        if (!local || cx_has_item(it, local))
+        if (!r->var || r->kind == AMP_RES_OTHER)
             continue;
-        bool used = false;
-        for (uint32_t k = 0; obj && k < obj->member_count; k++) {
-            const cx_member *mb = &obj->members[k];
-            used |= !(mb->key_start <= sc->offset && sc->offset <= mb->key_end) &&
-                    cx_text_is(sc, mb->key_start, mb->key_end, local);
-        }
-        if (used)
-            continue;
-        amp_citem *item = cx_item(it, local, AMP_CI_RESOURCE, 0);
-        if (item) {
-            item->detail = r->define;
-            item->entry = amp_catalog_find(r->define);
-        }
+        const char *local = imported_as(sc, m, r);
+        if (obj && (r->backend_key || has_key(sc, obj, local ? local : r->var)))
+            continue; /* registered already */
+        resource_item(it, m, r);
     }
 }
 
