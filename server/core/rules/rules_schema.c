@@ -4,6 +4,7 @@
  *
  * This file holds the entry point and the helpers the areas share; the
  * rules themselves live in rules_schema_auth.c (authorization),
+ * rules_schema_fieldauth.c (field rules on required fields),
  * rules_schema_chain.c (builder method chains), rules_schema_ops.c (custom
  * operations and AI routes), rules_schema_fields.c (field modifiers, keys
  * and indexes), rules_schema_names.c (generated names, duplicate keys, SQL
@@ -203,6 +204,17 @@ bool amp_schema_legacy(const amp_check *c, size_t si)
     return false;
 }
 
+const amp_resource *amp_schema_data_resource(const amp_model *m, size_t si)
+{
+    int combine = m->schemas[si].combine;
+    if (combine >= 0 && (size_t)combine < m->resource_count)
+        return &m->resources[combine];
+    for (size_t i = 0; i < m->resource_count; i++)
+        if (m->resources[i].kind == AMP_RES_DATA && m->resources[i].schema == (int)si)
+            return &m->resources[i];
+    return NULL;
+}
+
 char *amp_schema_capitalize(char *buf, size_t cap, const char *s)
 {
     snprintf(buf, cap, "%s", s ? s : "");
@@ -230,6 +242,7 @@ amp_diag *amp_schema_report(amp_check *c, const char *code, amp_loc loc, const c
 void amp_rules_schema(amp_check *c)
 {
     amp_schema_rules_auth(c);
+    amp_schema_rules_fieldauth(c);
     amp_schema_rules_chain(c);
     amp_schema_rules_ops(c);
     amp_schema_rules_fields(c);

@@ -117,6 +117,103 @@ static void check_branches(amp_check *c, const amp_value *props)
     }
 }
 
+/* ---- providers the rules use ------------------------------------------------ */
+
+/* Which authorization modes the API gets: 1 yes, 0 no, -1 not known.
+ * (Rules through the user pool are not checked: they need the backend's
+ * auth resource, which rule snippets and partial backends often leave out.) */
+typedef struct api_modes {
+    int api_key, oidc, lambda;
+} api_modes;
+
+/* The modes of defineData props (after convertAuthorizationModesToCDK);
+ * false when the props are not known. */
+static bool modes_of(const amp_value *props, auth_state auth, api_modes *out)
+{
+    if (!props || props->kind != AMP_VAL_OBJECT || props->open)
+        return false;
+    const amp_prop *am = given(props, "authorizationModes");
+    if (!am) {
+        *out = (api_modes){auth == AUTH_NO ? 1 : auth == AUTH_YES ? 0 : -1, 0, 0};
+        return true;
+    }
+    const amp_value *obj = am->value;
+    if (obj->kind != AMP_VAL_OBJECT || obj->open)
+        return false;
+    const amp_prop *def = given(obj, "defaultAuthorizationMode");
+    int key = given(obj, "apiKeyAuthorizationMode") ? 1 : 0;
+    if (!key && def)
+        key = def->value->kind != AMP_VAL_STRING ? -1 : strcmp(def->value->str, "apiKey") == 0;
+    *out = (api_modes){key, given(obj, "oidcAuthorizationMode") != NULL,
+                       given(obj, "lambdaAuthorizationMode") != NULL};
+    return true;
+}
+
+/* The provider a rule runs through (with Amplify's defaults). */
+static const char *provider_of(const amp_rule *r)
+{
+    if (strcmp(r->strategy, "publicApiKey") == 0)
+        return "apiKey";
+    if (strcmp(r->strategy, "guest") == 0 || strcmp(r->strategy, "resource") == 0)
+        return "identityPool";
+    if (r->provider.s)
+        return r->provider.s;
+    if (r->call->item_count >
+        (strstr(r->strategy, "DefinedIn") || strncmp(r->strategy, "group", 5) == 0 ? 1u : 0u))
+        return NULL; /* a provider that is not a literal */
+    return strcmp(r->strategy, "custom") == 0 ? "function" : "userPools";
+}
+
+static void check_rule_providers(amp_check *c, const api_modes *md, const amp_rule *rules, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *p = provider_of(&rules[i]);
+        int on = !p                           ? 1
+                 : strcmp(p, "apiKey") == 0   ? md->api_key
+                 : strcmp(p, "oidc") == 0     ? md->oidc
+                 : strcmp(p, "function") == 0 ? md->lambda
+                                              : 1;
+        if (on != 0)
+            continue;
+        const char *fix =
+            strcmp(p, "apiKey") == 0 ? "add `apiKeyAuthorizationMode: { expiresInDays: 30 }`"
+            : strcmp(p, "oidc") == 0 ? "add `oidcAuthorizationMode: { ... }`"
+                                     : "add `lambdaAuthorizationMode: { function: myAuthorizer }`";
+        amp_schema_report(c, "data-auth-provider-unconfigured",
+                          rules[i].provider.s ? rules[i].provider.loc : rules[i].strategy_loc,
+                          "allow.%s() goes through the '%s' provider, which this API does not "
+                          "have; Amplify rejects it at deploy (`@auth directive with '%s' provider "
+                          "found, but the project has no ... authentication provider "
+                          "configured.`). To fix it, %s to defineData's authorizationModes, or use "
+                          "another rule.",
+                          rules[i].strategy, p, p, fix);
+    }
+}
+
+static bool has_custom_handler(const amp_type *t)
+{
+    return t->handler_count > 0 && strcmp(t->handlers[0].kind, "custom") == 0;
+}
+
+static void check_schema_providers(amp_check *c, size_t si, const api_modes *md)
+{
+    const amp_schema *s = &c->m->schemas[si];
+    for (size_t i = 0; i < s->type_count; i++) {
+        const amp_type *t = &s->types[i];
+        const amp_rule *rules;
+        size_t n;
+        bool inherited;
+        bool op = t->kind == AMP_TYPE_QUERY || t->kind == AMP_TYPE_MUTATION ||
+                  t->kind == AMP_TYPE_SUBSCRIPTION || t->kind == AMP_TYPE_GENERATION;
+        if (t->kind != AMP_TYPE_MODEL && (!op || has_custom_handler(t)))
+            continue;
+        amp_schema_effective_rules(s, t, &rules, &n, &inherited);
+        check_rule_providers(c, md, rules, n);
+        for (size_t f = 0; t->kind == AMP_TYPE_MODEL && f < t->field_count; f++)
+            check_rule_providers(c, md, t->fields[f].rules, t->fields[f].rule_count);
+    }
+}
+
 void amp_schema_rules_define(amp_check *c)
 {
     auth_state auth = auth_present(c->m);
@@ -132,5 +229,11 @@ void amp_schema_rules_define(amp_check *c)
             continue;
         check_default_mode_required(c, modes, auth);
         check_default_mode_configured(c, modes, auth);
+    }
+    for (size_t si = 0; si < c->m->schema_count; si++) {
+        const amp_resource *r = amp_schema_data_resource(c->m, si);
+        api_modes md;
+        if (r && !amp_schema_legacy(c, si) && modes_of(r->props, auth, &md))
+            check_schema_providers(c, si, &md);
     }
 }

@@ -383,6 +383,24 @@ static const char *example_of(const char *g)
 
 /* ---- .default() ------------------------------------------------------------ */
 
+/* Why text breaks a GraphQL string literal it is pasted into unescaped
+ * (data-schema writes `@default(value: "<text>")`), or NULL. */
+static const char *graphql_string_problem(const char *text)
+{
+    for (const char *p = text; *p; p++) {
+        if (*p == '"')
+            return "its double quote ends the string early";
+        if (*p == '\n' || *p == '\r')
+            return "its line break ends the string";
+        if (*p == '\\') {
+            if (!p[1] || !strchr("\"\\/bfnrtu", p[1]))
+                return "its backslash starts an invalid escape";
+            p++;
+        }
+    }
+    return NULL;
+}
+
 /* The .default(...) call of a field, and whether it is DB-generated (no
  * argument, or undefined). */
 static const amp_method *default_call(const amp_field *f, bool *generated)
@@ -393,14 +411,6 @@ static const amp_method *default_call(const amp_field *f, bool *generated)
 }
 
 typedef enum { PLACE_MODEL, PLACE_CUSTOM, PLACE_ARGUMENT } field_place;
-
-static bool in_sort_keys(const amp_type *t, const char *name)
-{
-    for (size_t i = 1; t->has_identifier && i < t->identifier_count; i++)
-        if (t->identifier[i].s && strcmp(t->identifier[i].s, name) == 0)
-            return true;
-    return false;
-}
 
 static const char *pk_name(const amp_type *t)
 {
@@ -415,14 +425,6 @@ static void check_default_value(amp_check *c, const amp_schema *s, const amp_typ
     const char *pk = pk_name(t);
     if (pk && strcmp(pk, f->name) == 0)
         return; /* dropped: data-primary-key-modifier-ignored */
-    if (in_sort_keys(t, f->name)) {
-        amp_schema_report(c, "data-default-invalid", m->name_loc,
-                          "%s.%s is part of %s's identifier, and Amplify rejects a default "
-                          "there at deploy (`The @default directive may not be applied to "
-                          "composite key member fields.`). Remove .default(...).",
-                          t->name, f->name, t->name);
-        return;
-    }
     if (f->array) {
         amp_schema_report(c, "data-default-invalid", m->name_loc,
                           "%s.%s is a list, and Amplify rejects a default on lists at deploy "
@@ -432,11 +434,23 @@ static void check_default_value(amp_check *c, const amp_schema *s, const amp_typ
                           t->name, f->name);
         return;
     }
+    char text[512];
+    if (!default_text(m->args[0], text, sizeof text))
+        return;
+    const char *bad = graphql_string_problem(text);
+    if (bad) {
+        amp_schema_report(c, "data-default-invalid", m->args[0]->loc,
+                          "The default of %s.%s renders as \"%s\" inside @default(value: "
+                          "\"...\") without escaping, and %s, so the generated GraphQL schema "
+                          "does not parse and deployment fails (`Syntax Error`). Use a value "
+                          "without it.",
+                          t->name, f->name, text, bad);
+        return;
+    }
     if (!s->engine || strcmp(s->engine, "dynamodb") != 0 || f->kind != AMP_FIELD_SCALAR)
         return; /* SQL: the database decides */
     const char *g = amp_schema_graphql(f->scalar);
-    char text[512];
-    if (!g || !default_text(m->args[0], text, sizeof text) || valid_default(g, text) != 0)
+    if (!g || valid_default(g, text) != 0)
         return;
     amp_schema_report(c, "data-default-invalid", m->args[0]->loc,
                       "%s.%s is a.%s() (%s), and its default renders as \"%s\", which is not a "
@@ -659,8 +673,9 @@ static void check_indexes(amp_check *c, int si, const amp_type *t)
                 amp_diag *d = amp_schema_report(
                     c, "data-index-sort-key-is-partition-key", sk->loc,
                     "'%s' is this index's partition key, so it cannot also be a sort key "
-                    "(TypeScript rejects it). Remove it from .sortKeys([...]).",
-                    sk->s);
+                    "(TypeScript rejects it, and Amplify fails at deploy: `@index field '%s' "
+                    "cannot reference itself.`). Remove it from .sortKeys([...]).",
+                    sk->s, sk->s);
                 amp_relate(c, d, ix->pk.loc, "the partition key");
             }
         }
@@ -711,6 +726,23 @@ static void check_primary_key(amp_check *c, const amp_type *t)
                               i == 0 ? ", and set the key's value when you create records" : "");
 }
 
+/* ---- hasOne ---------------------------------------------------------------- */
+
+static void check_has_one(amp_check *c, const amp_type *t)
+{
+    for (size_t i = 0; i < t->field_count; i++) {
+        const amp_field *f = &t->fields[i];
+        const amp_method *m =
+            f->kind == AMP_FIELD_HAS_ONE ? amp_value_method(f->value, "required") : NULL;
+        if (m)
+            amp_schema_report(c, "data-has-one-required", m->name_loc,
+                              "%s.%s is a.hasOne(...).required(), which TypeScript accepts but "
+                              "Amplify rejects at deploy (`@hasOne fields must not be required.`): "
+                              "the related record may not exist yet. Remove .required().",
+                              t->name, f->name);
+    }
+}
+
 /* ---- walking the schema ---------------------------------------------------- */
 
 /* Checks the fields of t, named tname in the GraphQL schema (inline
@@ -750,6 +782,7 @@ void amp_schema_rules_fields(amp_check *c)
                     check_indexes(c, (int)si, t);
                 check_disabled_ops(c, t);
                 check_primary_key(c, t);
+                check_has_one(c, t);
                 break;
             case AMP_TYPE_CUSTOM:
                 check_fields(c, s, t, t->name, PLACE_CUSTOM);

@@ -170,6 +170,130 @@ static void check_generated_names(amp_check *c)
     }
 }
 
+/* ---- custom operations named like generated ones ----------------------------- */
+
+/* True when t's disableOperations([...]) is fully known. */
+static bool disabled_known(const amp_type *t)
+{
+    const amp_method *m = amp_value_method(t->value, "disableOperations");
+    if (!m)
+        return true;
+    const amp_value *list = m->arg_count ? m->args[0] : NULL;
+    if (!list || list->kind != AMP_VAL_ARRAY || list->open)
+        return false;
+    for (size_t i = 0; i < list->item_count; i++)
+        if (list->items[i]->kind != AMP_VAL_STRING)
+            return false;
+    return true;
+}
+
+static bool disabled(const amp_type *t, const char *op, const char *group)
+{
+    for (size_t i = 0; i < t->disabled_op_count; i++)
+        if (t->disabled_ops[i].s &&
+            (strcmp(t->disabled_ops[i].s, op) == 0 || strcmp(t->disabled_ops[i].s, group) == 0))
+            return true;
+    return false;
+}
+
+/* The default query field of a secondary index (list<Model>By<Pk>And<Sk>...),
+ * false when a key is not known. */
+static bool index_query_name(const amp_type *t, const amp_index *ix, char *out, size_t cap)
+{
+    char a[64];
+    if (ix->query_field_null)
+        return false;
+    if (ix->query_field.s) {
+        snprintf(out, cap, "%s", ix->query_field.s);
+        return true;
+    }
+    const amp_method *qf = amp_value_method(ix->call, "queryField");
+    if ((qf && qf->arg_count && qf->args[0]->kind != AMP_VAL_STRING) || !ix->pk.s)
+        return false;
+    size_t used =
+        (size_t)snprintf(out, cap, "list%sBy", amp_schema_capitalize(a, sizeof a, t->name));
+    used += (size_t)snprintf(out + used, used < cap ? cap - used : 0, "%s",
+                             amp_schema_capitalize(a, sizeof a, ix->pk.s));
+    for (size_t k = 0; k < ix->sort_key_count; k++) {
+        if (!ix->sort_keys[k].s)
+            return false;
+        used += (size_t)snprintf(out + used, used < cap ? cap - used : 0, "And%s",
+                                 amp_schema_capitalize(a, sizeof a, ix->sort_keys[k].s));
+    }
+    return used < cap;
+}
+
+/* Reports op when its name is one of the fields model m generates in the
+ * same root type. */
+static void check_op_name(amp_check *c, const amp_type *op, const amp_type *m, const char *root)
+{
+    static const struct {
+        const char *prefix, *root, *op, *group, *needs;
+    } gen[] = {
+        {"get", "Query", "get", "queries", NULL},
+        {"create", "Mutation", "create", "mutations", NULL},
+        {"update", "Mutation", "update", "mutations", NULL},
+        {"delete", "Mutation", "delete", "mutations", NULL},
+        {"onCreate", "Subscription", "onCreate", "subscriptions", "create"},
+        {"onUpdate", "Subscription", "onUpdate", "subscriptions", "update"},
+        {"onDelete", "Subscription", "onDelete", "subscriptions", "delete"},
+    };
+    char cap[64], name[192];
+    amp_schema_capitalize(cap, sizeof cap, m->name);
+    const char *hit = NULL;
+    for (size_t i = 0; i < sizeof gen / sizeof gen[0] && !hit; i++) {
+        snprintf(name, sizeof name, "%s%s", gen[i].prefix, cap);
+        if (strcmp(gen[i].root, root) == 0 && strcmp(name, op->name) == 0 &&
+            !disabled(m, gen[i].op, gen[i].group) &&
+            !(gen[i].needs && disabled(m, gen[i].needs, "mutations")))
+            hit = "an operation";
+    }
+    for (size_t i = 0; i < m->index_count && !hit && strcmp(root, "Query") == 0; i++)
+        if (!disabled(m, "list", "queries") &&
+            index_query_name(m, &m->indexes[i], name, sizeof name) && strcmp(name, op->name) == 0)
+            hit = "the query of a secondary index";
+    if (!hit)
+        return;
+    amp_diag *d = amp_schema_report(
+        c, "data-operation-name-collision", op->name_loc,
+        "Amplify already generates %s named %s for model %s, so the GraphQL %s type would "
+        "declare it twice and deployment fails (`Object type extension '%s' cannot redeclare "
+        "field %s`). Rename the custom operation, or disable the generated one with "
+        ".disableOperations([...]) on %s.",
+        hit, op->name, m->name, root, root, op->name, m->name);
+    amp_relate(c, d, m->name_loc, "model %s", m->name);
+}
+
+static const char *root_of(amp_type_kind k)
+{
+    return k == AMP_TYPE_QUERY || k == AMP_TYPE_GENERATION        ? "Query"
+           : k == AMP_TYPE_MUTATION || k == AMP_TYPE_CONVERSATION ? "Mutation"
+           : k == AMP_TYPE_SUBSCRIPTION                           ? "Subscription"
+                                                                  : NULL;
+}
+
+static void check_operation_names(amp_check *c)
+{
+    for (size_t si = 0; si < c->m->schema_count; si++) {
+        int group = c->m->schemas[si].combine;
+        if (amp_schema_legacy(c, si))
+            continue;
+        for (size_t i = 0; i < c->m->schemas[si].type_count; i++) {
+            const amp_type *op = &c->m->schemas[si].types[i];
+            const char *root = root_of(op->kind);
+            for (size_t so = 0; root && so < c->m->schema_count; so++) {
+                if (so != si && (group < 0 || c->m->schemas[so].combine != group))
+                    continue;
+                for (size_t k = 0; k < c->m->schemas[so].type_count; k++) {
+                    const amp_type *m = &c->m->schemas[so].types[k];
+                    if (m->kind == AMP_TYPE_MODEL && disabled_known(m))
+                        check_op_name(c, op, m, root);
+                }
+            }
+        }
+    }
+}
+
 /* ---- repeated keys ---------------------------------------------------------- */
 
 static bool inside(amp_loc in, amp_loc at)
@@ -354,6 +478,7 @@ static void check_sql_methods(amp_check *c, const amp_schema *s)
 void amp_schema_rules_names(amp_check *c)
 {
     check_generated_names(c);
+    check_operation_names(c);
     check_duplicate_keys(c);
     for (size_t si = 0; si < c->m->schema_count; si++)
         check_sql_methods(c, &c->m->schemas[si]);

@@ -94,21 +94,9 @@ static void check_handler_kinds(amp_check *c, const amp_type *t)
         }
 }
 
-/* The defineData resource whose schema (or a.combine group) is si, or NULL. */
-static const amp_resource *data_resource(const amp_model *m, size_t si)
-{
-    int combine = m->schemas[si].combine;
-    if (combine >= 0 && (size_t)combine < m->resource_count)
-        return &m->resources[combine];
-    for (size_t i = 0; i < m->resource_count; i++)
-        if (m->resources[i].kind == AMP_RES_DATA && m->resources[i].schema == (int)si)
-            return &m->resources[i];
-    return NULL;
-}
-
 static void check_function_name(amp_check *c, size_t si, const amp_type *t, const amp_value *fn)
 {
-    const amp_resource *r = data_resource(c->m, si);
+    const amp_resource *r = amp_schema_data_resource(c->m, si);
     if (!r || !r->props || r->props->kind != AMP_VAL_OBJECT || r->props->open)
         return;
     const amp_prop *fns = amp_value_prop(r->props, "functions");

@@ -24,6 +24,9 @@
     X("data-auth-unknown-group", AMP_SEV_WARNING, "An authorization rule names a group that defineAuth does not define") \
     X("data-custom-handler-auth", AMP_SEV_ERROR, "An operation with a.handler.custom uses authorization that JavaScript resolvers do not support") \
     X("data-return-type-auth", AMP_SEV_ERROR, "A custom type returned by an operation inherits authorization it cannot carry") \
+    X("data-auth-duplicate-role", AMP_SEV_ERROR, "Two authorization rules of a model grant the same role") \
+    X("data-auth-provider-unconfigured", AMP_SEV_ERROR, "An authorization rule uses a provider defineData does not configure") \
+    X("data-field-auth-required-fields", AMP_SEV_ERROR, "Field-level rules leave a required field unreadable by a role that reads the model") \
     X("data-field-auth-ignored", AMP_SEV_WARNING, "Field-level authorization on a custom type field is dropped") \
     X("data-modifier-repeated", AMP_SEV_ERROR, "A builder method is called again where it may be called only once") \
     X("data-modifier-unavailable", AMP_SEV_ERROR, "A builder method is not offered at that point of the chain") \
@@ -43,12 +46,14 @@
     X("data-default-invalid", AMP_SEV_ERROR, "A field's .default(value) is rejected when the schema is deployed") \
     X("data-default-db-generated", AMP_SEV_ERROR, "A DB-generated .default() outside PostgreSQL or on a non-integer field") \
     X("data-validate-invalid", AMP_SEV_ERROR, "A field's .validate(...) uses rules its type or place does not allow") \
+    X("data-has-one-required", AMP_SEV_ERROR, "a.hasOne(...) is marked .required()") \
     X("data-key-field-ineligible", AMP_SEV_ERROR, "An identifier or index key names a field that cannot be a key") \
     X("data-index-sort-key-is-partition-key", AMP_SEV_ERROR, "A secondary index lists its partition key among its sort keys") \
     X("data-index-projection-invalid", AMP_SEV_ERROR, "A secondary index's .projection(...) is malformed") \
     X("data-disable-operations-unknown", AMP_SEV_ERROR, "disableOperations([...]) names an operation that does not exist") \
     X("data-primary-key-modifier-ignored", AMP_SEV_WARNING, "A modifier on the partition key field is dropped") \
     X("data-generated-name-collision", AMP_SEV_ERROR, "A type Amplify generates for an inline enum or custom type collides with another type") \
+    X("data-operation-name-collision", AMP_SEV_ERROR, "A custom operation has the name of an operation Amplify generates for a model") \
     X("data-duplicate-key", AMP_SEV_ERROR, "An object literal of the schema repeats a key") \
     X("data-sql-add-to-schema-model", AMP_SEV_ERROR, "A model is passed to addToSchema() of a SQL schema") \
     X("data-sql-rename-invalid", AMP_SEV_ERROR, "renameModels() names a model the SQL schema does not have, or an empty new name") \
@@ -61,6 +66,7 @@
 
 /* Area entry points (each runs its rules over the whole model). */
 void amp_schema_rules_auth(amp_check *c);
+void amp_schema_rules_fieldauth(amp_check *c);
 void amp_schema_rules_chain(amp_check *c);
 void amp_schema_rules_ops(amp_check *c);
 void amp_schema_rules_fields(amp_check *c);
@@ -122,6 +128,10 @@ int amp_schema_version_cmp(const amp_check *c, const char *v);
  * a.manyToMany, `.function(...)` on an operation). The rules of
  * rules_schema*.c describe 1.x and leave such schemas alone. */
 bool amp_schema_legacy(const amp_check *c, size_t si);
+
+/* The defineData resource whose schema (or a.combine group) is schema si,
+ * or NULL. */
+const amp_resource *amp_schema_data_resource(const amp_model *m, size_t si);
 
 /* Capitalises the first letter of s into buf (cap bytes); returns buf. */
 char *amp_schema_capitalize(char *buf, size_t cap, const char *s);

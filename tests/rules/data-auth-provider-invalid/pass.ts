@@ -1,7 +1,7 @@
 import { a, defineData } from '@aws-amplify/backend';
 const schema = a.schema({
   Post: a.model({ title: a.string() }).authorization((allow) => [
-    allow.owner('oidc'),
+    allow.owner('userPools'),
     allow.authenticated('identityPool'),
     allow.group('Admins', 'userPools'),
   ]),

@@ -1,6 +1,6 @@
 import { a, defineData } from '@aws-amplify/backend';
 const schema = a.schema({
-  Post: a.model({ title: a.string() }).authorization((allow) => [allow.custom()]),
+  Post: a.model({ title: a.string() }).authorization((allow) => [allow.publicApiKey()]),
 });
 export const data = defineData({
   schema,

@@ -7,6 +7,8 @@ const schema = a.schema({
 //                           ^^^^^^^ data-default-invalid is a list
     publishedOn: a.date().default('31/01/2024'),
 //                                ^^^^^^^^^^^^ data-default-invalid is not a valid AWSDate
+    motto: a.string().default('say "hi"'),
+//                            ^^^^^^^^^^ data-default-invalid does not parse
   }),
   Address: a.customType({ country: a.string().default('FR') }),
 //                                            ^^^^^^^ data-default-invalid annotated with @model

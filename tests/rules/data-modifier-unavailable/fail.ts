@@ -10,7 +10,7 @@ const schema = a.schema({
     code: a.string().validate((v) => v.minLength(3)).default('abc'),
 //                                                   ^^^^^^^ data-modifier-unavailable Call .default(...) before .validate(...)
   }),
-  getPost: a.query().returns(a.ref('Post')).for(a.ref('Post')).handler(a.handler.custom({ entry: './get.js' })),
-//                                          ^^^ data-modifier-unavailable only for custom subscriptions
+  fetchPost: a.query().returns(a.ref('Post')).for(a.ref('Post')).handler(a.handler.custom({ entry: './get.js' })),
+//                                            ^^^ data-modifier-unavailable only for custom subscriptions
 }).authorization((allow) => [allow.authenticated()]);
 export const data = defineData({ schema });

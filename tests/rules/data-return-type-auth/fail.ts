@@ -9,4 +9,19 @@ const schema = a.schema({
 //                                                     ^^^^^^ data-return-type-auth Unsupported provider for custom handlers: oidc
   Post: a.model({ title: a.string() }),
 }).authorization((allow) => [allow.owner()]);
-export const data = defineData({ schema, functions: { statsFn } });
+export const data = defineData({
+  schema,
+  functions: { statsFn },
+  authorizationModes: {
+    defaultAuthorizationMode: 'userPool',
+    oidcAuthorizationMode: { oidcProviderName: 'idp', oidcIssuerUrl: 'https://idp.example.com', tokenExpiryFromAuthInSeconds: 300, tokenExpireFromIssueInSeconds: 600 },
+  },
+});
+//- amplify/auth/resource.ts
+import { defineAuth } from '@aws-amplify/backend';
+export const auth = defineAuth({ loginWith: { email: true }, groups: ['ADMINS', 'EDITORS'] });
+//- amplify/backend.ts
+import { defineBackend } from '@aws-amplify/backend';
+import { auth } from './auth/resource';
+import { data } from './data/resource';
+defineBackend({ auth, data });
