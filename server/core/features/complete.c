@@ -154,7 +154,7 @@ static void member_item(cx_items *it, const amp_cat_entry *e, int rank)
         return;
     item->entry = e;
     item->detail = cx_entry_detail(sc, e);
-    item->doc = cx_short_doc(sc, e);
+    item->doc = cx_item_doc(e);
     item->deprecated = amp_cat_deprecated(e) != NULL;
     amp_cat_kind k = amp_cat_kind_of(e);
     if (sc->env->snippets && (k == AMP_CAT_METHOD || k == AMP_CAT_FUNCTION)) {
@@ -218,7 +218,7 @@ static void key_item(cx_items *it, const cx_frame *f, const amp_cat_entry *opt)
         return;
     item->entry = opt;
     item->detail = cx_value_summary(sc, v);
-    item->doc = cx_short_doc(sc, opt);
+    item->doc = cx_item_doc(opt);
     item->deprecated = amp_cat_deprecated(opt) != NULL;
     char plain[256];
     bool ident = strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$") ==
@@ -287,7 +287,7 @@ static void enum_items(cx_items *it, const cx_slot *slot, cx_frame *f)
         const amp_cat_entry *doc = amp_cat_child(slot->owner, lits[i]);
         if (doc && amp_cat_kind_of(doc) == AMP_CAT_VALUE) {
             item->entry = doc;
-            item->doc = cx_short_doc(it->sc, doc);
+            item->doc = cx_item_doc(doc);
         }
         if (def && strcmp(def, lits[i]) == 0)
             item->detail = "default";

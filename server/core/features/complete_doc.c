@@ -190,9 +190,8 @@ const char *cx_entry_detail(cx_scan *sc, const amp_cat_entry *e)
     return amp_cat_kind_name(amp_cat_kind_of(e));
 }
 
-const char *cx_short_doc(cx_scan *sc, const amp_cat_entry *e)
+const char *cx_item_doc(const amp_cat_entry *e)
 {
-    (void)sc;
     return amp_cat_doc(e);
 }
 

@@ -287,8 +287,6 @@ bool cx_member_allowed(const cx_type *t, const amp_cat_entry *member);
 /* The parameter of callable e at argument index arg (rest parameters
  * repeat), or NULL. */
 const amp_cat_param *cx_param_at(const amp_cat_entry *e, uint32_t arg);
-/* The nearest enclosing '(' frame whose callee is the catalogue id (NULL: none). */
-cx_frame *cx_enclosing_call(cx_scan *sc, cx_frame *f, const char *id);
 
 /* ---- special slots ------------------------------------------------------- */
 
@@ -329,8 +327,9 @@ const char *cx_value_summary(cx_scan *sc, const amp_cat_value *v);
 const char *cx_key_snippet(cx_scan *sc, const char *name, const amp_cat_entry *option, char quote);
 /* A short detail line for an entry (its signature, or its value summary). */
 const char *cx_entry_detail(cx_scan *sc, const amp_cat_entry *e);
-/* The first sentence (or line) of an entry's doc. Arena string. */
-const char *cx_short_doc(cx_scan *sc, const amp_cat_entry *e);
+/* The documentation a completion item carries inline: the entry's doc
+ * (completionItem/resolve adds signature, values, example and links). */
+const char *cx_item_doc(const amp_cat_entry *e);
 
 /* ---- items --------------------------------------------------------------- */
 

@@ -237,16 +237,6 @@ const amp_cat_entry *cx_callee(cx_scan *sc, cx_frame *f, cx_type *type)
     return t.type && amp_cat_param_count(t.type) > 0 ? t.type : NULL;
 }
 
-cx_frame *cx_enclosing_call(cx_scan *sc, cx_frame *f, const char *id)
-{
-    for (; f; f = f->parent) {
-        const amp_cat_entry *e = cx_callee(sc, f, NULL);
-        if (e && strcmp(amp_cat_id(e), id) == 0)
-            return f;
-    }
-    return NULL;
-}
-
 /* ---- chain typing and contexts ------------------------------------------- */
 
 bool cx_member_allowed(const cx_type *t, const amp_cat_entry *member)
