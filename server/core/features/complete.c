@@ -132,6 +132,7 @@ static int builder_rank(const amp_cat_entry *e, int level)
     return level ? 1 : 0;
 }
 
+/* The item kind of a catalogue member. */
 static amp_citem_kind member_kind(const amp_cat_entry *e)
 {
     switch (amp_cat_kind_of(e)) {
@@ -146,6 +147,7 @@ static amp_citem_kind member_kind(const amp_cat_entry *e)
     }
 }
 
+/* Offers catalogue member e (a method, function, property or namespace). */
 static void member_item(cx_items *it, const amp_cat_entry *e, int rank)
 {
     cx_scan *sc = it->sc;
@@ -164,6 +166,7 @@ static void member_item(cx_items *it, const amp_cat_entry *e, int rank)
     }
 }
 
+/* After `.`: the members of the expression's type still allowed. */
 static void member_items(cx_items *it)
 {
     cx_scan *sc = it->sc;
@@ -200,6 +203,7 @@ static bool key_used(cx_scan *sc, const cx_frame *f, const char *name)
     return false;
 }
 
+/* Offers option key opt of object frame f unless it is used already. */
 static void key_item(cx_items *it, const cx_frame *f, const amp_cat_entry *opt)
 {
     cx_scan *sc = it->sc;
@@ -250,6 +254,7 @@ static void option_items(cx_items *it, const cx_frame *f, const cx_slot *obj)
     }
 }
 
+/* At a key of an object literal: the options not used yet. */
 static void key_items(cx_items *it)
 {
     cx_scan *sc = it->sc;
@@ -297,6 +302,7 @@ static void enum_items(cx_items *it, const cx_slot *slot, cx_frame *f)
         cx_value_item(it, sug[i], AMP_CI_VALUE, 2);
 }
 
+/* In a string or at a bare value: what the slot at the cursor accepts. */
 static void value_items(cx_items *it)
 {
     cx_scan *sc = it->sc;

@@ -60,6 +60,7 @@ char *cx_buf_take(cx_buf *b)
     return s;
 }
 
+/* Moves the text of b into the scan's arena ("" when out of memory). */
 static const char *arena_take(cx_scan *sc, cx_buf *b)
 {
     char *s = cx_buf_take(b);
@@ -85,6 +86,7 @@ static void add_number(cx_buf *b, double x)
         cx_buf_printf(b, "%g", x);
 }
 
+/* A literal as TypeScript writes it (strings quoted). */
 static void add_literal(cx_buf *b, const char *lit, amp_cat_literal_kind kind)
 {
     if (kind == AMP_CAT_LIT_STRING) {
@@ -110,6 +112,7 @@ static void add_enum(cx_buf *b, const amp_cat_value *v, size_t max)
         cx_buf_add(b, " | …");
 }
 
+/* The type names of a mask, joined with " | ". */
 static void add_types(cx_buf *b, unsigned types)
 {
     bool first = true;
@@ -123,6 +126,7 @@ static void add_types(cx_buf *b, unsigned types)
     }
 }
 
+/* Appends what, then "min..max" (either side may be open); nothing without bounds. */
 static void add_range(cx_buf *b, amp_cat_range r, const char *what)
 {
     if (!r.has_min && !r.has_max)
@@ -135,6 +139,7 @@ static void add_range(cx_buf *b, amp_cat_range r, const char *what)
         add_number(b, r.max);
 }
 
+/* The one-line summary of a value descriptor (see cx_value_summary). */
 static void summary_into(cx_buf *b, const amp_cat_value *v, size_t max_enum)
 {
     unsigned types = amp_cat_value_types(v);
@@ -204,6 +209,7 @@ static void md_code(cx_buf *b, const char *code)
     cx_buf_add(b, "\n```\n\n");
 }
 
+/* The code block heading a hover: the signature, the literal, or `(kind) name: type`. */
 static void md_header(cx_buf *b, const amp_cat_entry *e)
 {
     const char *sig = amp_cat_signature(e);
@@ -233,6 +239,7 @@ static void md_header(cx_buf *b, const amp_cat_entry *e)
     free(s);
 }
 
+/* What a value accepts: allowed values, suggestions, default, bounds, pattern. */
 static void md_value(cx_buf *b, const amp_cat_value *v)
 {
     size_t n = 0;
@@ -272,6 +279,7 @@ static void md_value(cx_buf *b, const amp_cat_value *v)
         cx_buf_add(b, "**Required.**\n\n");
 }
 
+/* One line per parameter with its doc. */
 static void md_params(cx_buf *b, const amp_cat_entry *e)
 {
     size_t n = amp_cat_param_count(e);
@@ -289,6 +297,7 @@ static void md_params(cx_buf *b, const amp_cat_entry *e)
         cx_buf_add(b, "\n");
 }
 
+/* The example, the package and version, and the docs link. */
 static void md_footer(cx_buf *b, const amp_cat_entry *e)
 {
     const char *example = amp_cat_example(e);
@@ -350,6 +359,7 @@ static void snip_text(cx_buf *b, const char *text, bool choice)
     }
 }
 
+/* True when s can be an object key without quotes. */
 static bool is_identifier(const char *s)
 {
     if (!*s || (*s >= '0' && *s <= '9'))

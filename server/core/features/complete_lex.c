@@ -24,6 +24,7 @@ bool cx_tok_is(const char *s, const cx_tok *t, const char *word)
     return t->kind == CX_TK_IDENT && t->end - t->start == n && memcmp(s + t->start, word, n) == 0;
 }
 
+/* Identifier characters (any non-ASCII byte counts, for Unicode names). */
 static bool ident_start(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80;
@@ -34,6 +35,7 @@ static bool ident_char(unsigned char c)
     return ident_start(c) || (c >= '0' && c <= '9');
 }
 
+/* A token of kind over [start, end). */
 static cx_tok make(cx_tk_kind kind, uint32_t start, uint32_t end)
 {
     cx_tok t = {0};
@@ -68,6 +70,7 @@ static bool regex_allowed(const cx_lexer *lx)
     }
 }
 
+/* A '...' or "..." string from lx->pos; unterminated at the line end. */
 static cx_tok lex_string(cx_lexer *lx, char quote)
 {
     uint32_t start = lx->pos++;
@@ -119,7 +122,7 @@ static cx_tok lex_template_body(cx_lexer *lx, uint32_t start)
     return t;
 }
 
-static cx_tok lex_comment(cx_lexer *lx)
+/* A // or /* */ comment from lx->pos.* / static cx_tok lex_comment(cx_lexer *lx)
 {
     uint32_t start = lx->pos;
     if (lx->s[lx->pos + 1] == '/') {
@@ -140,6 +143,7 @@ static cx_tok lex_comment(cx_lexer *lx)
     return t;
 }
 
+/* A regular expression literal from lx->pos, flags included. */
 static cx_tok lex_regex(cx_lexer *lx)
 {
     uint32_t start = lx->pos++;
@@ -166,6 +170,7 @@ static cx_tok lex_regex(cx_lexer *lx)
     return t;
 }
 
+/* A number literal (decimal, hex, exponent, separators, bigint). */
 static cx_tok lex_number(cx_lexer *lx)
 {
     uint32_t start = lx->pos;
@@ -216,6 +221,7 @@ static cx_tok lex_punct(cx_lexer *lx)
     return t;
 }
 
+/* A { or }, keeping count of the braces so a template's } is told apart. */
 static cx_tok lex_brace(cx_lexer *lx, char c)
 {
     cx_tok t = make(CX_TK_PUNCT, lx->pos, lx->pos + 1);
@@ -233,6 +239,7 @@ static cx_tok lex_brace(cx_lexer *lx, char c)
     return t;
 }
 
+/* The next token, comments included. */
 static cx_tok lex_one(cx_lexer *lx)
 {
     if (lx->in_template) {

@@ -48,6 +48,7 @@ static bool *schema_set(cx_scan *sc, const amp_model *m)
     return in;
 }
 
+/* The type named name in the schemas marked in in[], or NULL. */
 static const amp_type *find_type(const amp_model *m, const bool *in, const char *name)
 {
     for (size_t s = 0; m && in && s < m->schema_count; s++)
@@ -131,6 +132,7 @@ typedef struct cx_fields {
     uint32_t count, cap;
 } cx_fields;
 
+/* Appends a copy of f to out. */
 static void add_field(cx_scan *sc, cx_fields *out, const cx_field *f)
 {
     cx_field *slot = cx_push(sc, (void **)&out->items, &out->count, &out->cap, sizeof *slot);
@@ -138,6 +140,7 @@ static void add_field(cx_scan *sc, cx_fields *out, const cx_field *f)
         *slot = *f;
 }
 
+/* The fields of a model type. */
 static void model_fields(cx_scan *sc, const amp_type *t, cx_fields *out)
 {
     for (size_t i = 0; i < t->field_count; i++) {
@@ -157,6 +160,7 @@ static cx_frame *fields_frame(cx_frame *v)
     return o->open == '{' && !o->block ? o : NULL;
 }
 
+/* The field kind a builder function makes; *scalar gets the scalar's name. */
 static amp_field_kind builder_kind(const amp_cat_entry *root, const char **scalar)
 {
     const char *name = root ? amp_cat_name(root) : "";
@@ -234,6 +238,7 @@ static bool scalar_attr(const char *scalar, const char *attr)
     return v && strcmp(v, "true") == 0;
 }
 
+/* Offers field fd unless frame f lists it already. */
 static void field_item(cx_items *it, cx_frame *f, const cx_field *fd, int rank)
 {
     if (cx_frame_lists(it->sc, f, fd->name))
@@ -278,6 +283,7 @@ static const char *partition_key(cx_scan *sc, cx_frame *f)
     return NULL;
 }
 
+/* The fields of the current model that may be identifier, index or sort keys. */
 static void key_field_items(cx_items *it, cx_special sp, cx_frame *f)
 {
     cx_scan *sc = it->sc;
@@ -334,6 +340,7 @@ static const char *identifier_scalar(cx_scan *sc, const char *type_name, uint32_
     return strcmp(name, "id") == 0 ? "id" : NULL;
 }
 
+/* Scalars that may reference each other: the same, or ID and String. */
 static bool compatible(const char *a, const char *b)
 {
     bool sa = strcmp(a, "id") == 0 || strcmp(a, "string") == 0;
@@ -375,6 +382,7 @@ enum {
     TM_SUBSCRIPTION = 32,
 };
 
+/* The TM_ bit of a model type kind. */
 static unsigned type_bit(amp_type_kind k)
 {
     switch (k) {
@@ -396,6 +404,7 @@ static unsigned type_bit(amp_type_kind k)
     }
 }
 
+/* The TM_ bit of the builder that defines a type (a.model ...), 0 for others. */
 static unsigned builder_bit(const amp_cat_entry *root)
 {
     static const struct {
@@ -414,6 +423,7 @@ static unsigned builder_bit(const amp_cat_entry *root)
     return 0;
 }
 
+/* The item kind of a TM_ bit. */
 static amp_citem_kind type_item_kind(unsigned bit)
 {
     return bit == TM_MODEL    ? AMP_CI_MODEL
@@ -422,6 +432,7 @@ static amp_citem_kind type_item_kind(unsigned bit)
                               : AMP_CI_OPERATION;
 }
 
+/* The word naming a TM_ bit in details. */
 static const char *type_word(unsigned bit)
 {
     return bit == TM_MODEL          ? "model"
@@ -478,6 +489,7 @@ char *amp_type_markdown(const amp_model *m, const char *path, const char *name)
     return found ? type_doc(m, found) : NULL;
 }
 
+/* Offers type `name` (t: the model's type when known, for its detail and resolve). */
 static void type_item(cx_items *it, cx_frame *f, const char *name, unsigned bit, const amp_type *t)
 {
     cx_scan *sc = it->sc;
@@ -702,6 +714,7 @@ static void resource_item(cx_items *it, const amp_model *m, const amp_resource *
     }
 }
 
+/* The defineFunction resources of the backend. */
 static void function_items(cx_items *it)
 {
     const amp_model *m = cx_model(it->sc);

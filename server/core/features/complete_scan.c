@@ -177,6 +177,7 @@ static bool is_schema_call(const cx_scan *sc, const cx_frame *f)
            f->arg == 0;
 }
 
+/* Remembers o as a schema types object (for cx_scan_full). */
 static void record_schema(cx_scan *sc, cx_frame *o)
 {
     cx_frame **slot =
@@ -185,6 +186,7 @@ static void record_schema(cx_scan *sc, cx_frame *o)
         *slot = o;
 }
 
+/* Opens a frame for bracket t in the current one (callee: t calls the expression read so far). */
 static void open_frame(cx_scan *sc, const cx_tok *t, char open, bool block, bool callee)
 {
     cx_frame *f = sc->top;
