@@ -122,7 +122,8 @@ static cx_tok lex_template_body(cx_lexer *lx, uint32_t start)
     return t;
 }
 
-/* A // or /* */ comment from lx->pos.* / static cx_tok lex_comment(cx_lexer *lx)
+/* A line or block comment from lx->pos. */
+static cx_tok lex_comment(cx_lexer *lx)
 {
     uint32_t start = lx->pos;
     if (lx->s[lx->pos + 1] == '/') {
