@@ -344,6 +344,20 @@ static bool bare_value_position(const cx_cursor *at)
 
 /* ---- entry point --------------------------------------------------------- */
 
+/* LSP edits replace within one line: a string continued over lines with a
+ * backslash is replaced on the cursor's line only. */
+static void one_line(const cx_scan *sc, amp_completion *out)
+{
+    for (uint32_t i = out->start; i < sc->offset; i++)
+        if (sc->s[i] == '\n' || sc->s[i] == '\r')
+            out->start = i + 1;
+    for (uint32_t i = sc->offset; i < out->end; i++)
+        if (sc->s[i] == '\n' || sc->s[i] == '\r') {
+            out->end = i;
+            break;
+        }
+}
+
 static void dispatch(cx_items *it)
 {
     cx_scan *sc = it->sc;
@@ -356,6 +370,7 @@ static void dispatch(cx_items *it)
         out->end = at->str.unterminated ? at->str.end : at->str.end - 1;
         if (out->end < sc->offset)
             out->end = sc->offset;
+        one_line(sc, out);
         out->context = "string";
         it->quoted = false;
         if (!(at->frame->open == '{' && !at->frame->block && at->kstate == CX_KEY))

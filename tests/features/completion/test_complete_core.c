@@ -331,6 +331,19 @@ static void test_broken_text_never_fails(void)
     drop(&b);
 }
 
+static void test_string_over_lines_replaced_on_one_line(void)
+{
+    amp_completion c;
+    const char *text = "import { defineAuth } from '@aws-amplify/backend';\n"
+                       "export const auth = defineAuth({ multifactor: { mode: 'O\\\nP$0T' } });\n";
+    complete_text(text, false, &c, NULL);
+    AMP_CHECK(find(&c, "OPTIONAL") != NULL);
+    const char *line2 = strstr(text, "P$0T");
+    AMP_CHECK_INT(c.start, (uint32_t)(line2 - text));
+    AMP_CHECK_INT(c.end, (uint32_t)(line2 - text) + 2);
+    amp_completion_free(&c);
+}
+
 static void test_hover_token(void)
 {
     amp_text t;
@@ -400,6 +413,7 @@ int main(void)
     AMP_RUN(test_member_snippets);
     AMP_RUN(test_lexer_hard_cases);
     AMP_RUN(test_broken_text_never_fails);
+    AMP_RUN(test_string_over_lines_replaced_on_one_line);
     AMP_RUN(test_hover_token);
     AMP_RUN(test_markdown);
     AMP_RUN(test_signature_param_range);
