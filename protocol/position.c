@@ -137,6 +137,22 @@ uint32_t amp_pos_to_offset(amp_text_view view, amp_encoding enc, amp_lsp_pos pos
     return i;
 }
 
+/* True when [s, s+n) holds only ASCII bytes; reads a word at a time. */
+static int all_ascii(const char *s, uint32_t n)
+{
+    uint32_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ULL)
+            return 0;
+    }
+    for (; i < n; i++)
+        if ((unsigned char)s[i] & 0x80)
+            return 0;
+    return 1;
+}
+
 amp_lsp_pos amp_offset_to_pos(amp_text_view view, amp_encoding enc, uint32_t offset)
 {
     if (offset > view.len)
@@ -144,6 +160,11 @@ amp_lsp_pos amp_offset_to_pos(amp_text_view view, amp_encoding enc, uint32_t off
     amp_lsp_pos pos;
     pos.line = amp_line_of_offset(view, offset);
     uint32_t start = view.line_starts[pos.line];
+    /* Fast path: in ASCII text every encoding counts one unit per byte. */
+    if (all_ascii(view.bytes + start, offset - start)) {
+        pos.character = offset - start;
+        return pos;
+    }
     uint32_t units = 0;
     for (uint32_t i = start; i < offset;) {
         uint32_t n = utf8_seq_len((const unsigned char *)view.bytes + i, view.len - i);

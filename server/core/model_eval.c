@@ -533,8 +533,14 @@ static const amp_value *eval_identifier(amp_builder *b, uint32_t f, TSNode n, co
     const amp_text *t = &b->files[f].doc->text;
     uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
     for (const amp_scope *sc = scope; sc; sc = sc->up)
-        if (strlen(sc->name) == e - s && memcmp(sc->name, t->bytes + s, e - s) == 0)
+        if (strlen(sc->name) == e - s && memcmp(sc->name, t->bytes + s, e - s) == 0) {
+            /* A parameter role carries the location of this use. */
+            if (sc->value && sc->value->kind == AMP_VAL_BUILTIN) {
+                amp_value *use = builtin_value(b, f, n, sc->value->str);
+                return use ? use : sc->value;
+            }
             return sc->value;
+        }
     const char *name = text_of(b, f, n);
     amp_binding *bind = name ? amp_strmap_get(&b->files[f].locals, name) : NULL;
     if (!bind) {
@@ -797,10 +803,21 @@ static void add_root(amp_builder *b, const amp_value *v)
         *slot = v;
 }
 
+/* The capacity amp_push assumes for an array of n elements. */
+static size_t push_capacity(size_t n)
+{
+    size_t cap = 4;
+    while (cap < n)
+        cap *= 2;
+    return n ? cap : 0;
+}
+
 /* Applies one call (callee member property or plain callee) to the value
- * the chain has so far. */
+ * the chain has so far. `owned` is the value this chain created last: only
+ * that one may be extended in place (any other may be shared, e.g. a
+ * memoised const), which keeps a chain of n calls linear, not quadratic. */
 static const amp_value *apply_call(amp_builder *b, uint32_t f, TSNode call, const amp_value *so_far,
-                                   TSNode property, const amp_scope *scope)
+                                   TSNode property, const amp_scope *scope, amp_value *owned)
 {
     TSNode args = field(call, "arguments");
     if (so_far->kind == AMP_VAL_BUILTIN) {
@@ -823,17 +840,24 @@ static const amp_value *apply_call(amp_builder *b, uint32_t f, TSNode call, cons
         return v;
     }
     if (so_far->kind == AMP_VAL_CALL && !ts_node_is_null(property)) {
-        amp_value *v = amp_arena_alloc(b->a, sizeof *v);
-        if (!v)
-            return so_far;
-        *v = *so_far;
-        v->binding = -1;
+        amp_value *v = owned;
+        if (so_far != owned) {
+            v = amp_arena_alloc(b->a, sizeof *v);
+            if (!v)
+                return so_far;
+            *v = *so_far;
+            v->binding = -1;
+            v->methods = so_far->method_count
+                             ? amp_arena_grow(b->a, so_far->methods, so_far->method_count,
+                                              push_capacity(so_far->method_count), sizeof *v->methods)
+                             : NULL;
+            if (so_far->method_count && !v->methods)
+                return so_far;
+        }
         v->loc.end = ts_node_end_byte(call);
-        v->methods = amp_arena_grow(b->a, so_far->methods, so_far->method_count,
-                                    so_far->method_count + 1, sizeof *v->methods);
-        if (!v->methods)
-            return so_far;
-        amp_method *m = &v->methods[v->method_count++];
+        amp_method *m = amp_push(b->a, (void **)&v->methods, &v->method_count, sizeof *m);
+        if (!m)
+            return v;
         m->name = text_of(b, f, property);
         m->name_loc = loc_of(f, property);
         m->loc = m->name_loc;
@@ -866,6 +890,7 @@ static const amp_value *eval_chain(amp_builder *b, uint32_t f, TSNode n, const a
         cur = field(fn, "object");
     }
     const amp_value *v = count ? amp_eval(b, f, cur, scope) : amp_eval_unknown(b, f, n);
+    amp_value *owned = NULL;
     for (size_t i = count; i-- > 0 && v;) {
         TSNode fn = strip(field(spine[i], "function"));
         TSNode prop = is_type(fn, "member_expression") ? field(fn, "property") : (TSNode){0};
@@ -873,7 +898,10 @@ static const amp_value *eval_chain(amp_builder *b, uint32_t f, TSNode n, const a
             v = amp_eval_unknown(b, f, spine[i]);
             continue;
         }
-        v = apply_call(b, f, spine[i], v, prop, scope);
+        const amp_value *next = apply_call(b, f, spine[i], v, prop, scope, owned);
+        if (next != v && next->kind == AMP_VAL_CALL)
+            owned = (amp_value *)next;
+        v = next;
     }
     if (v && v->kind == AMP_VAL_CALL && v->str && is_root_path(v->str))
         add_root(b, v);
@@ -902,6 +930,43 @@ static const amp_value *eval_member(amp_builder *b, uint32_t f, TSNode n, const 
         }
     }
     return amp_eval_unknown(b, f, n);
+}
+
+/* Constant arithmetic on numbers (60 * 5) and concatenation of string
+ * literals ('a' + 'b'); anything else is a TEMPLATE (a value not known). */
+static const amp_value *eval_binary(amp_builder *b, uint32_t f, TSNode n, const amp_scope *scope)
+{
+    TSNode op = field(n, "operator");
+    const amp_value *l = amp_eval(b, f, field(n, "left"), scope);
+    const amp_value *r = amp_eval(b, f, field(n, "right"), scope);
+    const char *o = ts_node_is_null(op) ? "" : ts_node_type(op);
+    if (l->kind == AMP_VAL_NUMBER && r->kind == AMP_VAL_NUMBER && o[0] && !o[1]) {
+        double x = l->num, y = r->num, z;
+        switch (o[0]) {
+        case '+': z = x + y; break;
+        case '-': z = x - y; break;
+        case '*': z = x * y; break;
+        case '/': if (y == 0) goto unknown; z = x / y; break;
+        default: goto unknown;
+        }
+        amp_value *v = new_value(b, AMP_VAL_NUMBER, f, n);
+        if (v)
+            v->num = z;
+        return v;
+    }
+    if (l->kind == AMP_VAL_STRING && r->kind == AMP_VAL_STRING && strcmp(o, "+") == 0) {
+        amp_value *v = new_value(b, AMP_VAL_STRING, f, n);
+        size_t ln = strlen(l->str), rn = strlen(r->str);
+        char *s = v ? amp_arena_alloc(b->a, ln + rn + 1) : NULL;
+        if (!s)
+            return v;
+        memcpy(s, l->str, ln);
+        memcpy(s + ln, r->str, rn + 1);
+        v->str = s;
+        return v;
+    }
+unknown:
+    return new_value(b, AMP_VAL_TEMPLATE, f, n);
 }
 
 const amp_value *amp_eval(amp_builder *b, uint32_t f, TSNode node, const amp_scope *scope)
@@ -942,7 +1007,9 @@ const amp_value *amp_eval(amp_builder *b, uint32_t f, TSNode node, const amp_sco
     else if (strcmp(t, "arrow_function") == 0 || strcmp(t, "function_expression") == 0 ||
              strcmp(t, "function") == 0)
         v = eval_function(b, f, n, scope);
-    else if (strcmp(t, "binary_expression") == 0 || strcmp(t, "template_literal") == 0)
+    else if (strcmp(t, "binary_expression") == 0)
+        v = eval_binary(b, f, n, scope);
+    else if (strcmp(t, "template_literal") == 0)
         v = new_value(b, AMP_VAL_TEMPLATE, f, n);
     else
         v = amp_eval_unknown(b, f, n);

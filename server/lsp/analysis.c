@@ -11,6 +11,9 @@
 
 #include "amp_project.h"
 #include "amp_rules.h"
+
+/* At most this many diagnostics are reported per file. */
+#define AMP_MAX_DIAGS_PER_FILE 500
 #include "amp_syntax.h"
 
 static int by_key(const void *a, const void *b)
@@ -123,6 +126,27 @@ const amp_model *amp_backend_model(amp_workspace *ws, size_t b, const amp_text *
     return be->model;
 }
 
+/* Keeps at most AMP_MAX_DIAGS_PER_FILE diagnostics (the first ones) and
+ * says how many more there are: no editor is helped by ten thousand. */
+static void cap_diagnostics(amp_diag_list *list)
+{
+    if (list->count <= AMP_MAX_DIAGS_PER_FILE)
+        return;
+    size_t more = list->count - AMP_MAX_DIAGS_PER_FILE;
+    for (size_t i = AMP_MAX_DIAGS_PER_FILE; i < list->count; i++) {
+        amp_diag *d = &list->items[i];
+        free(d->message);
+        for (size_t j = 0; j < d->related_count; j++) {
+            free(d->related[j].file);
+            free(d->related[j].message);
+        }
+        free(d->related);
+    }
+    list->count = AMP_MAX_DIAGS_PER_FILE;
+    amp_diag_add(list, 0, 0, AMP_SEV_INFO, "too-many-diagnostics",
+                 "%zu more diagnostics in this file are not shown; fix the ones above first.", more);
+}
+
 void amp_analyze_models(amp_workspace *ws)
 {
     for (size_t b = 0; b < ws->backend_count; b++)
@@ -137,6 +161,7 @@ bool amp_analyze_file(amp_workspace *ws, amp_file *f)
     amp_diag_list fresh = {0};
     amp_syntax_diagnostics(&f->doc, &fresh);
     amp_diag_list_append(&fresh, &f->model_diags);
+    cap_diagnostics(&fresh);
     bool changed = !amp_diag_list_equal(&fresh, &f->diags);
     amp_diag_list_clear(&f->diags);
     f->diags = fresh;

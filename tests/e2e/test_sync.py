@@ -139,7 +139,9 @@ def random_text(rng):
 def random_edit_session(encoding, seed, count):
     rng = random.Random(seed)
     with Server() as s:
-        s.initialize(encodings=[encoding])
+        # This test is about text sync: a long debounce keeps diagnostics
+        # from being computed after each of thousands of edits.
+        s.initialize(encodings=[encoding], options={"diagnosticsDebounceMs": 10000})
         text = SCHEMA
         s.open(URI, text)
         version = 1

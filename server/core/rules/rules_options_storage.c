@@ -194,7 +194,7 @@ static void set_grantee(grantee *g, const char *member, const char *arg, const a
 {
     snprintf(g->key, sizeof g->key, "%s%s%s", member, arg ? " " : "", arg ? arg : "");
     if (strcmp(member, "groups") == 0)
-        snprintf(g->label, sizeof g->label, "the group '%s'", arg);
+        snprintf(g->label, sizeof g->label, "the group '%s'", arg ? arg : "?");
     else if (arg)
         snprintf(g->label, sizeof g->label, "%s('%s')", member, arg);
     else
