@@ -150,8 +150,10 @@ bool amp_sync_disk_change(amp_session *s, const char *key, bool deleted)
     if (deleted) {
         if (f)
             amp_file_remove(&s->ws, key);
-    } else if (f) {
-        amp_file_load(&s->ws, key);
+    } else if (f && !amp_file_load(&s->ws, key)) {
+        /* No longer readable (a directory, a FIFO, a dangling or outward
+         * link now): its old text must not be served as current. */
+        amp_file_remove(&s->ws, key);
     }
     s->ws.closure_dirty = true;
     return names_backend_entry(key);

@@ -310,7 +310,8 @@ void amp_file_parse(amp_workspace *ws, amp_file *f)
  * and its length, or NULL with errno-based reason in *why. */
 static char *read_file(const char *path, uint32_t max, uint32_t *len, const char **why)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO for reading would wait for a writer. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         *why = strerror(errno);
         return NULL;
@@ -386,6 +387,12 @@ static bool is_backend_dir(amp_workspace *ws, const char *amplify_dir, char **en
     char *entry = path_join(amplify_dir, "backend.ts");
     struct stat st;
     if (!entry || lstat(entry, &st) != 0 || !S_ISREG(st.st_mode)) {
+        struct stat target;
+        if (entry && lstat(entry, &st) == 0 && !S_ISDIR(st.st_mode))
+            ws_log(ws, 1, "cannot read %s: %s", entry,
+                   !S_ISLNK(st.st_mode)        ? "not a regular file"
+                   : stat(entry, &target) != 0 ? "a dangling symbolic link"
+                                               : "a symbolic link (links are not followed)");
         free(entry);
         return false;
     }
@@ -393,10 +400,17 @@ static bool is_backend_dir(amp_workspace *ws, const char *amplify_dir, char **en
     bool yes;
     if (open && open->open) {
         yes = strstr(open->doc.text.bytes, "defineBackend") != NULL;
+    } else if (ws->folder_count > 0 && !amp_workspace_contains(ws, entry)) {
+        /* A file opened outside every folder does not make the server read
+         * the disk there (with no folder at all, it does: single-file mode). */
+        ws_log(ws, 2, "not reading %s: outside the workspace folders", entry);
+        yes = false;
     } else {
         uint32_t len = 0;
         const char *why;
         char *bytes = read_file(entry, ws->max_file_bytes, &len, &why);
+        if (!bytes)
+            ws_log(ws, 1, "cannot read %s: %s", entry, why);
         yes = bytes && contains_bytes(bytes, len, "defineBackend");
         free(bytes);
     }
@@ -449,6 +463,8 @@ static void scan_folder(amp_workspace *ws, const char *folder)
     while (head < tail && visited++ < AMP_SCAN_MAX_DIRS) {
         item it = queue[head++];
         DIR *dir = it.path ? opendir(it.path) : NULL;
+        if (!dir && it.path)
+            ws_log(ws, 1, "cannot read %s: %s", it.path, strerror(errno));
         struct dirent *e;
         while (dir && (e = readdir(dir)) != NULL) {
             if (skip_dir_name(e->d_name))
@@ -565,6 +581,11 @@ static char *resolve_import(amp_workspace *ws, const char *from, const char *spe
         snprintf(cand, n + 16, "%s%s", base, suffixes[i]);
         amp_file *open = amp_file_get(ws, cand);
         struct stat st;
+        if (!(open && open->open) && stat(cand, &st) != 0 && lstat(cand, &st) == 0)
+            ws_log(ws, 1, "cannot read %s: a dangling symbolic link", cand);
+        else if (!(open && open->open) && stat(cand, &st) == 0 && !S_ISREG(st.st_mode) &&
+                 !S_ISDIR(st.st_mode))
+            ws_log(ws, 1, "cannot read %s: not a regular file", cand);
         if ((open && open->open) || (stat(cand, &st) == 0 && S_ISREG(st.st_mode))) {
             if (i == 0 &&
                 (n < 3 || (strcmp(base + n - 3, ".ts") != 0 && strcmp(base + n - 4, ".tsx") != 0)))
