@@ -1,8 +1,8 @@
 /*
  * rules_backend_stacks.c: the nested-stack dependency graph and what breaks
  * it (backend sheet §11), the names backend.createStack may not take
- * (§3.1), and functions set up to use the data API without the schema grant
- * that provides its environment (§8).
+ * (§3.1), and data environments set by hand instead of the schema grant
+ * that provides them (§8).
  *
  * Graph nodes are resource groups (nested stacks); "X -> Y" means X's
  * template references an output of Y. The edges are exactly those of §11:
@@ -13,7 +13,8 @@
  *                      schema-level allow.resource grantee;
  *   G(f) -> X          backend.ts hands f a CDK token of X (addEnvironment,
  *                      a grant to f's role, a DynamoDB event source,
- *                      addToRolePolicy), unconditionally.
+ *                      addToRolePolicy), at the top level of the file;
+ *   auth -> G(f)       backend.ts adds f as a user-pool trigger (addTrigger).
  * SSM-backed access grants add no G(f) -> X edge. A function whose group is
  * not known makes the whole graph unknown: no cycle is reported then.
  */
@@ -29,7 +30,6 @@ typedef struct edge {
     int from, to;    /* group indexes */
     amp_loc loc;     /* where the dependency is made */
     int fn;          /* the function whose group is an end of the edge, or -1 */
-    int other;       /* the other resource */
     const char *how; /* what makes it, for messages */
 } edge;
 
@@ -96,7 +96,7 @@ static void add_edge(graph *g, const build_ctx *b, int a, int bres, amp_loc loc,
         return;
     }
     g->edges = grown;
-    g->edges[g->edge_count++] = (edge){f, t, loc, fn, fn == a ? bres : a, how};
+    g->edges[g->edge_count++] = (edge){f, t, loc, fn, how};
 }
 
 /* data -> auth, and owner -> G(f) for every reference of a deployed owner. */
@@ -469,7 +469,7 @@ static void report_cycle(amp_check *c, const amp_deploy *d, const graph *g, cons
                                 "dependency found between nested stacks\"). %s",
                                 cycle, advice);
     for (size_t i = 0; i < len; i++) {
-        const edge *e = &g->edges[path[i]];
+        const edge *e = &g->edges[path[(first + i) % len]];
         if (e->fn >= 0)
             amp_relate(c, diag, e->loc, "%s -> %s: %s (group '%s') %s", g->names[e->from],
                        g->names[e->to], amp_deploy_label(m, e->fn), d->group[e->fn], e->how);
@@ -503,18 +503,12 @@ static void check_cycles(amp_check *c, const amp_deploy *d)
 
 /* ---- createStack ----------------------------------------------------------- */
 
-/* The deployed resource whose group is `name`, or -1; *unknown is set when
- * a deployed function's group is not known. */
-static int group_owner(const amp_deploy *d, const char *name, bool *unknown)
+/* The deployed resource whose group is `name`, or -1. */
+static int group_owner(const amp_deploy *d, const char *name)
 {
-    for (size_t i = 0; i < d->m->resource_count; i++) {
-        if (!d->deployed[i])
-            continue;
-        if (!d->group[i] && d->m->resources[i].kind == AMP_RES_FUNCTION)
-            *unknown = true;
-        if (d->group[i] && strcmp(d->group[i], name) == 0)
+    for (size_t i = 0; i < d->m->resource_count; i++)
+        if (d->deployed[i] && d->group[i] && strcmp(d->group[i], name) == 0)
             return (int)i;
-    }
     return -1;
 }
 
@@ -527,8 +521,7 @@ static void check_create_stack(amp_check *c, const amp_deploy *d)
             strcmp(call->method, "createStack") != 0 || !call->first_arg.s)
             continue;
         const char *name = call->first_arg.s;
-        bool unknown = false;
-        int owner = group_owner(d, name, &unknown);
+        int owner = group_owner(d, name);
         const amp_backend_call *earlier = NULL;
         for (size_t k = 0; k < i && owner < 0; k++) {
             const amp_backend_call *e = &m->backend_uses[k];
