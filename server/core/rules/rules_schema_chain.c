@@ -215,9 +215,10 @@ static void walk_sources(amp_check *c, const amp_type *t)
         walk_builder(c, list[i]);
 }
 
-static void walk_type(amp_check *c, const amp_type *t)
+static void walk_type(amp_check *c, const amp_schema *s, const amp_type *t)
 {
-    walk_builder(c, t->value);
+    if (!(s->sql && t->kind == AMP_TYPE_MODEL)) /* SQL models also take .relationships(...) */
+        walk_builder(c, t->value);
     walk_fields(c, t);
     switch (t->kind) {
     case AMP_TYPE_MODEL:
@@ -256,6 +257,6 @@ void amp_schema_rules_chain(amp_check *c)
         walk_builder(c, s->value);
         walk_rules(c, "AllowSchema", "schema", s->rules, s->rule_count);
         for (size_t i = 0; i < s->type_count; i++)
-            walk_type(c, &s->types[i]);
+            walk_type(c, s, &s->types[i]);
     }
 }

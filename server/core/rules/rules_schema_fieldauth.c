@@ -161,20 +161,32 @@ typedef struct dup_ctx {
     size_t count;
 } dup_ctx;
 
+/* True for the rules that read a list of owners or groups. */
+static bool is_list_rule(const amp_rule *r)
+{
+    return strcmp(r->strategy, "ownersDefinedIn") == 0 ||
+           strcmp(r->strategy, "groupsDefinedIn") == 0;
+}
+
 static void note_role(void *p, const char *key, const amp_rule *r)
 {
     dup_ctx *d = p;
     for (size_t i = 0; i < d->count; i++) {
         if (strcmp(d->keys[i], key) != 0 || d->rules[i] == r)
             continue;
-        if (strstr(r->strategy, "DefinedIn") && strcmp(r->strategy, d->rules[i]->strategy) != 0)
+        if (is_list_rule(r) != is_list_rule(d->rules[i]))
             return; /* one field as a value and a list: data-auth-field-conflict */
+        char shown[160];
+        snprintf(shown, sizeof shown, "%s", key);
+        size_t len = strlen(shown);
+        if (len && shown[len - 1] == ':')
+            shown[len - 1] = '\0'; /* the default claim */
         amp_diag *diag = amp_schema_report(
             d->c, "data-auth-duplicate-role", r->strategy_loc,
             "%s gets two rules for the same role (%s)%s; Amplify rejects it at deploy (`@auth "
-            "%s:%s already exists for %s`). Merge them into one rule, e.g. with .to([...]) listing "
-            "every operation.",
-            d->t->name, key, d->inherited ? " from the schema's rules" : "", d->t->name, key,
+            "%s:%s... already exists for %s`). Merge them into one rule, e.g. with .to([...]) "
+            "listing every operation.",
+            d->t->name, shown, d->inherited ? " from the schema's rules" : "", d->t->name, shown,
             d->t->name);
         amp_relate(d->c, diag, d->rules[i]->strategy_loc, "the first rule for that role");
         return;

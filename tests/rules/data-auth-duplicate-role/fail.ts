@@ -6,5 +6,7 @@ const schema = a.schema({
   Note: a.model({ body: a.string() })
     .authorization((allow) => [allow.group('Admins'), allow.groups(['Admins', 'Editors']).to(['read'])]),
 //                                                          ^^^^^^ data-auth-duplicate-role
+  Doc: a.model({ body: a.string() }).authorization((allow) => [allow.ownerDefinedIn('owner'), allow.owner()]),
+//                                                                                                  ^^^^^ data-auth-duplicate-role
 });
 export const data = defineData({ schema });
