@@ -134,37 +134,57 @@ bool amp_schema_effective_rules(const amp_schema *s, const amp_type *t, const am
     return true;
 }
 
-/* Parses "1.2.3" (ignoring a leading '^', '~', '=' or 'v' and anything
- * after the third number) into v[3]. Returns false when not a version. */
-static bool parse_version(const char *s, long v[3])
+/* Parses "1.2.3" (after an optional '=' or 'v'; anything after the third
+ * number ignored) into v[3]. Returns the rest, or NULL when not a version. */
+static const char *parse_version(const char *s, long v[3])
 {
-    while (*s == '^' || *s == '~' || *s == '=' || *s == 'v' || *s == ' ')
+    while (*s == '=' || *s == 'v' || *s == ' ')
         s++;
     for (int i = 0; i < 3; i++) {
         if (!isdigit((unsigned char)*s))
-            return false;
+            return NULL;
         char *end;
         v[i] = strtol(s, &end, 10);
         s = end;
         if (i < 2) {
             if (*s != '.')
-                return false;
+                return NULL;
             s++;
         }
     }
-    return true;
+    return s;
+}
+
+static int cmp3(const long a[3], const long b[3])
+{
+    for (int i = 0; i < 3; i++)
+        if (a[i] != b[i])
+            return a[i] < b[i] ? -1 : 1;
+    return 0;
 }
 
 int amp_schema_version_cmp(const amp_check *c, const char *v)
 {
-    long have[3], want[3];
-    if (!c->env->data_schema_version || !parse_version(c->env->data_schema_version, have) ||
-        !parse_version(v, want))
+    const char *have = c->env->data_schema_version;
+    long base[3], want[3];
+    if (!have || !parse_version(v, want))
         return 2;
-    for (int i = 0; i < 3; i++)
-        if (have[i] != want[i])
-            return have[i] < want[i] ? -1 : 1;
-    return 0;
+    char op = *have == '^' || *have == '~' ? *have : 0;
+    const char *rest = parse_version(op ? have + 1 : have, base);
+    if (!rest || (*rest && *rest != '-' && *rest != '+'))
+        return 2; /* a range this does not read: not known */
+    if (!op)
+        return cmp3(base, want);
+    /* ^ and ~ ranges: older only when every version they allow is older. */
+    long upper[3] = {base[0], base[1], base[2]};
+    if (op == '~' || base[0] == 0) {
+        upper[1]++;
+        upper[2] = 0;
+    } else {
+        upper[0]++;
+        upper[1] = upper[2] = 0;
+    }
+    return cmp3(upper, want) <= 0 ? -1 : 2;
 }
 
 /* True when v uses a 0.x-only form (see amp_schema_legacy). */

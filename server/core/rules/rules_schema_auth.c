@@ -400,9 +400,10 @@ static void check_groups_of(amp_check *c, const amp_value *groups, const amp_rul
             amp_schema_hint(hint, sizeof hint, name->s, names, nn);
             amp_diag *d = amp_schema_report(
                 c, "data-auth-unknown-group", name->loc,
-                "Group '%s' is not one of the groups defineAuth defines, so no user can ever be "
-                "in it and this rule grants nothing.%s Add '%s' to defineAuth({ groups: [...] }) "
-                "or fix the name.",
+                "Group '%s' is not one of the groups defineAuth defines; unless the backend "
+                "creates it "
+                "some other way (CDK), no user can be in it and this rule grants nothing.%s Add "
+                "'%s' to defineAuth({ groups: [...] }) or fix the name.",
                 name->s, hint, name->s);
             amp_relate(c, d, groups->loc, "the groups defineAuth defines");
         }

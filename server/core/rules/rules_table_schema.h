@@ -118,8 +118,10 @@ const char *amp_schema_graphql(const char *scalar);
 bool amp_schema_effective_rules(const amp_schema *s, const amp_type *t, const amp_rule **rules,
                                 size_t *count, bool *inherited);
 
-/* Compares the @aws-amplify/data-schema version in use with v ("0.13.4"):
- * -1 older, 0 same, 1 newer, 2 when the version is not known. */
+/* Compares the @aws-amplify/data-schema version in use (an exact version,
+ * or a ^/~ range from package.json) with v ("0.13.4"): -1 when it is
+ * certainly older, 0 same, 1 newer, 2 when that is not known (no version,
+ * or a range reaching v or beyond). */
 int amp_schema_version_cmp(const amp_check *c, const char *v);
 
 /* True when schema si is written in the pre-1.0 DSL of
