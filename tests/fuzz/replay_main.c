@@ -24,9 +24,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static const char *current;
 static size_t replayed;
 
-/* Names the input being replayed when the process dies of a signal; the
- * sanitizers print their own report first where they handle the signal. */
-static void on_fatal(int sig)
+/* Set by the sanitizer runtimes when they are linked in (weak otherwise). */
+void __sanitizer_set_death_callback(void (*callback)(void)) __attribute__((weak));
+
+static void name_input(void)
 {
     static const char msg[] = "fuzz replay: the crashing input is ";
     if (current) {
@@ -34,6 +35,15 @@ static void on_fatal(int sig)
         (void)!write(2, current, strlen(current));
         (void)!write(2, "\n", 1);
     }
+}
+
+/* A broken property aborts (fz_fail): name the input, then die as asked.
+ * Other fatal signals are left to the sanitizers, which report and then
+ * call name_input through their death callback; a handler of ours would
+ * run on the overflowed stack of a stack overflow and hide their report. */
+static void on_abort(int sig)
+{
+    name_input();
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -125,10 +135,9 @@ static void run_path(const char *path)
 
 int main(int argc, char **argv)
 {
-    signal(SIGABRT, on_fatal);
-    signal(SIGSEGV, on_fatal);
-    signal(SIGBUS, on_fatal);
-    signal(SIGFPE, on_fatal);
+    signal(SIGABRT, on_abort);
+    if (__sanitizer_set_death_callback)
+        __sanitizer_set_death_callback(name_input);
     for (int i = 1; i < argc; i++)
         run_path(argv[i]);
     printf("fuzz replay: %zu input(s) replayed without a crash\n", replayed);
