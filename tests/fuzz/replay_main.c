@@ -6,7 +6,7 @@
  * corpus and its regression reproducers on every build, sanitized or not.
  * Arguments are files or folders (read recursively, in name order). A
  * crash or a broken property aborts; the input being replayed is named
- * first on stderr.
+ * on stderr after the report.
  *
  * Usage: fuzz_replay_<target> PATH...
  */
