@@ -20,6 +20,11 @@
 #include <unistd.h>
 
 #include "amp_analysis.h"
+#include "amp_rules.h"
+
+#ifndef AMP_RULE_DOCS_URL
+#define AMP_RULE_DOCS_URL ""
+#endif
 #include "amp_cli.h"
 #include "amp_project.h"
 #include "amp_workspace.h"

@@ -13,6 +13,11 @@
 #include <string.h>
 
 #include "amp_analysis.h"
+#include "amp_rules.h"
+
+#ifndef AMP_RULE_DOCS_URL
+#define AMP_RULE_DOCS_URL ""
+#endif
 
 void amp_diags_schedule(amp_session *s)
 {
@@ -32,6 +37,9 @@ static json_t *diag_json(amp_session *s, amp_file *f, const amp_diag *d)
                           amp_json_range(s, &f->doc.text, d->start, d->end), "severity",
                           (int)d->severity, "code", d->code, "source", "amplify-ls", "message",
                           amp_json_text(d->message, strlen(d->message)));
+    if (amp_rule_doc(d->code))
+        json_object_set_new(j, "codeDescription",
+                            json_pack("{s:s++}", "href", AMP_RULE_DOCS_URL, d->code, ".md"));
     if (d->tags) {
         json_t *tags = json_array();
         if (d->tags & AMP_TAG_UNNECESSARY)

@@ -74,6 +74,7 @@ void amp_session_delete(amp_session *s)
     free(s->queue);
     amp_workspace_free(&s->ws);
     amp_session_free_watch(s);
+    json_decref(s->client_caps);
     amp_framer_delete(s->framer);
     ts_parser_delete(s->parser);
     if (s->log_file)
@@ -174,6 +175,8 @@ static int trace_level(const char *value)
 /* Reads the client capabilities the session uses. */
 static void read_client_caps(amp_session *s, json_t *caps)
 {
+    json_decref(s->client_caps);
+    s->client_caps = json_is_object(caps) ? json_incref(caps) : NULL;
     s->encoding = negotiate_encoding(caps);
     json_t *ws = json_object_get(caps, "workspace");
     json_t *td = json_object_get(caps, "textDocument");

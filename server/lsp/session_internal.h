@@ -26,6 +26,12 @@
 #include "amp_strmap.h"
 #include "amp_workspace.h"
 
+/* The session keeps the client's capabilities (features read them). */
+#define AMP_SESSION_CLIENT_CAPS 1
+
+/* The session keeps the client's capabilities (features read them). */
+#define AMP_SESSION_CLIENT_CAPS 1
+
 typedef enum {
     AMP_STATE_UNINITIALIZED, /* before the initialize request */
     AMP_STATE_RUNNING,       /* after initialize */
@@ -59,6 +65,7 @@ struct amp_session {
     bool client_related_info;
     bool client_work_done;
     int trace;           /* 0 off, 1 messages, 2 verbose */
+    json_t *client_caps; /* owned: initialize\'s params.capabilities, or NULL */
     int64_t next_out_id; /* ids of requests the server sends */
 
     /* Messages decoded but not yet handled, oldest first. */
