@@ -110,6 +110,8 @@ def generate(out, n, split):
           "export const storage = defineStorage({\n  name: 'media',\n  access: (allow) => ({\n"
           "    'public/*': [allow.guest.to(['read']), allow.authenticated.to(['read', 'write'])],\n"
           "    'private/{entity_id}/*': [allow.entity('identity').to(['read', 'write', 'delete'])],\n  }),\n});\n")
+    write(os.path.join(amp, "functions/search/handler.ts"),
+          "export const handler = async (event: { arguments: { text: string } }) => [];\n")
     write(os.path.join(amp, "functions/search/resource.ts"),
           "import { defineFunction } from '@aws-amplify/backend';\n"
           "export const searchFn = defineFunction({ name: 'search', timeoutSeconds: 30 });\n")

@@ -264,6 +264,26 @@ static void check_op_name(amp_check *c, const amp_type *op, const amp_type *m, c
     amp_relate(c, d, m->name_loc, "model %s", m->name);
 }
 
+/* A cheap filter run before any name is formatted (the check is for every
+ * operation against every model): a generated operation name is a prefix
+ * followed by the capitalized model name, and a default index query name
+ * starts with "list" and the capitalized model name. Never false when
+ * check_op_name could report. */
+static bool may_collide(const amp_type *op, const amp_type *m)
+{
+    size_t on = strlen(op->name), mn = strlen(m->name);
+    if (mn == 0 || mn >= 63)
+        return true; /* names capitalize_* would truncate: no shortcut */
+    if (on > mn && strcmp(op->name + on - mn + 1, m->name + 1) == 0)
+        return true;
+    for (size_t i = 0; i < m->index_count; i++)
+        if (m->indexes[i].query_field.s ||
+            (on > 4 + mn && strncmp(op->name, "list", 4) == 0 &&
+             strncmp(op->name + 5, m->name + 1, mn - 1) == 0))
+            return true;
+    return false;
+}
+
 static const char *root_of(amp_type_kind k)
 {
     return k == AMP_TYPE_QUERY || k == AMP_TYPE_GENERATION        ? "Query"
@@ -286,7 +306,7 @@ static void check_operation_names(amp_check *c)
                     continue;
                 for (size_t k = 0; k < c->m->schemas[so].type_count; k++) {
                     const amp_type *m = &c->m->schemas[so].types[k];
-                    if (m->kind == AMP_TYPE_MODEL && disabled_known(m))
+                    if (m->kind == AMP_TYPE_MODEL && disabled_known(m) && may_collide(op, m))
                         check_op_name(c, op, m, root);
                 }
             }
