@@ -155,6 +155,8 @@ def main():
     ap.add_argument("--callgrind", action="store_true")
     ap.add_argument("--tsserver", action="store_true")
     ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--require-clean", action="store_true",
+                    help="exit 1 when `check` finds anything in a generated (valid) project")
     args = ap.parse_args()
     binary = os.path.abspath(args.binary)
     results = {}
@@ -195,6 +197,11 @@ def main():
     if args.json:
         with open(args.json, "w") as f:
             json.dump(results, f, indent=2)
+    dirty = [c for c in cols if results[c].get("check_errors")]
+    if dirty:
+        print("check reported errors on generated projects: %s" % ", ".join(dirty))
+        if args.require_clean:
+            sys.exit(1)
 
 
 if __name__ == "__main__":
