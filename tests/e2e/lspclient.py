@@ -206,6 +206,18 @@ class Server:
         check(code == expect_code, "exit code %s, expected %s" % (code, expect_code))
 
 
+def write_tree(prefix, files):
+    """Writes {relative path: text} under a new temporary folder; returns it."""
+    import tempfile
+    root = tempfile.mkdtemp(prefix=prefix)
+    for rel, text in files.items():
+        path = os.path.join(root, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write(text)
+    return root
+
+
 def uri_of(path):
     from urllib.parse import quote
     return "file://" + quote(os.path.abspath(path))

@@ -7,10 +7,9 @@ asserted)."""
 import os
 import shutil
 import statistics
-import tempfile
 import time
 
-from lspclient import Server, check, position_of, run, uri_of
+from lspclient import write_tree, Server, check, position_of, run, uri_of
 
 PROJECT_ROOT = os.environ.get("PROJECT_ROOT", os.path.join(os.path.dirname(__file__), "..", ".."))
 PROJECTS = os.path.join(PROJECT_ROOT, "tests", "projects")
@@ -33,14 +32,8 @@ export const data = defineData({ schema });
 
 
 def make_backend():
-    root = tempfile.mkdtemp(prefix="amplify-ls-compl-")
-    for rel, text in (("amplify/backend.ts", BACKEND), ("amplify/data/resource.ts", DATA),
-                      ("src/app.ts", "const x = { a: 1 };\nx.\n")):
-        path = os.path.join(root, rel)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w") as f:
-            f.write(text)
-    return root
+    return write_tree("amplify-ls-compl-", {"amplify/backend.ts": BACKEND, "amplify/data/resource.ts": DATA,
+                              "src/app.ts": "const x = { a: 1 };\nx.\n"})
 
 
 def at(text, needle, delta=0, encoding="utf-16"):

@@ -4,9 +4,8 @@ with the exact range of the token, model symbols answered by navigation,
 catalogue entries, malformed params and unknown documents."""
 import os
 import shutil
-import tempfile
 
-from lspclient import Server, check, position_of, run, uri_of
+from lspclient import write_tree, Server, check, position_of, run, uri_of
 
 BACKEND = """import { defineBackend } from '@aws-amplify/backend';
 import { data } from './data/resource';
@@ -27,14 +26,8 @@ export const data = defineData({ schema });
 
 
 def make_backend():
-    root = tempfile.mkdtemp(prefix="amplify-ls-hover-")
-    for rel, text in (("amplify/backend.ts", BACKEND), ("amplify/data/resource.ts", DATA),
-                      ("src/app.ts", "export const x = 1;\n")):
-        path = os.path.join(root, rel)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w") as f:
-            f.write(text)
-    return root
+    return write_tree("amplify-ls-hover-", {"amplify/backend.ts": BACKEND, "amplify/data/resource.ts": DATA,
+                              "src/app.ts": "export const x = 1;\n"})
 
 
 def hover(s, uri, text, needle, delta=1, encoding="utf-16"):
