@@ -5,6 +5,7 @@
  */
 #include "model_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,7 +105,8 @@ static void read_resources(amp_builder *b)
         const amp_value *v = b->roots[i];
         if (strcmp(v->str, "secret") == 0) {
             amp_str s = v->item_count ? amp_str_of(v->items[0]) : (amp_str){0};
-            amp_str *slot = amp_push(&m->arena, (void **)&m->secrets, &m->secret_count, sizeof *slot);
+            amp_str *slot =
+                amp_push(&m->arena, (void **)&m->secrets, &m->secret_count, sizeof *slot);
             if (slot) {
                 *slot = s;
                 if (!s.s)
@@ -125,7 +127,8 @@ static void read_resources(amp_builder *b)
             }
             continue;
         }
-        amp_resource *r = amp_push(&m->arena, (void **)&m->resources, &m->resource_count, sizeof *r);
+        amp_resource *r =
+            amp_push(&m->arena, (void **)&m->resources, &m->resource_count, sizeof *r);
         if (!r)
             return;
         r->kind = resource_kind(v->str);
@@ -152,7 +155,8 @@ static void read_backend_keys(amp_builder *b)
         const amp_value *obj = v->item_count ? v->items[0] : NULL;
         m->backend_arg = obj;
         for (size_t k = 0; obj && obj->kind == AMP_VAL_OBJECT && k < obj->prop_count; k++) {
-            amp_backend_key *key = amp_push(&m->arena, (void **)&m->keys, &m->key_count, sizeof *key);
+            amp_backend_key *key =
+                amp_push(&m->arena, (void **)&m->keys, &m->key_count, sizeof *key);
             if (!key)
                 return;
             key->name = obj->props[k].key;
@@ -198,6 +202,52 @@ static void read_schemas(amp_builder *b)
     }
 }
 
+/* The key of a type in m->type_index: the lookup scope (the a.combine group
+ * or the schema alone) and the name. False when it does not fit `key`. */
+static bool type_key(char *key, size_t cap, const amp_model *m, int schema, const char *name)
+{
+    int group = m->schemas[schema].combine;
+    int len = snprintf(key, cap, "%c%d:", group < 0 ? 's' : 'c', group < 0 ? schema : group);
+    size_t n = strlen(name);
+    if (len < 0 || (size_t)len + n + 1 > cap)
+        return false;
+    memcpy(key + len, name, n + 1);
+    return true;
+}
+
+/* Indexes every type by scope and name; the first of a name wins, as a
+ * search in schema order would find it. */
+static void index_types(amp_model *m)
+{
+    char key[256];
+    for (size_t s = 0; s < m->schema_count; s++)
+        for (size_t t = 0; t < m->schemas[s].type_count; t++) {
+            amp_type *type = &m->schemas[s].types[t];
+            if (type->name && type_key(key, sizeof key, m, (int)s, type->name) &&
+                !amp_strmap_get(&m->type_index, key))
+                amp_strmap_put(&m->type_index, key, type, NULL);
+        }
+}
+
+const amp_type *amp_model_find_type(const amp_model *m, int schema, const char *name)
+{
+    if (!name || schema < 0 || (size_t)schema >= m->schema_count)
+        return NULL;
+    char key[256];
+    if (type_key(key, sizeof key, m, schema, name))
+        return amp_strmap_get(&m->type_index, key);
+    /* Names too long for a key are not indexed: search. */
+    int group = m->schemas[schema].combine;
+    for (size_t s = 0; s < m->schema_count; s++) {
+        if ((int)s != schema && (group < 0 || m->schemas[s].combine != group))
+            continue;
+        for (size_t t = 0; t < m->schemas[s].type_count; t++)
+            if (m->schemas[s].types[t].name && strcmp(m->schemas[s].types[t].name, name) == 0)
+                return &m->schemas[s].types[t];
+    }
+    return NULL;
+}
+
 amp_model *amp_model_build(const amp_source *sources, size_t count)
 {
     amp_model *m = calloc(1, sizeof *m);
@@ -207,6 +257,10 @@ amp_model *amp_model_build(const amp_source *sources, size_t count)
     memset(&b, 0, sizeof b);
     b.m = m;
     b.a = &m->arena;
+    const TSLanguage *lang = amp_typescript_language();
+#define AMP_FIELD_ID(n) b.fid[AMP_F_##n] = ts_language_field_id_for_name(lang, #n, sizeof #n - 1);
+    AMP_EVAL_FIELDS(AMP_FIELD_ID)
+#undef AMP_FIELD_ID
     b.file_count = count;
     b.files = calloc(count ? count : 1, sizeof *b.files);
     m->files = amp_arena_alloc(&m->arena, (count ? count : 1) * sizeof *m->files);
@@ -227,6 +281,7 @@ amp_model *amp_model_build(const amp_source *sources, size_t count)
     read_backend_keys(&b);
     read_schemas(&b);
     amp_backend_script_read(m, sources, count);
+    index_types(m);
     amp_eval_free_files(&b);
     amp_strmap_free(&b.memo);
     free(b.files);
@@ -237,6 +292,7 @@ void amp_model_delete(amp_model *m)
 {
     if (!m)
         return;
+    amp_strmap_free(&m->type_index);
     amp_arena_free(&m->arena);
     free(m);
 }

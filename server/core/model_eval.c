@@ -28,10 +28,8 @@ static bool is_type(TSNode n, const char *type)
     return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0;
 }
 
-static TSNode field(TSNode n, const char *name)
-{
-    return ts_node_child_by_field_name(n, name, (uint32_t)strlen(name));
-}
+/* The child in grammar field `name` (one of AMP_EVAL_FIELDS); needs `b`. */
+#define field(n, name) ts_node_child_by_field_id((n), b->fid[AMP_F_##name])
 
 static const char *text_of(amp_builder *b, uint32_t file, TSNode n)
 {
@@ -89,8 +87,8 @@ const amp_value *amp_eval_unknown(amp_builder *b, uint32_t file, TSNode node)
 
 /* Records that the name at node n stands for v (CALL values only; see
  * amp_name_site). */
-static void add_site(amp_builder *b, amp_site_kind kind, uint32_t file, TSNode n, const amp_value *v,
-                     bool defines)
+static void add_site(amp_builder *b, amp_site_kind kind, uint32_t file, TSNode n,
+                     const amp_value *v, bool defines)
 {
     if (!v || v->kind != AMP_VAL_CALL || ts_node_is_null(n))
         return;
@@ -168,11 +166,13 @@ static int resolve_module(amp_builder *b, uint32_t from, const char *spec)
         size_t m = strlen(p);
         if (strncmp(p, base, n) == 0)
             for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
-                if (strcmp(p + n, suffixes[i]) == 0 && (i > 0 || (m > 3 && strcmp(p + m - 3, ".ts") == 0))) {
+                if (strcmp(p + n, suffixes[i]) == 0 &&
+                    (i > 0 || (m > 3 && strcmp(p + m - 3, ".ts") == 0))) {
                     found = (int)f;
                     break;
                 }
-        if (found < 0 && js && m == n && strncmp(p, base, n - 3) == 0 && strcmp(p + n - 3, ".ts") == 0)
+        if (found < 0 && js && m == n && strncmp(p, base, n - 3) == 0 &&
+            strcmp(p + n - 3, ".ts") == 0)
             found = (int)f;
     }
     free(base);
@@ -213,8 +213,8 @@ static void note_missing_import(amp_builder *b, uint32_t f, TSNode source, const
 {
     if (module >= 0 || spec[0] != '.')
         return;
-    amp_str *slot = amp_push(b->a, (void **)&b->m->missing_imports, &b->m->missing_import_count,
-                             sizeof *slot);
+    amp_str *slot =
+        amp_push(b->a, (void **)&b->m->missing_imports, &b->m->missing_import_count, sizeof *slot);
     if (slot) {
         slot->s = spec;
         slot->loc = loc_of(f, source);
@@ -224,11 +224,11 @@ static void note_missing_import(amp_builder *b, uint32_t f, TSNode source, const
 /* Records the bindings of an import statement. */
 static void index_import(amp_builder *b, uint32_t f, TSNode stmt)
 {
-    const char *spec = string_content(b, f, field(stmt, "source"));
+    const char *spec = string_content(b, f, field(stmt, source));
     if (!spec)
         return;
     int module = resolve_module(b, f, spec);
-    note_missing_import(b, f, field(stmt, "source"), spec, module);
+    note_missing_import(b, f, field(stmt, source), spec, module);
     bool builtin = is_amplify_package(spec);
     TSNode clause = ts_node_named_child(stmt, 0);
     if (!is_type(clause, "import_clause"))
@@ -257,7 +257,7 @@ static void index_import(amp_builder *b, uint32_t f, TSNode stmt)
             uint32_t k = ts_node_named_child_count(c);
             for (uint32_t j = 0; j < k; j++) {
                 TSNode spec_node = ts_node_named_child(c, j);
-                TSNode name = field(spec_node, "name"), alias = field(spec_node, "alias");
+                TSNode name = field(spec_node, name), alias = field(spec_node, alias);
                 if (ts_node_is_null(name))
                     continue;
                 amp_binding *bind = new_binding(b, AMP_BIND_IMPORT);
@@ -282,8 +282,9 @@ static void index_declaration(amp_builder *b, uint32_t f, TSNode decl, bool expo
     uint32_t n = ts_node_named_child_count(decl);
     for (uint32_t i = 0; i < n; i++) {
         TSNode d = ts_node_named_child(decl, i);
-        TSNode name = field(d, "name"), value = field(d, "value");
-        if (!is_type(d, "variable_declarator") || !is_type(name, "identifier") || ts_node_is_null(value))
+        TSNode name = field(d, name), value = field(d, value);
+        if (!is_type(d, "variable_declarator") || !is_type(name, "identifier") ||
+            ts_node_is_null(value))
             continue;
         amp_binding *bind = new_binding(b, AMP_BIND_NODE);
         if (!bind)
@@ -300,12 +301,12 @@ static void index_declaration(amp_builder *b, uint32_t f, TSNode decl, bool expo
 /* Records an export statement's bindings. */
 static void index_export(amp_builder *b, uint32_t f, TSNode stmt)
 {
-    TSNode decl = field(stmt, "declaration");
+    TSNode decl = field(stmt, declaration);
     if (!ts_node_is_null(decl)) {
         index_declaration(b, f, decl, true);
         return;
     }
-    TSNode value = field(stmt, "value");
+    TSNode value = field(stmt, value);
     if (!ts_node_is_null(value)) { /* export default <expr> */
         amp_binding *bind = new_binding(b, AMP_BIND_NODE);
         if (bind) {
@@ -315,17 +316,17 @@ static void index_export(amp_builder *b, uint32_t f, TSNode stmt)
         }
         return;
     }
-    const char *spec = string_content(b, f, field(stmt, "source"));
+    const char *spec = string_content(b, f, field(stmt, source));
     int module = spec ? resolve_module(b, f, spec) : -1;
     if (spec)
-        note_missing_import(b, f, field(stmt, "source"), spec, module);
+        note_missing_import(b, f, field(stmt, source), spec, module);
     bool builtin = spec && is_amplify_package(spec);
     TSNode clause = ts_node_named_child(stmt, 0);
     if (is_type(clause, "export_clause")) {
         uint32_t n = ts_node_named_child_count(clause);
         for (uint32_t i = 0; i < n; i++) {
             TSNode s = ts_node_named_child(clause, i);
-            TSNode name = field(s, "name"), alias = field(s, "alias");
+            TSNode name = field(s, name), alias = field(s, alias);
             if (ts_node_is_null(name))
                 continue;
             amp_binding *bind = new_binding(b, spec ? AMP_BIND_IMPORT : AMP_BIND_LOCAL);
@@ -335,8 +336,8 @@ static void index_export(amp_builder *b, uint32_t f, TSNode stmt)
             bind->builtin = builtin;
             bind->name = text_of(b, f, name);
             bind->name_node = s; /* for the name sites */
-            amp_strmap_put(&b->files[f].exports, text_of(b, f, ts_node_is_null(alias) ? name : alias),
-                           bind, NULL);
+            amp_strmap_put(&b->files[f].exports,
+                           text_of(b, f, ts_node_is_null(alias) ? name : alias), bind, NULL);
         }
     } else if (is_type(clause, "namespace_export")) {
         TSNode id = ts_node_named_child(clause, 0);
@@ -456,7 +457,8 @@ static const amp_value *namespace_value(amp_builder *b, uint32_t f, TSNode at, i
         for (size_t j = i; j > 0; j--) {
             amp_prop *x = &obj->props[j - 1], *y = &obj->props[j];
             if (x->value->loc.file < y->value->loc.file ||
-                (x->value->loc.file == y->value->loc.file && x->value->loc.start <= y->value->loc.start))
+                (x->value->loc.file == y->value->loc.file &&
+                 x->value->loc.start <= y->value->loc.start))
                 break;
             amp_prop t = *x;
             *x = *y;
@@ -491,8 +493,8 @@ static const amp_value *eval_node_memo(amp_builder *b, uint32_t f, TSNode node, 
         add_site(b, AMP_SITE_DECL, f, name_node, v, defines);
     }
     if (v && v->binding < 0 && !ts_node_eq(node, name_node) && is_type(name_node, "identifier")) {
-        const char **slot = amp_push(b->a, (void **)&b->m->binding_names, &b->m->binding_count,
-                                     sizeof *slot);
+        const char **slot =
+            amp_push(b->a, (void **)&b->m->binding_names, &b->m->binding_count, sizeof *slot);
         if (slot) {
             *slot = text_of(b, f, name_node);
             ((amp_value *)v)->binding = (int)b->m->binding_count - 1;
@@ -528,7 +530,8 @@ static const amp_value *eval_binding(amp_builder *b, uint32_t f, const amp_bindi
 }
 
 /* Resolves an identifier: parameters first, then the file's bindings. */
-static const amp_value *eval_identifier(amp_builder *b, uint32_t f, TSNode n, const amp_scope *scope)
+static const amp_value *eval_identifier(amp_builder *b, uint32_t f, TSNode n,
+                                        const amp_scope *scope)
 {
     const amp_text *t = &b->files[f].doc->text;
     uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
@@ -652,13 +655,13 @@ static const amp_value *eval_object(amp_builder *b, uint32_t f, TSNode n, const 
     for (uint32_t i = 0; i < count; i++) {
         TSNode c = ts_node_named_child(n, i);
         if (is_type(c, "pair")) {
-            TSNode key = field(c, "key");
+            TSNode key = field(c, key);
             const char *k = key_text(b, f, key);
             if (!k) {
                 obj->open = true;
                 continue;
             }
-            add_prop(b, obj, k, loc_of(f, key), amp_eval(b, f, field(c, "value"), scope));
+            add_prop(b, obj, k, loc_of(f, key), amp_eval(b, f, field(c, value), scope));
         } else if (is_type(c, "shorthand_property_identifier")) {
             add_prop(b, obj, text_of(b, f, c), loc_of(f, c), eval_identifier(b, f, c, scope));
         } else if (is_type(c, "spread_element")) {
@@ -671,7 +674,7 @@ static const amp_value *eval_object(amp_builder *b, uint32_t f, TSNode n, const 
                 obj->open = true;
             }
         } else if (is_type(c, "method_definition")) {
-            TSNode key = field(c, "name");
+            TSNode key = field(c, name);
             const char *k = key_text(b, f, key);
             if (k)
                 add_prop(b, obj, k, loc_of(f, key), new_value(b, AMP_VAL_FUNCTION, f, c));
@@ -717,9 +720,9 @@ static const amp_value *eval_array(amp_builder *b, uint32_t f, TSNode n, const a
 
 /* The expression an arrow function or function returns: its expression
  * body, or the first `return` directly in its block. */
-static TSNode returned_expression(TSNode fn)
+static TSNode returned_expression(const amp_builder *b, TSNode fn)
 {
-    TSNode body = field(fn, "body");
+    TSNode body = field(fn, body);
     if (!is_type(body, "statement_block"))
         return body;
     uint32_t n = ts_node_named_child_count(body);
@@ -740,27 +743,29 @@ static const amp_value *eval_function(amp_builder *b, uint32_t f, TSNode n, cons
         return amp_eval_unknown(b, f, n);
     amp_scope frames[4];
     const amp_scope *inner = scope;
-    TSNode single = field(n, "parameter");
-    TSNode params = field(n, "parameters");
+    TSNode single = field(n, parameter);
+    TSNode params = field(n, parameters);
     uint32_t count = 0;
     if (is_type(single, "identifier")) {
-        frames[0] = (amp_scope){text_of(b, f, single), builtin_value(b, f, single, roles[0]), inner};
+        frames[0] =
+            (amp_scope){text_of(b, f, single), builtin_value(b, f, single, roles[0]), inner};
         inner = &frames[0];
         count = 1;
     } else if (!ts_node_is_null(params)) {
         uint32_t k = ts_node_named_child_count(params);
         for (uint32_t i = 0; i < k && count < 4; i++) {
             TSNode p = ts_node_named_child(params, i);
-            TSNode pat = field(p, "pattern");
+            TSNode pat = field(p, pattern);
             if (is_type(pat, "identifier")) {
-                frames[count] = (amp_scope){text_of(b, f, pat), builtin_value(b, f, pat, roles[count]), inner};
+                frames[count] =
+                    (amp_scope){text_of(b, f, pat), builtin_value(b, f, pat, roles[count]), inner};
                 inner = &frames[count];
             }
             count++;
         }
     }
     fn->param_count = count;
-    TSNode ret = returned_expression(n);
+    TSNode ret = returned_expression(b, n);
     if (!ts_node_is_null(ret))
         fn->body = amp_eval(b, f, ret, inner);
     return fn;
@@ -819,7 +824,7 @@ static size_t push_capacity(size_t n)
 static const amp_value *apply_call(amp_builder *b, uint32_t f, TSNode call, const amp_value *so_far,
                                    TSNode property, const amp_scope *scope, amp_value *owned)
 {
-    TSNode args = field(call, "arguments");
+    TSNode args = field(call, arguments);
     if (so_far->kind == AMP_VAL_BUILTIN) {
         amp_value *v = new_value(b, AMP_VAL_CALL, f, call);
         if (!v)
@@ -835,7 +840,8 @@ static const amp_value *apply_call(amp_builder *b, uint32_t f, TSNode call, cons
             v->str = path;
         }
         v->callee_loc = so_far->loc;
-        v->callee_loc.end = ts_node_end_byte(ts_node_is_null(property) ? field(call, "function") : property);
+        v->callee_loc.end =
+            ts_node_end_byte(ts_node_is_null(property) ? field(call, function) : property);
         eval_args(b, f, args, scope, (const amp_value ***)&v->items, &v->item_count);
         return v;
     }
@@ -847,10 +853,11 @@ static const amp_value *apply_call(amp_builder *b, uint32_t f, TSNode call, cons
                 return so_far;
             *v = *so_far;
             v->binding = -1;
-            v->methods = so_far->method_count
-                             ? amp_arena_grow(b->a, so_far->methods, so_far->method_count,
-                                              push_capacity(so_far->method_count), sizeof *v->methods)
-                             : NULL;
+            v->methods =
+                so_far->method_count
+                    ? amp_arena_grow(b->a, so_far->methods, so_far->method_count,
+                                     push_capacity(so_far->method_count), sizeof *v->methods)
+                    : NULL;
             if (so_far->method_count && !v->methods)
                 return so_far;
         }
@@ -876,7 +883,7 @@ static const amp_value *eval_chain(amp_builder *b, uint32_t f, TSNode n, const a
     TSNode cur = n;
     for (;;) {
         cur = strip(cur);
-        TSNode fn = strip(field(cur, "function"));
+        TSNode fn = strip(field(cur, function));
         if (!is_type(cur, "call_expression") || ts_node_is_null(fn))
             break;
         TSNode *slot = amp_push(b->a, (void **)&spine, &count, sizeof *slot);
@@ -887,13 +894,13 @@ static const amp_value *eval_chain(amp_builder *b, uint32_t f, TSNode n, const a
             cur = fn;
             break;
         }
-        cur = field(fn, "object");
+        cur = field(fn, object);
     }
     const amp_value *v = count ? amp_eval(b, f, cur, scope) : amp_eval_unknown(b, f, n);
     amp_value *owned = NULL;
     for (size_t i = count; i-- > 0 && v;) {
-        TSNode fn = strip(field(spine[i], "function"));
-        TSNode prop = is_type(fn, "member_expression") ? field(fn, "property") : (TSNode){0};
+        TSNode fn = strip(field(spine[i], function));
+        TSNode prop = is_type(fn, "member_expression") ? field(fn, property) : (TSNode){0};
         if (is_type(fn, "member_expression") && !is_type(prop, "property_identifier")) {
             v = amp_eval_unknown(b, f, spine[i]);
             continue;
@@ -910,8 +917,8 @@ static const amp_value *eval_chain(amp_builder *b, uint32_t f, TSNode n, const a
 
 static const amp_value *eval_member(amp_builder *b, uint32_t f, TSNode n, const amp_scope *scope)
 {
-    TSNode prop = field(n, "property");
-    const amp_value *obj = amp_eval(b, f, field(n, "object"), scope);
+    TSNode prop = field(n, property);
+    const amp_value *obj = amp_eval(b, f, field(n, object), scope);
     if (!obj || !is_type(prop, "property_identifier"))
         return amp_eval_unknown(b, f, n);
     const char *p = text_of(b, f, prop);
@@ -936,18 +943,29 @@ static const amp_value *eval_member(amp_builder *b, uint32_t f, TSNode n, const 
  * literals ('a' + 'b'); anything else is a TEMPLATE (a value not known). */
 static const amp_value *eval_binary(amp_builder *b, uint32_t f, TSNode n, const amp_scope *scope)
 {
-    TSNode op = field(n, "operator");
-    const amp_value *l = amp_eval(b, f, field(n, "left"), scope);
-    const amp_value *r = amp_eval(b, f, field(n, "right"), scope);
+    TSNode op = field(n, operator);
+    const amp_value *l = amp_eval(b, f, field(n, left), scope);
+    const amp_value *r = amp_eval(b, f, field(n, right), scope);
     const char *o = ts_node_is_null(op) ? "" : ts_node_type(op);
     if (l->kind == AMP_VAL_NUMBER && r->kind == AMP_VAL_NUMBER && o[0] && !o[1]) {
         double x = l->num, y = r->num, z;
         switch (o[0]) {
-        case '+': z = x + y; break;
-        case '-': z = x - y; break;
-        case '*': z = x * y; break;
-        case '/': if (y == 0) goto unknown; z = x / y; break;
-        default: goto unknown;
+        case '+':
+            z = x + y;
+            break;
+        case '-':
+            z = x - y;
+            break;
+        case '*':
+            z = x * y;
+            break;
+        case '/':
+            if (y == 0)
+                goto unknown;
+            z = x / y;
+            break;
+        default:
+            goto unknown;
         }
         amp_value *v = new_value(b, AMP_VAL_NUMBER, f, n);
         if (v)
@@ -1040,10 +1058,10 @@ static void recover_schema(amp_builder *b, uint32_t f, TSNode error)
                 add_item(b, schema, obj);
             }
         } else if (obj && is_type(c, "pair")) {
-            TSNode key = field(c, "key");
+            TSNode key = field(c, key);
             const char *k = key_text(b, f, key);
             if (k)
-                add_prop(b, obj, k, loc_of(f, key), amp_eval(b, f, field(c, "value"), NULL));
+                add_prop(b, obj, k, loc_of(f, key), amp_eval(b, f, field(c, value), NULL));
         }
     }
     if (schema)
@@ -1068,7 +1086,7 @@ static void record_specifiers(amp_builder *b, uint32_t f, const amp_strmap *map)
             add_site(b, AMP_SITE_IMPORT, f, spec, v, false);
             continue;
         }
-        TSNode name = field(spec, "name"), alias = field(spec, "alias");
+        TSNode name = field(spec, name), alias = field(spec, alias);
         add_site(b, AMP_SITE_IMPORT, f, name, v, false);
         if (!ts_node_is_null(alias))
             add_site(b, AMP_SITE_IMPORT, f, alias, v, false);

@@ -47,7 +47,22 @@ typedef struct amp_scope {
     const struct amp_scope *up;
 } amp_scope;
 
+/* The grammar fields the evaluator reads, looked up once per build
+ * (tree-sitter's lookup by name is a linear string search). */
+#define AMP_EVAL_FIELDS(X)                                                        \
+    X(alias) X(arguments) X(body) X(declaration) X(function) X(key) X(left)      \
+    X(name) X(object) X(operator) X(parameter) X(parameters) X(pattern)          \
+    X(property) X(right) X(source) X(value)
+
+typedef enum {
+#define AMP_FIELD_ENUM(n) AMP_F_##n,
+    AMP_EVAL_FIELDS(AMP_FIELD_ENUM)
+#undef AMP_FIELD_ENUM
+    AMP_F_COUNT
+} amp_eval_field;
+
 typedef struct amp_builder {
+    TSFieldId fid[AMP_F_COUNT]; /* field ids of the TypeScript grammar */
     amp_model *m;
     amp_arena *a;
     amp_mfile *files;

@@ -37,6 +37,7 @@
 
 #include "amp_arena.h"
 #include "amp_doc.h"
+#include "amp_strmap.h"
 
 /* A place in the backend's files. */
 typedef struct amp_loc {
@@ -350,6 +351,7 @@ typedef struct amp_model {
     size_t missing_import_count;
     amp_backend_call *backend_uses; /* methods called on the defineBackend result, in source order */
     size_t backend_use_count;
+    amp_strmap type_index;     /* owned: lookup scope + type name -> amp_type* (see amp_model_find_type) */
 } amp_model;
 
 /* One input file: its key and its parsed document (both borrowed for the
@@ -368,6 +370,11 @@ void amp_model_delete(amp_model *model);
 
 /* The resource whose value is v (same CALL), or -1. */
 int amp_model_resource_of(const amp_model *model, const amp_value *v);
+
+/* The type named `name` that schema `schema` can see: its own types, or those
+ * of every schema of its a.combine group (the first in schema order). NULL
+ * when there is none. Constant time. */
+const amp_type *amp_model_find_type(const amp_model *model, int schema, const char *name);
 
 /* The name of the const a value was bound to (e.g. "schema"), or NULL. */
 const char *amp_model_binding_name(const amp_model *model, const amp_value *v);

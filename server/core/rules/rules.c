@@ -98,17 +98,7 @@ void amp_relate(amp_check *c, amp_diag *d, amp_loc loc, const char *fmt, ...)
 
 const amp_type *amp_find_type(const amp_model *m, int schema, const char *name)
 {
-    if (!name || schema < 0 || (size_t)schema >= m->schema_count)
-        return NULL;
-    int group = m->schemas[schema].combine;
-    for (size_t s = 0; s < m->schema_count; s++) {
-        if ((int)s != schema && (group < 0 || m->schemas[s].combine != group))
-            continue;
-        for (size_t t = 0; t < m->schemas[s].type_count; t++)
-            if (strcmp(m->schemas[s].types[t].name, name) == 0)
-                return &m->schemas[s].types[t];
-    }
-    return NULL;
+    return amp_model_find_type(m, schema, name);
 }
 
 /* True when the line before `offset` is a comment

@@ -126,30 +126,61 @@ static void collect_names(amp_check *c, name_set *set, int first)
     }
 }
 
+/* Orders name indexes by name, then by position (qsort context through a
+ * pointer pair: the items come first). */
+typedef struct name_ref {
+    const gen_name *items;
+    size_t i;
+} name_ref;
+
+static int by_name(const void *x, const void *y)
+{
+    const name_ref *a = x, *b = y;
+    int d = strcmp(a->items[a->i].name, b->items[b->i].name);
+    return d ? d : (a->i > b->i) - (a->i < b->i);
+}
+
+/* Reports every generated name that another name repeats: the first other
+ * of the same name that is declared, or generated earlier. Names are sorted
+ * so that only names in the same run are compared. */
 static void report_collisions(amp_check *c, const name_set *set)
 {
-    for (size_t i = 0; i < set->count; i++) {
-        const gen_name *g = &set->items[i];
-        if (!g->generated)
-            continue;
-        for (size_t j = 0; j < set->count; j++) {
-            const gen_name *o = &set->items[j];
-            if (j == i || o->source == g->source || strcmp(o->name, g->name) != 0 ||
-                (o->generated && j > i))
+    name_ref *order = malloc((set->count ? set->count : 1) * sizeof *order);
+    if (!order)
+        return;
+    for (size_t i = 0; i < set->count; i++)
+        order[i] = (name_ref){set->items, i};
+    qsort(order, set->count, sizeof *order, by_name);
+    for (size_t run = 0, end; run < set->count; run = end) {
+        end = run + 1;
+        while (end < set->count &&
+               strcmp(set->items[order[end].i].name, set->items[order[run].i].name) == 0)
+            end++;
+        for (size_t x = run; x < end && end - run > 1; x++) {
+            size_t i = order[x].i;
+            const gen_name *g = &set->items[i];
+            if (!g->generated)
                 continue;
-            amp_diag *d = amp_schema_report(
-                c, "data-generated-name-collision", g->at,
-                "Amplify turns this inline type into a top-level type named '%s', but %s; "
-                "deployment fails (`There can be only one type named \"%s\"`). Declare it once "
-                "at the top of the schema and use a.ref('%s'), or rename one of them.",
-                g->name,
-                o->generated ? "another inline type gets the same name"
-                             : "the schema already has a type of that name",
-                g->name, g->name);
-            amp_relate(c, d, o->at, "the other '%s'", g->name);
-            break;
+            for (size_t y = run; y < end; y++) {
+                size_t j = order[y].i;
+                const gen_name *o = &set->items[j];
+                if (j == i || o->source == g->source || (o->generated && j > i))
+                    continue;
+                amp_diag *d = amp_schema_report(
+                    c, "data-generated-name-collision", g->at,
+                    "Amplify turns this inline type into a top-level type named '%s', but %s; "
+                    "deployment fails (`There can be only one type named \"%s\"`). Declare it "
+                    "once at the top of the schema and use a.ref('%s'), or rename one of them.",
+                    g->name,
+                    o->generated ? "another inline type gets the same name"
+                                 : "the schema already has a type of that name",
+                    g->name, g->name);
+                amp_relate(c, d, o->at, "the other '%s'", g->name);
+                break;
+            }
         }
     }
+    free(order);
 }
 
 static void check_generated_names(amp_check *c)
@@ -223,29 +254,31 @@ static bool index_query_name(const amp_type *t, const amp_index *ix, char *out, 
     return used < cap;
 }
 
+/* The names of the root fields model m generates. */
+static const struct gen_op {
+    const char *prefix, *root, *op, *group, *needs;
+} gen_ops[] = {
+    {"get", "Query", "get", "queries", NULL},
+    {"create", "Mutation", "create", "mutations", NULL},
+    {"update", "Mutation", "update", "mutations", NULL},
+    {"delete", "Mutation", "delete", "mutations", NULL},
+    {"onCreate", "Subscription", "onCreate", "subscriptions", "create"},
+    {"onUpdate", "Subscription", "onUpdate", "subscriptions", "update"},
+    {"onDelete", "Subscription", "onDelete", "subscriptions", "delete"},
+};
+
 /* Reports op when its name is one of the fields model m generates in the
  * same root type. */
 static void check_op_name(amp_check *c, const amp_type *op, const amp_type *m, const char *root)
 {
-    static const struct {
-        const char *prefix, *root, *op, *group, *needs;
-    } gen[] = {
-        {"get", "Query", "get", "queries", NULL},
-        {"create", "Mutation", "create", "mutations", NULL},
-        {"update", "Mutation", "update", "mutations", NULL},
-        {"delete", "Mutation", "delete", "mutations", NULL},
-        {"onCreate", "Subscription", "onCreate", "subscriptions", "create"},
-        {"onUpdate", "Subscription", "onUpdate", "subscriptions", "update"},
-        {"onDelete", "Subscription", "onDelete", "subscriptions", "delete"},
-    };
     char cap[64], name[192];
     amp_schema_capitalize(cap, sizeof cap, m->name);
     const char *hit = NULL;
-    for (size_t i = 0; i < sizeof gen / sizeof gen[0] && !hit; i++) {
-        snprintf(name, sizeof name, "%s%s", gen[i].prefix, cap);
-        if (strcmp(gen[i].root, root) == 0 && strcmp(name, op->name) == 0 &&
-            !disabled(m, gen[i].op, gen[i].group) &&
-            !(gen[i].needs && disabled(m, gen[i].needs, "mutations")))
+    for (size_t i = 0; i < sizeof gen_ops / sizeof gen_ops[0] && !hit; i++) {
+        snprintf(name, sizeof name, "%s%s", gen_ops[i].prefix, cap);
+        if (strcmp(gen_ops[i].root, root) == 0 && strcmp(name, op->name) == 0 &&
+            !disabled(m, gen_ops[i].op, gen_ops[i].group) &&
+            !(gen_ops[i].needs && disabled(m, gen_ops[i].needs, "mutations")))
             hit = "an operation";
     }
     for (size_t i = 0; i < m->index_count && !hit && strcmp(root, "Query") == 0; i++)
@@ -264,26 +297,6 @@ static void check_op_name(amp_check *c, const amp_type *op, const amp_type *m, c
     amp_relate(c, d, m->name_loc, "model %s", m->name);
 }
 
-/* A cheap filter run before any name is formatted (the check is for every
- * operation against every model): a generated operation name is a prefix
- * followed by the capitalized model name, and a default index query name
- * starts with "list" and the capitalized model name. Never false when
- * check_op_name could report. */
-static bool may_collide(const amp_type *op, const amp_type *m)
-{
-    size_t on = strlen(op->name), mn = strlen(m->name);
-    if (mn == 0 || mn >= 63)
-        return true; /* names capitalize_* would truncate: no shortcut */
-    if (on > mn && strcmp(op->name + on - mn + 1, m->name + 1) == 0)
-        return true;
-    for (size_t i = 0; i < m->index_count; i++)
-        if (m->indexes[i].query_field.s ||
-            (on > 4 + mn && strncmp(op->name, "list", 4) == 0 &&
-             strncmp(op->name + 5, m->name + 1, mn - 1) == 0))
-            return true;
-    return false;
-}
-
 static const char *root_of(amp_type_kind k)
 {
     return k == AMP_TYPE_QUERY || k == AMP_TYPE_GENERATION        ? "Query"
@@ -292,26 +305,95 @@ static const char *root_of(amp_type_kind k)
                                                                   : NULL;
 }
 
+/* Every name some model generates, in a lookup scope (the schema, or its
+ * a.combine group) -> the models that generate it, in schema order. */
+typedef struct gen_entry {
+    const amp_type *model;
+    struct gen_entry *next;
+} gen_entry;
+
+typedef struct gen_index {
+    amp_strmap names;   /* "<scope>:<name>" -> gen_entry* (borrowed from entries) */
+    gen_entry *entries; /* owned */
+    size_t count, cap;
+} gen_index;
+
+static void scope_key(char *key, size_t cap, const amp_model *m, size_t si, const char *name)
+{
+    int group = m->schemas[si].combine;
+    snprintf(key, cap, "%c%d:%s", group < 0 ? 's' : 'c', group < 0 ? (int)si : group, name);
+}
+
+static void index_name(gen_index *ix, const char *key, const amp_type *model)
+{
+    gen_entry *head = amp_strmap_get(&ix->names, key);
+    for (gen_entry *e = head; e; e = e->next)
+        if (e->model == model)
+            return;
+    if (ix->count == ix->cap)
+        return; /* sized for every name up front */
+    gen_entry *e = &ix->entries[ix->count++];
+    e->model = model;
+    e->next = NULL;
+    if (!head) {
+        amp_strmap_put(&ix->names, key, e, NULL);
+        return;
+    }
+    while (head->next)
+        head = head->next;
+    head->next = e;
+}
+
+static void index_generated_names(const amp_model *m, gen_index *ix)
+{
+    size_t n = 0;
+    for (size_t si = 0; si < m->schema_count; si++)
+        for (size_t k = 0; k < m->schemas[si].type_count; k++)
+            n += sizeof gen_ops / sizeof gen_ops[0] + m->schemas[si].types[k].index_count;
+    ix->entries = malloc((n ? n : 1) * sizeof *ix->entries);
+    ix->cap = ix->entries ? n : 0;
+    char cap[64], name[192], key[224];
+    for (size_t si = 0; si < m->schema_count; si++)
+        for (size_t k = 0; k < m->schemas[si].type_count; k++) {
+            const amp_type *t = &m->schemas[si].types[k];
+            if (t->kind != AMP_TYPE_MODEL || !disabled_known(t))
+                continue;
+            amp_schema_capitalize(cap, sizeof cap, t->name);
+            for (size_t i = 0; i < sizeof gen_ops / sizeof gen_ops[0]; i++) {
+                snprintf(name, sizeof name, "%s%s", gen_ops[i].prefix, cap);
+                scope_key(key, sizeof key, m, si, name);
+                index_name(ix, key, t);
+            }
+            for (size_t i = 0; i < t->index_count; i++)
+                if (index_query_name(t, &t->indexes[i], name, sizeof name)) {
+                    scope_key(key, sizeof key, m, si, name);
+                    index_name(ix, key, t);
+                }
+        }
+}
+
+/* Custom operations named like an operation a model generates. Every
+ * generated name is indexed once, so each operation is one lookup. */
 static void check_operation_names(amp_check *c)
 {
+    gen_index ix = {0};
+    index_generated_names(c->m, &ix);
+    char key[224];
     for (size_t si = 0; si < c->m->schema_count; si++) {
-        int group = c->m->schemas[si].combine;
         if (amp_schema_legacy(c, si))
             continue;
         for (size_t i = 0; i < c->m->schemas[si].type_count; i++) {
             const amp_type *op = &c->m->schemas[si].types[i];
             const char *root = root_of(op->kind);
-            for (size_t so = 0; root && so < c->m->schema_count; so++) {
-                if (so != si && (group < 0 || c->m->schemas[so].combine != group))
-                    continue;
-                for (size_t k = 0; k < c->m->schemas[so].type_count; k++) {
-                    const amp_type *m = &c->m->schemas[so].types[k];
-                    if (m->kind == AMP_TYPE_MODEL && disabled_known(m) && may_collide(op, m))
-                        check_op_name(c, op, m, root);
-                }
-            }
+            if (!root || !op->name)
+                continue;
+            scope_key(key, sizeof key, c->m, si, op->name);
+            for (const gen_entry *e = amp_strmap_get(&ix.names, key); e; e = e->next)
+                check_op_name(c, op, e->model, root);
         }
     }
+    amp_strmap_free(&ix.names);
+    free(ix.entries);
 }
 
 /* ---- repeated keys ---------------------------------------------------------- */
@@ -321,30 +403,36 @@ static bool inside(amp_loc in, amp_loc at)
     return at.file == in.file && at.start >= in.start && at.end <= in.end;
 }
 
+static void report_duplicate_key(amp_check *c, const amp_prop *p, const amp_prop *q,
+                                 const char *what)
+{
+    amp_diag *d = amp_schema_report(
+        c, "data-duplicate-key", p->key_loc,
+        "'%s' appears twice in this %s; TypeScript rejects it (`An object literal cannot "
+        "have multiple properties with the same name.`) and only the last one would "
+        "count. Rename or remove one.",
+        p->key, what);
+    amp_relate(c, d, q->key_loc, "the first '%s'", p->key);
+}
+
 /* Reports keys an object literal repeats (keys that came from spreads
- * carry their own places and are left out). */
+ * carry their own places and are left out), each against its first. */
 static void check_keys(amp_check *c, const amp_value *obj, const char *what)
 {
     if (!obj || obj->kind != AMP_VAL_OBJECT)
         return;
-    for (size_t j = 1; j < obj->prop_count; j++) {
+    amp_strmap first = {0}; /* key -> its first amp_prop */
+    for (size_t j = 0; j < obj->prop_count; j++) {
         const amp_prop *p = &obj->props[j];
         if (!p->key || !inside(obj->loc, p->key_loc))
             continue;
-        for (size_t i = 0; i < j; i++) {
-            const amp_prop *q = &obj->props[i];
-            if (!q->key || strcmp(q->key, p->key) != 0 || !inside(obj->loc, q->key_loc))
-                continue;
-            amp_diag *d = amp_schema_report(
-                c, "data-duplicate-key", p->key_loc,
-                "'%s' appears twice in this %s; TypeScript rejects it (`An object literal cannot "
-                "have multiple properties with the same name.`) and only the last one would "
-                "count. Rename or remove one.",
-                p->key, what);
-            amp_relate(c, d, q->key_loc, "the first '%s'", p->key);
-            break;
-        }
+        const amp_prop *q = amp_strmap_get(&first, p->key);
+        if (q)
+            report_duplicate_key(c, p, q, what);
+        else
+            amp_strmap_put(&first, p->key, (void *)p, NULL);
     }
+    amp_strmap_free(&first);
 }
 
 static const amp_value *first_arg(const amp_value *v)
