@@ -43,6 +43,10 @@ void amp_doc_free(amp_doc *doc)
 
 int amp_doc_set_text(amp_doc *doc, const char *bytes, uint32_t len)
 {
+    /* The same text (an editor opening a file the workspace scan has read)
+     * keeps its tree: a full parse is the costliest step on a large file. */
+    if (len == doc->text.len && (len == 0 || memcmp(doc->text.bytes, bytes, len) == 0))
+        return 0;
     amp_text fresh;
     if (amp_text_init(&fresh, bytes, len) != 0) {
         amp_text_free(&fresh);

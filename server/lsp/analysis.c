@@ -110,6 +110,7 @@ const amp_model *amp_backend_model(amp_workspace *ws, size_t b, const amp_text *
                 sources[i].path = files[i]->key;
                 sources[i].doc = &files[i]->doc;
             }
+            amp_backend_drop_nav(be);
             amp_model_delete(be->model);
             be->model = amp_model_build(sources, n);
             be->model_gen = be->gen;
@@ -124,6 +125,29 @@ const amp_model *amp_backend_model(amp_workspace *ws, size_t b, const amp_text *
     }
     free(files);
     return be->model;
+}
+
+amp_nav_index *amp_backend_nav(amp_workspace *ws, size_t b, const amp_model **model)
+{
+    const amp_text **texts = NULL;
+    const amp_model *m = amp_backend_model(ws, b, &texts);
+    *model = m;
+    if (!m || !texts) {
+        free(texts);
+        return NULL;
+    }
+    amp_backend *be = &ws->backends[b];
+    if (!be->nav) {
+        /* The model was rebuilt (or never indexed): index it once. */
+        be->nav = amp_nav_index_build(m, texts);
+        be->nav_texts = be->nav ? texts : NULL;
+        if (!be->nav)
+            free(texts);
+        return be->nav;
+    }
+    free(texts);
+    amp_nav_index_reset(be->nav);
+    return be->nav;
 }
 
 /* Keeps at most AMP_MAX_DIAGS_PER_FILE diagnostics (the first ones) and
@@ -144,7 +168,8 @@ static void cap_diagnostics(amp_diag_list *list)
     }
     list->count = AMP_MAX_DIAGS_PER_FILE;
     amp_diag_add(list, 0, 0, AMP_SEV_INFO, "too-many-diagnostics",
-                 "%zu more diagnostics in this file are not shown; fix the ones above first.", more);
+                 "%zu more diagnostics in this file are not shown; fix the ones above first.",
+                 more);
 }
 
 void amp_analyze_models(amp_workspace *ws)

@@ -77,13 +77,13 @@ void amp_feat_navigation_capabilities(amp_session *s, json_t *caps)
 /* ---- one request on one document ----------------------------------------- */
 
 typedef struct nav_req {
-    amp_file *f;            /* the document (borrowed) */
-    const amp_model *m;     /* its backend's model (borrowed) */
-    const amp_text **texts; /* owned: texts of m->files */
-    amp_nav_index *ix;      /* owned */
-    uint32_t file;          /* index of f in m->files */
-    uint32_t offset;        /* params.position (or params.range's start) in bytes */
-    uint32_t end;           /* params.range's end in bytes */
+    amp_file *f;                  /* the document (borrowed) */
+    const amp_model *m;           /* its backend's model (borrowed) */
+    const amp_text *const *texts; /* borrowed: texts of m->files */
+    amp_nav_index *ix;            /* borrowed from the backend (amp_backend_nav) */
+    uint32_t file;                /* index of f in m->files */
+    uint32_t offset;              /* params.position (or params.range's start) in bytes */
+    uint32_t end;                 /* params.range's end in bytes */
 } nav_req;
 
 /* What a request reads besides params.textDocument. */
@@ -91,9 +91,7 @@ typedef enum { NAV_DOC, NAV_POSITION, NAV_RANGE } nav_needs;
 
 static void nav_close(nav_req *r)
 {
-    amp_nav_index_delete(r->ix);
-    free(r->texts);
-    memset(r, 0, sizeof *r);
+    memset(r, 0, sizeof *r); /* the index and texts belong to the backend */
 }
 
 /* Reads params.position (NAV_POSITION) or params.range (NAV_RANGE) into
@@ -119,13 +117,13 @@ static bool read_positions(amp_session *s, json_t *id, json_t *params, nav_needs
 static bool load_backend(amp_session *s, amp_file *f, nav_req *r)
 {
     r->f = f;
-    r->m = amp_backend_model(&s->ws, (size_t)f->backend, &r->texts);
-    int file = r->m ? amp_model_file_index(r->m, f->key) : -1;
-    if (file < 0 || !r->texts)
+    r->ix = amp_backend_nav(&s->ws, (size_t)f->backend, &r->m);
+    int file = r->ix ? amp_model_file_index(r->m, f->key) : -1;
+    if (file < 0)
         return false;
     r->file = (uint32_t)file;
-    r->ix = amp_nav_index_build(r->m, (const amp_text *const *)r->texts);
-    return r->ix != NULL;
+    r->texts = r->ix->texts;
+    return true;
 }
 
 /* The document params.textDocument names, when it is part of a backend. */
@@ -453,9 +451,8 @@ static void backend_symbols(amp_session *s, size_t b, const char *query, json_t 
 {
     nav_req r;
     memset(&r, 0, sizeof r);
-    r.m = amp_backend_model(&s->ws, b, &r.texts);
-    if (r.m && r.texts)
-        r.ix = amp_nav_index_build(r.m, (const amp_text *const *)r.texts);
+    r.ix = amp_backend_nav(&s->ws, b, &r.m);
+    r.texts = r.ix ? r.ix->texts : NULL;
     size_t count = 0;
     amp_nav_docsym *items = r.ix ? amp_nav_workspace_symbols(r.ix, query, &count) : NULL;
     for (size_t i = 0; i < count; i++) {

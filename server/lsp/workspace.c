@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "amp_model.h"
+#include "amp_nav.h"
 #include "amp_project.h"
 #include "amp_syntax.h"
 #include "amp_uri.h"
@@ -48,8 +49,17 @@ void amp_workspace_init(amp_workspace *ws, TSParser *parser, uint32_t parse_limi
     ws->max_file_bytes = max_file_bytes;
 }
 
+void amp_backend_drop_nav(amp_backend *b)
+{
+    amp_nav_index_delete(b->nav);
+    free(b->nav_texts);
+    b->nav = NULL;
+    b->nav_texts = NULL;
+}
+
 static void backend_free(amp_backend *b)
 {
+    amp_backend_drop_nav(b);
     amp_model_delete(b->model);
     amp_project_free(b->project);
     free(b->root);

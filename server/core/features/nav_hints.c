@@ -28,14 +28,14 @@ static void add_hint(amp_nav_index *ix, const amp_type *t, uint32_t file, uint32
     nav_buf b = {0};
     for (size_t i = 0; i < n; i++)
         nav_buf_printf(&b, "%s%s", i ? ", " : "", implicit[i]);
-    amp_nav_hint *h = nav_push(&ix->arena, (void **)out, count, sizeof *h);
+    amp_nav_hint *h = nav_push(&ix->scratch, (void **)out, count, sizeof *h);
     if (!h) {
         nav_buf_drop(&b);
         return;
     }
     h->offset = fields->loc.end;
-    h->label = nav_buf_done(&b, &ix->arena);
-    h->tooltip = nav_printf(&ix->arena, "Fields Amplify adds to the model %s implicitly", t->name);
+    h->label = nav_buf_done(&b, &ix->scratch);
+    h->tooltip = nav_printf(&ix->scratch, "Fields Amplify adds to the model %s implicitly", t->name);
 }
 
 amp_nav_hint *amp_nav_inlay_hints(amp_nav_index *ix, uint32_t file, uint32_t start, uint32_t end,
@@ -105,7 +105,7 @@ amp_nav_token *amp_nav_semantic_tokens(amp_nav_index *ix, uint32_t file, size_t 
         if (o->loc.file != file || !(o->flags & AMP_OCC_STRING) || type < 0 || !text || n == 0 ||
             memchr(text, '\n', n) || memchr(text, '\r', n) || (*count && o->loc.start < last_end))
             continue;
-        amp_nav_token *t = nav_push(&ix->arena, (void **)&out, count, sizeof *t);
+        amp_nav_token *t = nav_push(&ix->scratch, (void **)&out, count, sizeof *t);
         if (!t)
             break;
         t->start = o->loc.start;

@@ -52,7 +52,7 @@ static void field_lines(amp_nav_index *ix, nav_buf *b, const amp_type *t)
     for (size_t i = 0; i < t->field_count; i++) {
         const amp_field *f = &t->fields[i];
         nav_buf_printf(b, "  %s: %s", f->name ? f->name : "?",
-                       nav_field_type(&ix->arena, t->name, f));
+                       nav_field_type(&ix->scratch, t->name, f));
         const char *rel = nav_relationship_word(f);
         if (rel) {
             nav_buf_printf(b, "  # %s", rel);
@@ -102,10 +102,10 @@ static void operation_block(amp_nav_index *ix, nav_buf *b, const amp_type *t)
     nav_buf_printf(b, "```graphql\n%s %s", graphql_keyword(t->kind), t->name);
     for (size_t i = 0; i < t->field_count; i++)
         nav_buf_printf(b, "%s%s: %s", i ? ", " : "(", t->fields[i].name ? t->fields[i].name : "?",
-                       nav_field_type(&ix->arena, t->name, &t->fields[i]));
+                       nav_field_type(&ix->scratch, t->name, &t->fields[i]));
     nav_buf_add(b, t->field_count ? ")" : "");
     if (t->returns)
-        nav_buf_printf(b, ": %s", nav_field_type(&ix->arena, t->name, t->returns));
+        nav_buf_printf(b, ": %s", nav_field_type(&ix->scratch, t->name, t->returns));
     nav_buf_add(b, "\n```");
     for (size_t i = 0; i < t->handler_count; i++) {
         const amp_handler *h = &t->handlers[i];
@@ -193,7 +193,7 @@ static void field_markdown(amp_nav_index *ix, nav_buf *b, const amp_sym *s)
     const amp_field *f = s->field;
     const char *owner = s->type->name ? s->type->name : "?";
     nav_buf_printf(b, "```graphql\n%s: %s\n```\n\n%s of %s `%s`", s->name,
-                   nav_field_type(&ix->arena, owner, f), amp_nav_sym_word(ix, s),
+                   nav_field_type(&ix->scratch, owner, f), amp_nav_sym_word(ix, s),
                    s->type->kind == AMP_TYPE_MODEL ? "model" : "type", owner);
     const char *rel = nav_relationship_word(f);
     if (rel) {
@@ -270,7 +270,7 @@ static void wired_rules(wiring *w, const amp_rule *rules, size_t count, const ch
         if (rules[i].resource && is_r(w, rules[i].resource)) {
             nav_buf tmp = {0};
             rule_text(w->ix, &tmp, &rules[i]);
-            const char *text = nav_buf_done(&tmp, &w->ix->arena);
+            const char *text = nav_buf_done(&tmp, &w->ix->scratch);
             wired(w, "allow.%s in %s", text, where);
         }
 }
@@ -417,7 +417,7 @@ static const char *storage_path_hover(amp_nav_index *ix, uint32_t file, uint32_t
                 nav_buf_printf(&b, "\n- %s", rule ? rule : "…");
             }
             *range = prop->key_loc;
-            return nav_buf_done(&b, &ix->arena);
+            return nav_buf_done(&b, &ix->scratch);
         }
     }
     return NULL;
@@ -445,5 +445,5 @@ const char *amp_nav_hover(amp_nav_index *ix, uint32_t file, uint32_t offset, amp
         break;
     }
     *range = o->loc;
-    return nav_buf_done(&b, &ix->arena);
+    return nav_buf_done(&b, &ix->scratch);
 }

@@ -623,7 +623,14 @@ void amp_nav_index_delete(amp_nav_index *ix)
         return;
     amp_strmap_free(&ix->names);
     amp_arena_free(&ix->arena);
+    amp_arena_free(&ix->scratch);
     free(ix);
+}
+
+void amp_nav_index_reset(amp_nav_index *ix)
+{
+    if (ix)
+        amp_arena_free(&ix->scratch);
 }
 
 const amp_occ *amp_nav_occ_at(const amp_nav_index *ix, uint32_t file, uint32_t offset)

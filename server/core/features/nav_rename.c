@@ -216,12 +216,12 @@ int amp_nav_rename(amp_nav_index *ix, uint32_t file, uint32_t offset, const char
         return -1;
     if (strcmp(new_name, s->name) == 0)
         return 0;
-    const char *shorthand = nav_printf(&ix->arena, "%s: %s", new_name, s->name);
+    const char *shorthand = nav_printf(&ix->scratch, "%s: %s", new_name, s->name);
     for (size_t i = 0; i < ix->occ_count; i++) {
         const amp_occ *x = &ix->occs[i];
         if (x->sym != o->sym || !(x->flags & AMP_OCC_RENAMABLE))
             continue;
-        amp_nav_edit *e = nav_push(&ix->arena, (void **)edits, count, sizeof *e);
+        amp_nav_edit *e = nav_push(&ix->scratch, (void **)edits, count, sizeof *e);
         if (!e) {
             snprintf(err, err_size, "out of memory");
             return -1;

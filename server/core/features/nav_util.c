@@ -356,7 +356,7 @@ static size_t add_implicit(amp_nav_index *ix, const amp_type *t, const char *nam
     for (size_t i = 0; i < n; i++)
         if (strncmp(out[i], name, len) == 0 && out[i][len] == ':')
             return n;
-    const char *s = nav_printf(&ix->arena, "%s: %s", name, type);
+    const char *s = nav_printf(&ix->scratch, "%s: %s", name, type);
     if (s)
         out[n++] = s;
     return n;

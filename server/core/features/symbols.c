@@ -76,7 +76,7 @@ const char *nav_storage_rule_text(amp_nav_index *ix, const amp_value *rule)
         add_strings(&b, ops);
     else
         nav_buf_add(&b, "?");
-    return nav_buf_done(&b, &ix->arena);
+    return nav_buf_done(&b, &ix->scratch);
 }
 
 /* ---- collecting document symbols ----------------------------------------- */
@@ -96,7 +96,7 @@ static amp_nav_docsym *add(collector *c, const char *name, const char *detail, a
         return NULL;
     if (range.file != selection.file || range.start > selection.start || range.end < selection.end)
         range = selection;
-    amp_nav_docsym *d = nav_push(&c->ix->arena, (void **)&c->items, &c->count, sizeof *d);
+    amp_nav_docsym *d = nav_push(&c->ix->scratch, (void **)&c->items, &c->count, sizeof *d);
     if (d) {
         d->name = name;
         d->detail = detail;
@@ -134,7 +134,7 @@ static void add_storage_paths(collector *c, const amp_resource *r)
             const char *rule = nav_storage_rule_text(c->ix, list->items[i]);
             nav_buf_printf(&b, "%s%s", i ? "; " : "", rule ? rule : "?");
         }
-        add(c, prop->key, nav_buf_done(&b, &c->ix->arena), AMP_SK_KEY,
+        add(c, prop->key, nav_buf_done(&b, &c->ix->scratch), AMP_SK_KEY,
             nav_span(prop->key_loc, prop->value->loc), unquoted(c->ix, prop->key_loc));
     }
 }
@@ -197,8 +197,8 @@ static const char *field_detail(amp_nav_index *ix, const char *owner, const amp_
 {
     const char *rel = nav_relationship_word(f);
     if (rel)
-        return nav_printf(&ix->arena, "%s %s", rel, f->target.s ? f->target.s : "?");
-    return nav_field_type(&ix->arena, owner, f);
+        return nav_printf(&ix->scratch, "%s %s", rel, f->target.s ? f->target.s : "?");
+    return nav_field_type(&ix->scratch, owner, f);
 }
 
 static void add_enum_values(collector *c, const amp_str *values, size_t count)
@@ -330,7 +330,7 @@ amp_nav_docsym *amp_nav_workspace_symbols(amp_nav_index *ix, const char *query, 
         const amp_sym *s = &ix->syms[i];
         if (!s->has_def || s->kind == AMP_SYM_GROUP || !amp_nav_query_matches(query, s->name))
             continue;
-        amp_nav_docsym *d = nav_push(&ix->arena, (void **)&items, count, sizeof *d);
+        amp_nav_docsym *d = nav_push(&ix->scratch, (void **)&items, count, sizeof *d);
         if (!d)
             break;
         d->name = s->name;

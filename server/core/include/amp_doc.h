@@ -44,7 +44,8 @@ int amp_doc_init(amp_doc *doc, const char *bytes, uint32_t len, int64_t version,
 /* Frees what the document owns. */
 void amp_doc_free(amp_doc *doc);
 
-/* Replaces the whole text (a full-sync change). The tree is dropped. */
+/* Replaces the whole text (a full-sync change). The tree is dropped, unless
+ * the text is the same as before (then nothing changes). */
 int amp_doc_set_text(amp_doc *doc, const char *bytes, uint32_t len);
 
 /* Replaces bytes [start, end) with ins (clamped to the text) and edits the

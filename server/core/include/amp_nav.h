@@ -31,8 +31,9 @@
  * files (an amp_loc; for a string, the text inside the quotes); callers
  * convert to wire positions. Everything an index hands out (symbols,
  * occurrences, edits, labels, markdown) is borrowed from it until
- * amp_nav_index_delete; the functions that build answers take the index
- * mutable because they allocate them in its arena.
+ * amp_nav_index_delete; answers (edits, labels, markdown) only until
+ * amp_nav_index_reset: the functions that build them take the index mutable
+ * because they allocate them in its scratch arena.
  */
 #ifndef AMP_NAV_H
 #define AMP_NAV_H
@@ -101,6 +102,7 @@ typedef struct amp_nav_index {
     size_t link_count;
     amp_strmap names;   /* lookups: type by namespace and name, field by type and name, group */
     int *resource_syms; /* the symbol of each of model->resources */
+    amp_arena scratch;  /* owns the answers (edits, labels, markdown) until amp_nav_index_reset */
 } amp_nav_index;
 
 /* Builds the index of model m, whose files have the texts texts (both
@@ -110,6 +112,11 @@ amp_nav_index *amp_nav_index_build(const amp_model *m, const amp_text *const *te
 
 /* Frees the index. Accepts NULL. */
 void amp_nav_index_delete(amp_nav_index *ix);
+
+/* Frees the answers earlier requests built (everything borrowed from
+ * ix->scratch), so that one index can serve request after request while the
+ * model it indexes stays the same. Accepts NULL. */
+void amp_nav_index_reset(amp_nav_index *ix);
 
 /* The narrowest occurrence in file that holds offset (its end included; for
  * a string, its opening quote too), or NULL. */

@@ -7,6 +7,7 @@
 #define AMP_ANALYSIS_H
 
 #include "amp_model.h"
+#include "amp_nav.h"
 #include "amp_workspace.h"
 
 /* The current semantic model of backend b (rebuilt when any file changed
@@ -14,6 +15,12 @@
  * when b is out of range or out of memory. texts, when not NULL, receives an
  * owned array (free with free) of the texts of model->files. */
 const amp_model *amp_backend_model(amp_workspace *ws, size_t b, const amp_text ***texts);
+
+/* The navigation index of backend b's current model (built on first use
+ * after a change, then reused) with its answers of earlier requests freed;
+ * NULL when there is no model or out of memory. Borrowed like the model.
+ * *model receives the model. */
+amp_nav_index *amp_backend_nav(amp_workspace *ws, size_t b, const amp_model **model);
 
 /* Brings every backend's model (and its rule findings) up to date; files
  * whose findings may have changed are marked dirty. Call before looking at

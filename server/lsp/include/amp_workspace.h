@@ -49,6 +49,8 @@ typedef struct amp_backend {
     struct amp_project *project; /* owned: versions and amplify-ls.json (amp_project.h), or NULL */
     unsigned gen;                /* bumped when a file of this backend changes */
     unsigned model_gen;          /* the gen the model was built at */
+    struct amp_nav_index *nav;   /* owned: the navigation index of model, or NULL (amp_analysis.h) */
+    const struct amp_text **nav_texts; /* owned array: the texts nav indexes (borrowed from files) */
 } amp_backend;
 
 typedef void (*amp_ws_log_fn)(void *ctx, int level, const char *message);
@@ -78,6 +80,10 @@ typedef struct amp_workspace {
 } amp_workspace;
 
 /* Initialises an empty workspace parsing with parser (borrowed). */
+/* Frees backend b's navigation index and its texts array (when its model is
+ * replaced or freed). */
+void amp_backend_drop_nav(amp_backend *b);
+
 void amp_workspace_init(amp_workspace *ws, TSParser *parser, uint32_t parse_limit,
                         uint32_t max_file_bytes);
 
