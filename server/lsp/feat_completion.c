@@ -54,6 +54,30 @@ void amp_feat_completion_capabilities(amp_session *s, json_t *caps)
         json_pack("{s:[s,s], s:[s]}", "triggerCharacters", "(", ",", "retriggerCharacters", ","));
 }
 
+/* True when the client takes the range every item replaces once, in the
+ * list's itemDefaults.editRange (LSP 3.17), instead of in each item: a list
+ * of 500 model names is then half the size. */
+static bool client_default_edit_range(amp_session *s)
+{
+#ifdef AMP_SESSION_CLIENT_CAPS
+    json_t *list = json_object_get(
+        json_object_get(json_object_get(s->client_caps, "textDocument"), "completion"),
+        "completionList");
+    json_t *defaults = json_object_get(list, "itemDefaults");
+    size_t i;
+    json_t *v;
+    json_array_foreach(defaults, i, v)
+    {
+        if (json_is_string(v) && strcmp(json_string_value(v), "editRange") == 0)
+            return true;
+    }
+    return false;
+#else
+    (void)s;
+    return false;
+#endif
+}
+
 /* ---- one request --------------------------------------------------------- */
 
 typedef struct feat_req {
@@ -143,16 +167,25 @@ static int lsp_kind(amp_citem_kind k)
     return 1;
 }
 
-static json_t *item_json(feat_req *r, const amp_completion *c, const amp_citem *it)
+/* One CompletionItem. `range` is the range every item replaces (shared:
+ * the items take a reference each, so it is converted to wire positions
+ * once per request, not once per item), or NULL when the list gives it in
+ * itemDefaults.editRange. */
+static json_t *item_json(feat_req *r, json_t *range, const amp_citem *it)
 {
     const amp_text *text = &r->f->doc.text;
     bool snippet = it->snippet != NULL;
     const char *insert = snippet ? it->snippet : it->insert;
-    json_t *j = json_pack("{s:o, s:i, s:s, s:i, s:{s:o, s:o}}", "label",
-                          amp_json_text(it->label, strlen(it->label)), "kind", lsp_kind(it->kind),
-                          "sortText", it->sort, "insertTextFormat", snippet ? 2 : 1, "textEdit",
-                          "range", amp_json_range(r->s, text, c->start, c->end), "newText",
-                          amp_json_text(insert, strlen(insert)));
+    json_t *j = json_pack("{s:o, s:i, s:s}", "label", amp_json_text(it->label, strlen(it->label)),
+                          "kind", lsp_kind(it->kind), "sortText", it->sort);
+    if (snippet)
+        json_object_set_new(j, "insertTextFormat", json_integer(2)); /* plain text is the default */
+    if (range)
+        json_object_set_new(j, "textEdit",
+                            json_pack("{s:O, s:o}", "range", range, "newText",
+                                      amp_json_text(insert, strlen(insert))));
+    else if (strcmp(insert, it->label) != 0)
+        json_object_set_new(j, "textEditText", amp_json_text(insert, strlen(insert)));
     if (it->detail)
         json_object_set_new(j, "detail", amp_json_text(it->detail, strlen(it->detail)));
     if (it->doc)
@@ -199,10 +232,16 @@ void amp_handle_completion(amp_session *s, json_t *id, json_t *params)
         return;
     }
     json_t *items = json_array();
+    json_t *range = amp_json_range(s, &r.f->doc.text, c.start, c.end);
+    bool shared = client_default_edit_range(s);
     for (size_t i = 0; i < c.count; i++)
-        json_array_append_new(items, item_json(&r, &c, &c.items[i]));
+        json_array_append_new(items, item_json(&r, shared ? NULL : range, &c.items[i]));
     amp_completion_free(&c);
-    amp_reply(s, id, json_pack("{s:b, s:o}", "isIncomplete", 0, "items", items));
+    json_t *list = json_pack("{s:b, s:o}", "isIncomplete", 0, "items", items);
+    if (shared)
+        json_object_set_new(list, "itemDefaults", json_pack("{s:O}", "editRange", range));
+    json_decref(range);
+    amp_reply(s, id, list);
 }
 
 /* The description of the schema type resolve data names ({type, uri}), or

@@ -145,6 +145,46 @@ def test_utf8_positions():
         shutil.rmtree(root)
 
 
+def test_item_defaults():
+    """A client that takes itemDefaults.editRange gets the replaced range once
+    for the list, and items that say only what differs from their label; a
+    client that does not gets a textEdit in every item."""
+    root = make_backend()
+    text = DATA.replace("title: a.string(),", "title: a.string(), kind: a.hasMany('C')")
+    caps = {"general": {"positionEncodings": ["utf-16"]},
+            "textDocument": {"completion": {"completionList": {"itemDefaults": ["editRange", "data"]},
+                                            "completionItem": {"snippetSupport": True}}}}
+    try:
+        with Server() as s:
+            s.initialize(root=root, capabilities=caps)
+            uri = uri_of(os.path.join(root, "amplify/data/resource.ts"))
+            s.open(uri, text)
+            pos = at(text, "'C')", 2)
+            result = s.request("textDocument/completion", params(uri, pos))
+            rng = result.get("itemDefaults", {}).get("editRange")
+            check(rng and rng["start"]["character"] == pos["character"] - 1 and rng["end"] == pos,
+                  "the list's editRange is the replaced 'C': %s" % result.get("itemDefaults"))
+            labels = [i["label"] for i in result["items"]]
+            check("Comment" in labels and all("textEdit" not in i for i in result["items"]),
+                  "model names without per-item edits: %s" % result["items"])
+            # Option keys are snippets: what they insert differs from the label.
+            pos = at(text, "defineData({ schema }", len("defineData({ "))
+            result = s.request("textDocument/completion", params(uri, pos))
+            snippets = [i for i in result["items"] if i.get("insertTextFormat") == 2]
+            check(snippets and all(i.get("textEditText") and i["textEditText"] != i["label"] for i in snippets),
+                  "snippet items carry their text in textEditText: %s" % result["items"][:3])
+            s.shutdown_and_exit()
+        with Server() as s:
+            s.initialize(root=root)
+            s.open(uri, text)
+            result = s.request("textDocument/completion", params(uri, at(text, "'C')", 2)))
+            check("itemDefaults" not in result and all("textEdit" in i for i in result["items"]),
+                  "without the capability every item has its textEdit: %s" % result)
+            s.shutdown_and_exit()
+    finally:
+        shutil.rmtree(root)
+
+
 def test_malformed_params():
     root = make_backend()
     try:
@@ -260,5 +300,6 @@ def test_latency_on_fixture_projects():
 
 if __name__ == "__main__":
     run([test_capabilities, test_completion_and_resolve, test_typing_then_completing, test_utf8_positions,
+         test_item_defaults,
          test_malformed_params, test_unknown_and_foreign_documents, test_signature_help,
          test_latency_on_fixture_projects])
