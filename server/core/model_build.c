@@ -257,14 +257,11 @@ amp_model *amp_model_build(const amp_source *sources, size_t count)
     memset(&b, 0, sizeof b);
     b.m = m;
     b.a = &m->arena;
-    const TSLanguage *lang = amp_typescript_language();
-#define AMP_FIELD_ID(n) b.fid[AMP_F_##n] = ts_language_field_id_for_name(lang, #n, sizeof #n - 1);
-    AMP_EVAL_FIELDS(AMP_FIELD_ID)
-#undef AMP_FIELD_ID
     b.file_count = count;
     b.files = calloc(count ? count : 1, sizeof *b.files);
     m->files = amp_arena_alloc(&m->arena, (count ? count : 1) * sizeof *m->files);
-    if (!b.files || !m->files) {
+    if (!b.files || !m->files || amp_eval_init(&b) != 0) {
+        free(b.node_class);
         free(b.files);
         amp_model_delete(m);
         return NULL;

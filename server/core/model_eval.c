@@ -25,7 +25,10 @@
 
 static bool is_type(TSNode n, const char *type)
 {
-    return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0;
+    if (ts_node_is_null(n))
+        return false;
+    const char *t = ts_node_type(n);
+    return t[0] == type[0] && strcmp(t, type) == 0;
 }
 
 /* The child in grammar field `name` (one of AMP_EVAL_FIELDS); needs `b`. */
@@ -102,20 +105,116 @@ static void add_site(amp_builder *b, amp_site_kind kind, uint32_t file, TSNode n
 }
 
 /* Strips parentheses and type-only wrappers: (x), x as T, x satisfies T, x!, <T>x. */
-static TSNode strip(TSNode n)
+static amp_node_class node_class(const amp_builder *b, TSNode n)
+{
+    TSSymbol sym = ts_node_symbol(n);
+    return sym < b->symbol_count ? (amp_node_class)b->node_class[sym] : AMP_NC_OTHER;
+}
+
+int amp_eval_init(amp_builder *b)
+{
+    static const struct {
+        const char *type;
+        amp_node_class cls;
+    } classes[] = {
+        {"parenthesized_expression", AMP_NC_WRAPPER},
+        {"as_expression", AMP_NC_WRAPPER},
+        {"satisfies_expression", AMP_NC_WRAPPER},
+        {"non_null_expression", AMP_NC_WRAPPER},
+        {"type_assertion", AMP_NC_TYPE_ASSERTION},
+        {"string", AMP_NC_STRING},
+        {"template_string", AMP_NC_TEMPLATE_STRING},
+        {"number", AMP_NC_NUMBER},
+        {"true", AMP_NC_TRUE},
+        {"false", AMP_NC_FALSE},
+        {"null", AMP_NC_NULL},
+        {"undefined", AMP_NC_UNDEFINED},
+        {"object", AMP_NC_OBJECT},
+        {"array", AMP_NC_ARRAY},
+        {"identifier", AMP_NC_IDENTIFIER},
+        {"member_expression", AMP_NC_MEMBER},
+        {"call_expression", AMP_NC_CALL},
+        {"arrow_function", AMP_NC_FUNCTION},
+        {"function_expression", AMP_NC_FUNCTION},
+        {"function", AMP_NC_FUNCTION},
+        {"binary_expression", AMP_NC_BINARY},
+        {"template_literal", AMP_NC_TEMPLATE_LITERAL},
+    };
+    const TSLanguage *lang = amp_typescript_language();
+#define AMP_FIELD_ID(n) b->fid[AMP_F_##n] = ts_language_field_id_for_name(lang, #n, sizeof #n - 1);
+    AMP_EVAL_FIELDS(AMP_FIELD_ID)
+#undef AMP_FIELD_ID
+    b->symbol_count = ts_language_symbol_count(lang);
+    b->node_class = calloc(b->symbol_count ? b->symbol_count : 1, 1);
+    if (!b->node_class)
+        return -1;
+    /* By name, over every symbol (aliases included): exactly what comparing
+     * ts_node_type() with these names would decide. */
+    for (uint32_t sym = 0; sym < b->symbol_count; sym++) {
+        const char *name = ts_language_symbol_name(lang, (TSSymbol)sym);
+        for (size_t i = 0; name && i < sizeof classes / sizeof classes[0]; i++)
+            if (strcmp(name, classes[i].type) == 0)
+                b->node_class[sym] = (uint8_t)classes[i].cls;
+    }
+    return 0;
+}
+
+/* The first and the last child of a node whose grammar rule puts a field
+ * there: call_expression (function ... arguments), member_expression
+ * (object ... property), pair (key : value). Extras never come first or
+ * last inside a node, so these are exact, and much cheaper than a lookup
+ * by field, which searches the field map child by child. */
+static TSNode first_child(TSNode n)
+{
+    return ts_node_child(n, 0);
+}
+
+static TSNode last_child(TSNode n)
+{
+    uint32_t count = ts_node_child_count(n);
+    TSNode none = {0};
+    return count ? ts_node_child(n, count - 1) : none;
+}
+
+/* The named children of n, in order, in an owned array (free with free);
+ * NULL when n has none or out of memory. One pass over the children:
+ * ts_node_named_child(n, i) starts from the first child each time, which
+ * is quadratic over a schema of a thousand entries. */
+static TSNode *named_children(TSNode n, uint32_t *count)
+{
+    *count = ts_node_named_child_count(n);
+    if (*count == 0)
+        return NULL;
+    TSNode *out = malloc(*count * sizeof *out);
+    if (!out) {
+        *count = 0;
+        return NULL;
+    }
+    uint32_t k = 0;
+    TSTreeCursor c = ts_tree_cursor_new(n);
+    if (ts_tree_cursor_goto_first_child(&c)) {
+        do {
+            TSNode child = ts_tree_cursor_current_node(&c);
+            if (ts_node_is_named(child) && k < *count)
+                out[k++] = child;
+        } while (ts_tree_cursor_goto_next_sibling(&c));
+    }
+    ts_tree_cursor_delete(&c);
+    *count = k;
+    return out;
+}
+
+/* The expression inside parentheses, type assertions and the like. */
+static TSNode strip(const amp_builder *b, TSNode n)
 {
     for (int i = 0; i < 64 && !ts_node_is_null(n); i++) {
-        const char *t = ts_node_type(n);
-        if (strcmp(t, "parenthesized_expression") == 0 || strcmp(t, "as_expression") == 0 ||
-            strcmp(t, "satisfies_expression") == 0 || strcmp(t, "non_null_expression") == 0 ||
-            strcmp(t, "type_assertion") == 0) {
-            TSNode inner = ts_node_named_child(n, strcmp(t, "type_assertion") == 0 ? 1 : 0);
-            if (ts_node_is_null(inner))
-                return n;
-            n = inner;
-        } else {
+        amp_node_class c = node_class(b, n);
+        if (c != AMP_NC_WRAPPER && c != AMP_NC_TYPE_ASSERTION)
             break;
-        }
+        TSNode inner = ts_node_named_child(n, c == AMP_NC_TYPE_ASSERTION ? 1 : 0);
+        if (ts_node_is_null(inner))
+            return n;
+        n = inner;
     }
     return n;
 }
@@ -381,6 +480,9 @@ void amp_eval_free_files(amp_builder *b)
         amp_strmap_free(&b->files[f].locals);
         amp_strmap_free(&b->files[f].exports);
     }
+    free(b->node_class);
+    b->node_class = NULL;
+    b->symbol_count = 0;
 }
 
 /* ---- resolution ---------------------------------------------------------- */
@@ -651,17 +753,18 @@ static const amp_value *eval_object(amp_builder *b, uint32_t f, TSNode n, const 
     amp_value *obj = new_value(b, AMP_VAL_OBJECT, f, n);
     if (!obj)
         return amp_eval_unknown(b, f, n);
-    uint32_t count = ts_node_named_child_count(n);
+    uint32_t count;
+    TSNode *children = named_children(n, &count);
     for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_named_child(n, i);
+        TSNode c = children[i];
         if (is_type(c, "pair")) {
-            TSNode key = field(c, key);
+            TSNode key = first_child(c);
             const char *k = key_text(b, f, key);
             if (!k) {
                 obj->open = true;
                 continue;
             }
-            add_prop(b, obj, k, loc_of(f, key), amp_eval(b, f, field(c, value), scope));
+            add_prop(b, obj, k, loc_of(f, key), amp_eval(b, f, last_child(c), scope));
         } else if (is_type(c, "shorthand_property_identifier")) {
             add_prop(b, obj, text_of(b, f, c), loc_of(f, c), eval_identifier(b, f, c, scope));
         } else if (is_type(c, "spread_element")) {
@@ -682,6 +785,7 @@ static const amp_value *eval_object(amp_builder *b, uint32_t f, TSNode n, const 
             obj->open = true;
         }
     }
+    free(children);
     return obj;
 }
 
@@ -697,9 +801,10 @@ static const amp_value *eval_array(amp_builder *b, uint32_t f, TSNode n, const a
     amp_value *arr = new_value(b, AMP_VAL_ARRAY, f, n);
     if (!arr)
         return amp_eval_unknown(b, f, n);
-    uint32_t count = ts_node_named_child_count(n);
+    uint32_t count;
+    TSNode *children = named_children(n, &count);
     for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_named_child(n, i);
+        TSNode c = children[i];
         if (is_type(c, "comment"))
             continue;
         if (is_type(c, "spread_element")) {
@@ -715,12 +820,13 @@ static const amp_value *eval_array(amp_builder *b, uint32_t f, TSNode n, const a
         }
         add_item(b, arr, amp_eval(b, f, c, scope));
     }
+    free(children);
     return arr;
 }
 
 /* The expression an arrow function or function returns: its expression
  * body, or the first `return` directly in its block. */
-static TSNode returned_expression(const amp_builder *b, TSNode fn)
+static TSNode returned_expression(amp_builder *b, TSNode fn)
 {
     TSNode body = field(fn, body);
     if (!is_type(body, "statement_block"))
@@ -777,15 +883,17 @@ static void eval_args(amp_builder *b, uint32_t f, TSNode args, const amp_scope *
 {
     *out = NULL;
     *count = 0;
-    uint32_t n = ts_node_named_child_count(args);
+    uint32_t n;
+    TSNode *children = named_children(args, &n);
     for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_node_named_child(args, i);
+        TSNode c = children[i];
         if (is_type(c, "comment"))
             continue;
         const amp_value **slot = amp_push(b->a, (void **)out, count, sizeof *slot);
         if (slot)
             *slot = amp_eval(b, f, c, scope);
     }
+    free(children);
 }
 
 static bool is_root_path(const char *path)
@@ -824,7 +932,7 @@ static size_t push_capacity(size_t n)
 static const amp_value *apply_call(amp_builder *b, uint32_t f, TSNode call, const amp_value *so_far,
                                    TSNode property, const amp_scope *scope, amp_value *owned)
 {
-    TSNode args = field(call, arguments);
+    TSNode args = last_child(call); /* the arguments (or a template string) */
     if (so_far->kind == AMP_VAL_BUILTIN) {
         amp_value *v = new_value(b, AMP_VAL_CALL, f, call);
         if (!v)
@@ -841,7 +949,7 @@ static const amp_value *apply_call(amp_builder *b, uint32_t f, TSNode call, cons
         }
         v->callee_loc = so_far->loc;
         v->callee_loc.end =
-            ts_node_end_byte(ts_node_is_null(property) ? field(call, function) : property);
+            ts_node_end_byte(ts_node_is_null(property) ? first_child(call) : property);
         eval_args(b, f, args, scope, (const amp_value ***)&v->items, &v->item_count);
         return v;
     }
@@ -882,26 +990,29 @@ static const amp_value *eval_chain(amp_builder *b, uint32_t f, TSNode n, const a
     size_t count = 0;
     TSNode cur = n;
     for (;;) {
-        cur = strip(cur);
-        TSNode fn = strip(field(cur, function));
-        if (!is_type(cur, "call_expression") || ts_node_is_null(fn))
+        cur = strip(b, cur);
+        if (node_class(b, cur) != AMP_NC_CALL)
+            break;
+        TSNode fn = strip(b, first_child(cur));
+        if (ts_node_is_null(fn))
             break;
         TSNode *slot = amp_push(b->a, (void **)&spine, &count, sizeof *slot);
         if (!slot)
             break;
         *slot = cur;
-        if (!is_type(fn, "member_expression")) {
+        if (node_class(b, fn) != AMP_NC_MEMBER) {
             cur = fn;
             break;
         }
-        cur = field(fn, object);
+        cur = first_child(fn); /* the object */
     }
     const amp_value *v = count ? amp_eval(b, f, cur, scope) : amp_eval_unknown(b, f, n);
     amp_value *owned = NULL;
     for (size_t i = count; i-- > 0 && v;) {
-        TSNode fn = strip(field(spine[i], function));
-        TSNode prop = is_type(fn, "member_expression") ? field(fn, property) : (TSNode){0};
-        if (is_type(fn, "member_expression") && !is_type(prop, "property_identifier")) {
+        TSNode fn = strip(b, first_child(spine[i]));
+        bool member = node_class(b, fn) == AMP_NC_MEMBER;
+        TSNode prop = member ? last_child(fn) : (TSNode){0};
+        if (member && !is_type(prop, "property_identifier")) {
             v = amp_eval_unknown(b, f, spine[i]);
             continue;
         }
@@ -917,8 +1028,8 @@ static const amp_value *eval_chain(amp_builder *b, uint32_t f, TSNode n, const a
 
 static const amp_value *eval_member(amp_builder *b, uint32_t f, TSNode n, const amp_scope *scope)
 {
-    TSNode prop = field(n, property);
-    const amp_value *obj = amp_eval(b, f, field(n, object), scope);
+    TSNode prop = last_child(n);
+    const amp_value *obj = amp_eval(b, f, first_child(n), scope);
     if (!obj || !is_type(prop, "property_identifier"))
         return amp_eval_unknown(b, f, n);
     const char *p = text_of(b, f, prop);
@@ -989,48 +1100,65 @@ unknown:
 
 const amp_value *amp_eval(amp_builder *b, uint32_t f, TSNode node, const amp_scope *scope)
 {
-    TSNode n = strip(node);
+    TSNode n = strip(b, node);
     if (ts_node_is_null(n))
         return amp_eval_unknown(b, f, node);
     if (b->depth >= AMP_EVAL_MAX_DEPTH || b->steps++ >= AMP_EVAL_MAX_STEPS)
         return amp_eval_unknown(b, f, n);
     b->depth++;
     const amp_value *v;
-    const char *t = ts_node_type(n);
-    if (strcmp(t, "string") == 0)
+    switch (node_class(b, n)) {
+    case AMP_NC_STRING:
         v = eval_string(b, f, n);
-    else if (strcmp(t, "template_string") == 0)
+        break;
+    case AMP_NC_TEMPLATE_STRING:
         v = eval_template(b, f, n);
-    else if (strcmp(t, "number") == 0)
+        break;
+    case AMP_NC_NUMBER:
         v = eval_number(b, f, n);
-    else if (strcmp(t, "true") == 0 || strcmp(t, "false") == 0) {
+        break;
+    case AMP_NC_TRUE:
+    case AMP_NC_FALSE: {
         amp_value *bv = new_value(b, AMP_VAL_BOOL, f, n);
         if (bv)
-            bv->b = t[0] == 't';
+            bv->b = node_class(b, n) == AMP_NC_TRUE;
         v = bv;
-    } else if (strcmp(t, "null") == 0)
+        break;
+    }
+    case AMP_NC_NULL:
         v = new_value(b, AMP_VAL_NULL, f, n);
-    else if (strcmp(t, "undefined") == 0)
+        break;
+    case AMP_NC_UNDEFINED:
         v = new_value(b, AMP_VAL_UNDEFINED, f, n);
-    else if (strcmp(t, "object") == 0)
+        break;
+    case AMP_NC_OBJECT:
         v = eval_object(b, f, n, scope);
-    else if (strcmp(t, "array") == 0)
+        break;
+    case AMP_NC_ARRAY:
         v = eval_array(b, f, n, scope);
-    else if (strcmp(t, "identifier") == 0)
+        break;
+    case AMP_NC_IDENTIFIER:
         v = eval_identifier(b, f, n, scope);
-    else if (strcmp(t, "member_expression") == 0)
+        break;
+    case AMP_NC_MEMBER:
         v = eval_member(b, f, n, scope);
-    else if (strcmp(t, "call_expression") == 0)
+        break;
+    case AMP_NC_CALL:
         v = eval_chain(b, f, n, scope);
-    else if (strcmp(t, "arrow_function") == 0 || strcmp(t, "function_expression") == 0 ||
-             strcmp(t, "function") == 0)
+        break;
+    case AMP_NC_FUNCTION:
         v = eval_function(b, f, n, scope);
-    else if (strcmp(t, "binary_expression") == 0)
+        break;
+    case AMP_NC_BINARY:
         v = eval_binary(b, f, n, scope);
-    else if (strcmp(t, "template_literal") == 0)
+        break;
+    case AMP_NC_TEMPLATE_LITERAL:
         v = new_value(b, AMP_VAL_TEMPLATE, f, n);
-    else
+        break;
+    default:
         v = amp_eval_unknown(b, f, n);
+        break;
+    }
     b->depth--;
     return v ? v : amp_eval_unknown(b, f, n);
 }

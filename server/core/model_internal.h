@@ -61,8 +61,33 @@ typedef enum {
     AMP_F_COUNT
 } amp_eval_field;
 
+/* What the evaluator makes of a node, by its grammar symbol (a table
+ * lookup instead of comparing type names). */
+typedef enum {
+    AMP_NC_OTHER = 0,
+    AMP_NC_WRAPPER,        /* ( ), as, satisfies, ! : the value of the first named child */
+    AMP_NC_TYPE_ASSERTION, /* <T>x: the value of the second named child */
+    AMP_NC_STRING,
+    AMP_NC_TEMPLATE_STRING,
+    AMP_NC_NUMBER,
+    AMP_NC_TRUE,
+    AMP_NC_FALSE,
+    AMP_NC_NULL,
+    AMP_NC_UNDEFINED,
+    AMP_NC_OBJECT,
+    AMP_NC_ARRAY,
+    AMP_NC_IDENTIFIER,
+    AMP_NC_MEMBER,
+    AMP_NC_CALL,
+    AMP_NC_FUNCTION,
+    AMP_NC_BINARY,
+    AMP_NC_TEMPLATE_LITERAL,
+} amp_node_class;
+
 typedef struct amp_builder {
     TSFieldId fid[AMP_F_COUNT]; /* field ids of the TypeScript grammar */
+    uint8_t *node_class;        /* owned: amp_node_class of every grammar symbol */
+    uint32_t symbol_count;
     amp_model *m;
     amp_arena *a;
     amp_mfile *files;
@@ -76,6 +101,9 @@ typedef struct amp_builder {
 } amp_builder;
 
 /* model_eval.c */
+/* Fills b->fid and b->node_class for the TypeScript grammar; returns -1
+ * when out of memory. amp_eval_free_files frees them. */
+int amp_eval_init(amp_builder *b);
 void amp_eval_index_files(amp_builder *b);
 void amp_eval_free_files(amp_builder *b);
 const amp_value *amp_eval(amp_builder *b, uint32_t file, TSNode node, const amp_scope *scope);
