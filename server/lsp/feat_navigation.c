@@ -126,8 +126,7 @@ static bool load_backend(amp_session *s, amp_file *f, nav_req *r)
     return true;
 }
 
-/* The document params.textDocument names, when it is part of a backend. */
-static amp_file *backend_document(amp_session *s, const char *uri)
+amp_file *amp_backend_document(amp_session *s, const char *uri)
 {
     char *key = amp_key_of_uri(uri);
     amp_file *f = key ? amp_file_get(&s->ws, key) : NULL;
@@ -146,7 +145,7 @@ static bool nav_open(amp_session *s, json_t *id, json_t *params, nav_needs needs
     amp_lsp_pos pos[2] = {{0, 0}, {0, 0}};
     if (!uri || !read_positions(s, id, params, needs, pos))
         return false;
-    amp_file *f = backend_document(s, uri);
+    amp_file *f = amp_backend_document(s, uri);
     if (!f || !load_backend(s, f, r)) {
         nav_close(r);
         amp_reply(s, id, json_null());
@@ -246,11 +245,17 @@ void amp_handle_definition(amp_session *s, json_t *id, json_t *params)
 
 void amp_handle_references(amp_session *s, json_t *id, json_t *params)
 {
+    json_t *context = json_object_get(params, "context");
+    json_t *decl = json_object_get(context, "includeDeclaration");
+    if ((context && !json_is_object(context)) || (decl && !json_is_boolean(decl))) {
+        amp_reply_error(s, id, AMP_RPC_INVALID_PARAMS,
+                        "params.context must be a ReferenceContext {includeDeclaration: boolean}");
+        return;
+    }
     nav_req r;
     if (!nav_open(s, id, params, NAV_POSITION, &r))
         return;
-    bool with_decl =
-        json_is_true(json_object_get(json_object_get(params, "context"), "includeDeclaration"));
+    bool with_decl = json_is_true(decl);
     const amp_occ *at = amp_nav_occ_at(r.ix, r.file, r.offset);
     json_t *result = at ? json_array() : json_null();
     for (size_t i = 0; at && i < r.ix->occ_count; i++) {
@@ -319,11 +324,14 @@ static json_t *file_edits_json(amp_session *s, const nav_req *r, const amp_nav_e
     return out;
 }
 
-/* A WorkspaceEdit: versioned documentChanges when the client supports them,
- * else changes by URI. */
-static json_t *workspace_edit_json(amp_session *s, const nav_req *r, const amp_nav_edit *edits,
-                                   size_t count)
+json_t *amp_workspace_edit_json(amp_session *s, const amp_model *m, const amp_text *const *texts,
+                                const amp_nav_edit *edits, size_t count)
 {
+    nav_req req;
+    memset(&req, 0, sizeof req);
+    req.m = m;
+    req.texts = texts;
+    const nav_req *r = &req;
     bool doc_changes = nav_client_of(s).document_changes;
     json_t *list = json_array(), *by_uri = json_object();
     for (size_t i = 0; i < count; i++) {
@@ -368,7 +376,7 @@ void amp_handle_rename(amp_session *s, json_t *id, json_t *params)
     else if (rc > 0)
         amp_reply(s, id, json_null());
     else
-        amp_reply(s, id, workspace_edit_json(s, &r, edits, count));
+        amp_reply(s, id, amp_workspace_edit_json(s, r.m, r.texts, edits, count));
     nav_close(&r);
 }
 

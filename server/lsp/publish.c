@@ -30,8 +30,7 @@ static bool compute(amp_session *s, amp_file *f)
     return amp_analyze_file(&s->ws, f);
 }
 
-/* The LSP Diagnostic for d in file f. */
-static json_t *diag_json(amp_session *s, amp_file *f, const amp_diag *d)
+json_t *amp_diag_json(amp_session *s, amp_file *f, const amp_diag *d)
 {
     json_t *j = json_pack("{s:o, s:i, s:s, s:s, s:o}", "range",
                           amp_json_range(s, &f->doc.text, d->start, d->end), "severity",
@@ -71,7 +70,7 @@ static json_t *diags_json(amp_session *s, amp_file *f)
 {
     json_t *items = json_array();
     for (size_t i = 0; i < f->diags.count; i++)
-        json_array_append_new(items, diag_json(s, f, &f->diags.items[i]));
+        json_array_append_new(items, amp_diag_json(s, f, &f->diags.items[i]));
     return items;
 }
 
@@ -130,6 +129,10 @@ static amp_file *pulled_file(amp_session *s, const char *uri)
     free(key);
     if (!f || !f->in_backend)
         return NULL;
+    /* A change to another file of the backend re-runs its rules, which
+     * marks f dirty: bring the model up to date before looking. */
+    if (f->backend >= 0)
+        amp_backend_model(&s->ws, (size_t)f->backend, NULL);
     if (f->diag_dirty || f->doc.tree_stale)
         compute(s, f);
     return f;
@@ -152,6 +155,7 @@ void amp_handle_workspace_diagnostic(amp_session *s, json_t *id, json_t *params)
     size_t pos = 0;
     const char *key;
     void *value;
+    amp_analyze_models(&s->ws); /* marks the files whose findings may have changed */
     while (amp_strmap_next(&s->ws.files, &pos, &key, &value)) {
         amp_file *f = value;
         if (!f->in_backend)

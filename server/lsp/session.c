@@ -231,6 +231,7 @@ static json_t *server_capabilities(amp_session *s)
                              "supported", 1, "changeNotifications", 1);
     amp_feat_completion_capabilities(s, caps);
     amp_feat_navigation_capabilities(s, caps);
+    amp_feat_codeaction_capabilities(s, caps);
     if (s->client_pull_diags)
         json_object_set_new(caps, "diagnosticProvider",
                             json_pack("{s:s, s:b, s:b}", "identifier", "amplify-ls",
@@ -340,6 +341,7 @@ static const struct {
     {"workspace/symbol", amp_handle_workspace_symbol, false},
     {"textDocument/inlayHint", amp_handle_inlay_hint, false},
     {"textDocument/semanticTokens/full", amp_handle_semantic_tokens, false},
+    {"textDocument/codeAction", amp_handle_code_action, false},
 };
 
 static const struct {

@@ -114,6 +114,8 @@ void amp_diags_on_drop(void *ctx, amp_file *f);
 void amp_diags_flush(amp_session *s);
 void amp_handle_pull_diagnostic(amp_session *s, json_t *id, json_t *params);
 void amp_handle_workspace_diagnostic(amp_session *s, json_t *id, json_t *params);
+/* The LSP Diagnostic for d in file f (a new reference). */
+json_t *amp_diag_json(amp_session *s, amp_file *f, const amp_diag *d);
 
 /* debug.c */
 void amp_handle_debug_document(amp_session *s, json_t *id, json_t *params);

@@ -19,7 +19,8 @@ POSITION_REQUESTS = {
     "textDocument/documentHighlight": {}, "textDocument/prepareRename": {},
     "textDocument/rename": {"newName": "Renamed"},
 }
-RANGE_REQUESTS = {"textDocument/inlayHint"}
+# Requests that take a range, and the members they need besides it.
+RANGE_REQUESTS = {"textDocument/inlayHint": {}, "textDocument/codeAction": {"context": {"diagnostics": []}}}
 
 
 def bad_params(uri):
@@ -158,10 +159,11 @@ def check_positions(encodings):
         with Server(debug=True) as s:
             s.initialize(root=root, encodings=encodings)
             s.open(uri, text)
-            for method, extra in list(POSITION_REQUESTS.items()) + [(m, None) for m in RANGE_REQUESTS]:
+            for method, extra, ranged in [(m, x, False) for m, x in POSITION_REQUESTS.items()] + \
+                    [(m, x, True) for m, x in RANGE_REQUESTS.items()]:
                 for name, pos in positions(text):
-                    if extra is None:
-                        params = {"textDocument": {"uri": uri}, "range": {"start": pos, "end": pos}}
+                    if ranged:
+                        params = dict(extra, textDocument={"uri": uri}, range={"start": pos, "end": pos})
                     else:
                         params = dict(extra, textDocument={"uri": uri}, position=pos)
                     msg = answer(s, method, params)

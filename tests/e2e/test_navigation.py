@@ -79,6 +79,11 @@ def test_malformed_params_are_invalid_params():
                 check(err["code"] == -32602, "%s without textDocument: %s" % (method, err))
                 err = s.error_of(method, {"textDocument": {"uri": uri}, "position": {"line": -1}})
                 check(err["code"] == -32602, "%s with a bad position: %s" % (method, err))
+            for context in (5, {"includeDeclaration": "yes"}):
+                err = s.error_of("textDocument/references", {"textDocument": {"uri": uri}, "context": context,
+                                                             "position": {"line": 2, "character": 3}})
+                check(err["code"] == -32602 and "context" in err["message"],
+                      "references with context %r: %s" % (context, err))
             err = s.error_of("textDocument/rename", {"textDocument": {"uri": uri},
                                                      "position": {"line": 2, "character": 3}})
             check(err["code"] == -32602 and "newName" in err["message"], "rename without newName: %s" % err)

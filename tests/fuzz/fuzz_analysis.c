@@ -245,6 +245,7 @@ static const char *const position_requests[] = {
     "textDocument/completion",    "textDocument/hover",      "textDocument/signatureHelp",
     "textDocument/definition",    "textDocument/references", "textDocument/documentHighlight",
     "textDocument/prepareRename", "textDocument/rename",     "textDocument/inlayHint",
+    "textDocument/codeAction",
 };
 #define N_POSREQ (sizeof position_requests / sizeof position_requests[0])
 
@@ -307,6 +308,11 @@ static void probe_file(ctx *c, const char *uri, const char *text, size_t len, ui
                     json_object_set_new(p, "range",
                                         json_pack("{s:O, s:{s:i, s:i}}", "start", pos, "end",
                                                   "line", (json_int_t)line + 40, "character", 0));
+                if (r == 9) { /* codeAction: an empty range and no diagnostics sent */
+                    json_object_set_new(p, "range",
+                                        json_pack("{s:O, s:O}", "start", pos, "end", pos));
+                    json_object_set_new(p, "context", json_pack("{s:[]}", "diagnostics"));
+                }
                 request(c, position_requests[r], p);
             }
             json_decref(pos);

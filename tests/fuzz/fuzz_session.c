@@ -249,6 +249,8 @@ static json_t *request_params(state *st, const char *method)
         const uint8_t *b = fz_bytes(&st->in, 24, &len);
         json_object_set_new(p, "newName", fz_json_text(b, len));
     }
+    if (strcmp(method, "textDocument/codeAction") == 0)
+        json_object_set_new(p, "context", json_pack("{s:[]}", "diagnostics"));
     if (strcmp(method, "textDocument/references") == 0)
         json_object_set_new(p, "context",
                             json_pack("{s:b}", "includeDeclaration", fz_bool(&st->in)));

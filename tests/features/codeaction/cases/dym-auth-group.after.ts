@@ -1,0 +1,10 @@
+//- amplify/data/resource.ts
+import { a, defineData } from '@aws-amplify/backend';
+
+const schema = a.schema({
+  Todo: a
+    .model({ content: a.string() })
+    .authorization((allow) => [allow.owner(), allow.group('ADMINS')]),
+});
+
+export const data = defineData({ schema });

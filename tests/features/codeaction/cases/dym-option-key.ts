@@ -1,0 +1,12 @@
+//- amplify/backend.ts
+import { defineBackend } from '@aws-amplify/backend';
+import { worker } from './functions/worker/resource';
+
+defineBackend({ worker });
+//- amplify/functions/worker/resource.ts
+import { defineFunction } from '@aws-amplify/backend';
+
+export const worker = defineFunction({
+  name: 'worker',
+  timeoutSecond$0: 60,
+});

@@ -1,0 +1,31 @@
+//- amplify/backend.ts
+import { defineBackend } from '@aws-amplify/backend';
+import { auth } from './auth/resource';
+import { data } from './data/resource';
+import './storage/resource';
+
+defineBackend({
+  auth,
+  data,
+});
+//- amplify/auth/resource.ts
+import { defineAuth } from '@aws-amplify/backend';
+
+export const auth = defineAuth({ loginWith: { email: true } });
+//- amplify/data/resource.ts
+import { a, defineData } from '@aws-amplify/backend';
+
+const schema = a.schema({
+  Todo: a.model({ content: a.string() }).authorization((allow) => [allow.owner()]),
+});
+
+export const data = defineData({ schema });
+//- amplify/storage/resource.ts
+import { defineStorage } from '@aws-amplify/backend';
+
+const storage = define$0Storage({
+  name: 'photos',
+  access: (allow) => ({
+    'photos/*': [allow.authenticated.to(['read'])],
+  }),
+});

@@ -1,0 +1,20 @@
+//- amplify/data/resource.ts
+import { a, defineData } from '@aws-amplify/backend';
+
+const schema = a
+  .schema({
+    Shelf: a
+      .model({
+        code: a.string().required(),
+        books: a.hasMany('Book', 'shelfCode'),
+      })
+      .identifier(['code']),
+    Book: a.model({
+      title: a.string(),
+      shelf: a.belongsTo('Shelf', 'shelfCode'),
+      shelfCode: a.string(),
+    }),
+  })
+  .authorization((allow) => [allow.publicApiKey()]);
+
+export const data = defineData({ schema });
