@@ -200,7 +200,11 @@ static void note_role(void *p, const char *key, const amp_rule *r)
 static void check_duplicate_roles(amp_check *c, const amp_type *t, const amp_rule *rules, size_t n,
                                   bool inherited)
 {
-    dup_ctx d = {.c = c, .t = t, .inherited = inherited};
+    dup_ctx d; /* not zeroed: only the first d.count keys are read */
+    d.c = c;
+    d.t = t;
+    d.inherited = inherited;
+    d.count = 0;
     for (size_t i = 0; i < n; i++)
         if (strcmp(rules[i].strategy, "resource") != 0 && !role_keys(&rules[i], note_role, &d))
             return;
@@ -319,6 +323,12 @@ static const amp_field **unique_fields(const amp_type *t, size_t *n)
 
 static void check_required_fields(amp_check *c, const amp_type *t, const amp_rule *rules, size_t n)
 {
+    /* Only fields with rules of their own can be left unreadable. */
+    bool field_rules = false;
+    for (size_t f = 0; f < t->field_count && !field_rules; f++)
+        field_rules = t->fields[f].has_auth && t->fields[f].rule_count;
+    if (!field_rules)
+        return;
     size_t count;
     const amp_field **fields = unique_fields(t, &count);
     access *acc = calloc(1, sizeof *acc);

@@ -12,6 +12,7 @@
  */
 #include "rules_table_schema.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -305,95 +306,89 @@ static const char *root_of(amp_type_kind k)
                                                                   : NULL;
 }
 
-/* Every name some model generates, in a lookup scope (the schema, or its
- * a.combine group) -> the models that generate it, in schema order. */
-typedef struct gen_entry {
-    const amp_type *model;
-    struct gen_entry *next;
-} gen_entry;
-
-typedef struct gen_index {
-    amp_strmap names;   /* "<scope>:<name>" -> gen_entry* (borrowed from entries) */
-    gen_entry *entries; /* owned */
-    size_t count, cap;
-} gen_index;
-
-static void scope_key(char *key, size_t cap, const amp_model *m, size_t si, const char *name)
+/* A cheap filter before any index query name is formatted: a default index
+ * query name starts with "list" and the capitalized model name; a
+ * .queryField() name is compared as it is. Never false when check_op_name
+ * could report an index query. */
+static bool may_name_index(const amp_type *op, const amp_type *m)
 {
-    int group = m->schemas[si].combine;
-    snprintf(key, cap, "%c%d:%s", group < 0 ? 's' : 'c', group < 0 ? (int)si : group, name);
+    size_t on = strlen(op->name), mn = strlen(m->name);
+    if (mn == 0 || mn >= 63)
+        return true; /* names capitalize_* would truncate: no shortcut */
+    for (size_t i = 0; i < m->index_count; i++)
+        if (m->indexes[i].query_field.s ? strcmp(m->indexes[i].query_field.s, op->name) == 0
+                                        : (on > 4 + mn && strncmp(op->name, "list", 4) == 0 &&
+                                           strncmp(op->name + 5, m->name + 1, mn - 1) == 0))
+            return true;
+    return false;
 }
 
-static void index_name(gen_index *ix, const char *key, const amp_type *model)
-{
-    gen_entry *head = amp_strmap_get(&ix->names, key);
-    for (gen_entry *e = head; e; e = e->next)
-        if (e->model == model)
-            return;
-    if (ix->count == ix->cap)
-        return; /* sized for every name up front */
-    gen_entry *e = &ix->entries[ix->count++];
-    e->model = model;
-    e->next = NULL;
-    if (!head) {
-        amp_strmap_put(&ix->names, key, e, NULL);
-        return;
-    }
-    while (head->next)
-        head = head->next;
-    head->next = e;
-}
-
-static void index_generated_names(const amp_model *m, gen_index *ix)
-{
-    size_t n = 0;
-    for (size_t si = 0; si < m->schema_count; si++)
-        for (size_t k = 0; k < m->schemas[si].type_count; k++)
-            n += sizeof gen_ops / sizeof gen_ops[0] + m->schemas[si].types[k].index_count;
-    ix->entries = malloc((n ? n : 1) * sizeof *ix->entries);
-    ix->cap = ix->entries ? n : 0;
-    char cap[64], name[192], key[224];
-    for (size_t si = 0; si < m->schema_count; si++)
-        for (size_t k = 0; k < m->schemas[si].type_count; k++) {
-            const amp_type *t = &m->schemas[si].types[k];
-            if (t->kind != AMP_TYPE_MODEL || !disabled_known(t))
-                continue;
-            amp_schema_capitalize(cap, sizeof cap, t->name);
-            for (size_t i = 0; i < sizeof gen_ops / sizeof gen_ops[0]; i++) {
-                snprintf(name, sizeof name, "%s%s", gen_ops[i].prefix, cap);
-                scope_key(key, sizeof key, m, si, name);
-                index_name(ix, key, t);
-            }
-            for (size_t i = 0; i < t->index_count; i++)
-                if (index_query_name(t, &t->indexes[i], name, sizeof name)) {
-                    scope_key(key, sizeof key, m, si, name);
-                    index_name(ix, key, t);
-                }
-        }
-}
-
-/* Custom operations named like an operation a model generates. Every
- * generated name is indexed once, so each operation is one lookup. */
+/* Custom operations named like an operation a model generates. A generated
+ * name is a prefix and the capitalized model name, so the models an
+ * operation can collide with are found by name (one lookup per prefix it
+ * starts with); only models with secondary indexes, whose query names are
+ * free-form, are compared one by one. */
 static void check_operation_names(amp_check *c)
 {
-    gen_index ix = {0};
-    index_generated_names(c->m, &ix);
-    char key[224];
-    for (size_t si = 0; si < c->m->schema_count; si++) {
+    const amp_model *m = c->m;
+    /* The models with secondary indexes, and their schemas. */
+    size_t indexed_count = 0, total = 0;
+    for (size_t si = 0; si < m->schema_count; si++)
+        total += m->schemas[si].type_count;
+    const amp_type **indexed = malloc((total ? total : 1) * sizeof *indexed);
+    size_t *indexed_schema = malloc((total ? total : 1) * sizeof *indexed_schema);
+    for (size_t si = 0; indexed && indexed_schema && si < m->schema_count; si++)
+        for (size_t k = 0; k < m->schemas[si].type_count; k++) {
+            const amp_type *t = &m->schemas[si].types[k];
+            if (t->kind == AMP_TYPE_MODEL && t->index_count && disabled_known(t)) {
+                indexed_schema[indexed_count] = si;
+                indexed[indexed_count++] = t;
+            }
+        }
+    for (size_t si = 0; si < m->schema_count; si++) {
         if (amp_schema_legacy(c, si))
             continue;
-        for (size_t i = 0; i < c->m->schemas[si].type_count; i++) {
-            const amp_type *op = &c->m->schemas[si].types[i];
+        int group = m->schemas[si].combine;
+        for (size_t i = 0; i < m->schemas[si].type_count; i++) {
+            const amp_type *op = &m->schemas[si].types[i];
             const char *root = root_of(op->kind);
             if (!root || !op->name)
                 continue;
-            scope_key(key, sizeof key, c->m, si, op->name);
-            for (const gen_entry *e = amp_strmap_get(&ix.names, key); e; e = e->next)
-                check_op_name(c, op, e->model, root);
+            const amp_type *seen[2 * sizeof gen_ops / sizeof gen_ops[0]];
+            size_t seen_count = 0;
+            for (size_t g = 0; g < sizeof gen_ops / sizeof gen_ops[0]; g++) {
+                size_t pn = strlen(gen_ops[g].prefix);
+                const char *rest = op->name + pn;
+                if (strncmp(op->name, gen_ops[g].prefix, pn) != 0 || !rest[0])
+                    continue;
+                /* Capitalizing changed at most the first letter of the model name. */
+                char name[192];
+                snprintf(name, sizeof name, "%s", rest);
+                for (int variant = 0; variant < 2; variant++) {
+                    if (variant)
+                        name[0] = (char)tolower((unsigned char)name[0]);
+                    if (variant && name[0] == rest[0])
+                        break;
+                    const amp_type *t = amp_model_find_type(m, (int)si, name);
+                    bool dup = false;
+                    for (size_t k = 0; k < seen_count; k++)
+                        dup |= seen[k] == t;
+                    if (!t || dup || t->kind != AMP_TYPE_MODEL || !disabled_known(t))
+                        continue;
+                    seen[seen_count++] = t;
+                    check_op_name(c, op, t, root);
+                }
+            }
+            for (size_t k = 0; k < indexed_count && strcmp(root, "Query") == 0; k++) {
+                size_t so = indexed_schema[k];
+                if ((so == si || (group >= 0 && m->schemas[so].combine == group)) &&
+                    may_name_index(op, indexed[k]))
+                    check_op_name(c, op, indexed[k], root);
+            }
         }
     }
-    amp_strmap_free(&ix.names);
-    free(ix.entries);
+    free(indexed);
+    free(indexed_schema);
 }
 
 /* ---- repeated keys ---------------------------------------------------------- */
