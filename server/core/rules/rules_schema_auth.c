@@ -475,7 +475,12 @@ static bool returns_custom_type(const amp_model *m, int si, const amp_type *t)
     if (t->returns->kind != AMP_FIELD_REF || !t->returns->target.s)
         return false;
     const amp_schema *s = &m->schemas[si];
-    for (size_t i = 0; i < s->type_count; i++)
+    /* The model's index answers for the schema alone, or for its a.combine
+     * group, where the first of the name may be another schema's. */
+    const amp_type *found = amp_model_find_type(m, si, t->returns->target.s);
+    if (found && found >= s->types && found < s->types + s->type_count)
+        return found->kind == AMP_TYPE_CUSTOM;
+    for (size_t i = 0; s->combine >= 0 && i < s->type_count; i++)
         if (strcmp(s->types[i].name, t->returns->target.s) == 0)
             return s->types[i].kind == AMP_TYPE_CUSTOM;
     return false;

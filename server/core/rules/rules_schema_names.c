@@ -416,6 +416,19 @@ static void check_keys(amp_check *c, const amp_value *obj, const char *what)
 {
     if (!obj || obj->kind != AMP_VAL_OBJECT)
         return;
+    if (obj->prop_count <= 16) { /* a field list: comparing is cheaper than hashing */
+        for (size_t j = 1; j < obj->prop_count; j++) {
+            const amp_prop *p = &obj->props[j];
+            for (size_t i = 0; p->key && inside(obj->loc, p->key_loc) && i < j; i++) {
+                const amp_prop *q = &obj->props[i];
+                if (q->key && strcmp(q->key, p->key) == 0 && inside(obj->loc, q->key_loc)) {
+                    report_duplicate_key(c, p, q, what);
+                    break;
+                }
+            }
+        }
+        return;
+    }
     amp_strmap first = {0}; /* key -> its first amp_prop */
     for (size_t j = 0; j < obj->prop_count; j++) {
         const amp_prop *p = &obj->props[j];
