@@ -4,6 +4,7 @@
  */
 #include "nav_internal.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,8 +185,18 @@ int nav_space_of(const amp_model *m, int schema)
  * does not fit (no symbol is registered under so long a name). */
 static bool make_key(char *buf, size_t cap, char kind, const void *scope, const char *name)
 {
-    int n = snprintf(buf, cap, "%c:%p:%s", kind, scope, name);
-    return n >= 0 && (size_t)n < cap;
+    /* kind, the scope's bits in hex, ':', name (no printf: the index makes
+     * one key per symbol and per use). */
+    uintptr_t bits = (uintptr_t)scope;
+    size_t n = strlen(name), used = 0, digits = 2 * sizeof bits;
+    if (1 + digits + 1 + n + 1 > cap)
+        return false;
+    buf[used++] = kind;
+    for (size_t i = 0; i < digits; i++)
+        buf[used++] = "0123456789abcdef"[(bits >> (4 * (digits - 1 - i))) & 0xf];
+    buf[used++] = ':';
+    memcpy(buf + used, name, n + 1);
+    return true;
 }
 
 static int lookup(const amp_nav_index *ix, char kind, const void *scope, const char *name)
