@@ -5,8 +5,9 @@
  * at the finding's range (never from what a client sends back):
  *
  *   did you mean       any finding whose message says "Did you mean 'X'?"
- *                      about the token it covers (unknown type, option key,
- *                      field, group, action ...): the token becomes X
+ *                      about the token it covers (an unknown type, option
+ *                      key or value, group, rule strategy, provider,
+ *                      operation, handler function ...): the token becomes X
  *   data-missing-counterpart       adds the belongsTo (or hasMany/hasOne)
  *                      on the related model, and its reference fields
  *   data-reference-field-missing   adds the reference field to the child
