@@ -30,7 +30,7 @@ BACKEND = ("import { defineBackend } from '@aws-amplify/backend';\n"
 RESOURCE = ("import { a, defineData, type ClientSchema } from '@aws-amplify/backend';\n"
             "const schema = a.schema({\n"
             "  Post: a.model({ title: a.string().required(), body: a.string() })\n"
-            "    .authorization((allow) => [allow.owner()]),\n"
+            "    .authorization((allow) => [allow.publicApiKey()]),\n"
             "});\n"
             "export type Schema = ClientSchema<typeof schema>;\n"
             "export const data = defineData({ schema });\n")

@@ -28,6 +28,12 @@ void amp_relate(amp_check *c, amp_diag *d, amp_loc loc, const char *fmt, ...)
  * every schema of the same a.combine), or NULL. */
 const amp_type *amp_find_type(const amp_model *m, int schema, const char *name);
 
+/* True when the backend is known to have no auth resource: a whole project
+ * (a package.json beside the amplify folder) with one defineBackend whose
+ * keys are all known resources, none of them (and no resource anywhere) a
+ * defineAuth or referenceAuth (rules_schema_more.c). */
+bool amp_backend_without_auth(const amp_check *c);
+
 /* Rule entry points, one per area (rules_<area>.c). */
 void amp_rules_data(amp_check *c);
 void amp_rules_schema(amp_check *c);

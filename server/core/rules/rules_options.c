@@ -921,4 +921,5 @@ void amp_rules_options(amp_check *c)
     }
     amp_rules_options_buckets(c);
     amp_rules_options_names(c);
+    amp_rules_options_more(c);
 }

@@ -8,7 +8,10 @@
  * rules_schema_chain.c (builder method chains), rules_schema_ops.c (custom
  * operations and AI routes), rules_schema_fields.c (field modifiers, keys
  * and indexes), rules_schema_names.c (generated names, duplicate keys, SQL
- * schema methods) and rules_schema_define.c (defineData options).
+ * schema methods), rules_schema_define.c (defineData options) and
+ * rules_schema_more.c (generated operation names across models, with the
+ * list query's plural from rules_schema_plural.c; user-pool rules in a
+ * backend without auth).
  * Conditions follow what @aws-amplify/data-schema 1.26 and
  * @aws-amplify/backend-data reject at run time and what their TypeScript
  * types reject; each doc page names its source.
@@ -268,4 +271,5 @@ void amp_rules_schema(amp_check *c)
     amp_schema_rules_fields(c);
     amp_schema_rules_names(c);
     amp_schema_rules_define(c);
+    amp_schema_rules_more(c);
 }

@@ -39,7 +39,11 @@
     X("function-entry-not-found", AMP_SEV_ERROR, "A function's entry file does not exist") \
     X("resource-name-invalid", AMP_SEV_ERROR, "A resource name Amplify rejects") \
     X("resource-duplicate-name", AMP_SEV_ERROR, "Two resources that Amplify would create under the same name") \
-    X("secret-invalid-name", AMP_SEV_WARNING, "A secret name that `ampx sandbox secret set` refuses")
+    X("secret-invalid-name", AMP_SEV_WARNING, "A secret name that `ampx sandbox secret set` refuses") \
+    X("function-durable-runtime", AMP_SEV_ERROR, "A durable function (durableConfig) on a runtime older than Node.js 22") \
+    X("function-log-level-without-json", AMP_SEV_ERROR, "A function log level without JSON log format") \
+    X("auth-sender-kms-mismatch", AMP_SEV_ERROR, "Custom email and SMS senders with different KMS keys") \
+    X("storage-access-without-auth", AMP_SEV_ERROR, "Storage access for users, guests or groups in a backend without auth")
 /* clang-format on */
 
 #if defined(AMP_RULES_OPTIONS_SHARED) && !defined(AMP_RULES_OPTIONS_SHARED_DONE)
@@ -93,5 +97,9 @@ void amp_rules_options_buckets(amp_check *c);
 void amp_rules_options_function(amp_check *c, const amp_resource *r);
 void amp_rules_options_schedule(amp_check *c, const amp_resource *r);
 void amp_rules_options_names(amp_check *c);
+
+/* Rules where one option needs another, or another resource
+ * (rules_options_more.c). */
+void amp_rules_options_more(amp_check *c);
 
 #endif

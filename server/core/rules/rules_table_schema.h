@@ -54,6 +54,8 @@
     X("data-primary-key-modifier-ignored", AMP_SEV_WARNING, "A modifier on the partition key field is dropped") \
     X("data-generated-name-collision", AMP_SEV_ERROR, "A type Amplify generates for an inline enum or custom type collides with another type") \
     X("data-operation-name-collision", AMP_SEV_ERROR, "A custom operation has the name of an operation Amplify generates for a model") \
+    X("data-model-operation-collision", AMP_SEV_ERROR, "Two models or indexes make Amplify generate the same query, mutation or subscription") \
+    X("data-auth-user-pool-unavailable", AMP_SEV_ERROR, "An authorization rule needs the Cognito user pool, but the backend has no auth resource") \
     X("data-duplicate-key", AMP_SEV_ERROR, "An object literal of the schema repeats a key") \
     X("data-sql-add-to-schema-model", AMP_SEV_ERROR, "A model is passed to addToSchema() of a SQL schema") \
     X("data-sql-rename-invalid", AMP_SEV_ERROR, "renameModels() names a model the SQL schema does not have, or an empty new name") \
@@ -137,5 +139,15 @@ const amp_resource *amp_schema_data_resource(const amp_model *m, size_t si);
 
 /* Capitalises the first letter of s into buf (cap bytes); returns buf. */
 char *amp_schema_capitalize(char *buf, size_t cap, const char *s);
+
+/* The plural of word as the GraphQL transformer forms it for list queries
+ * (the npm package pluralize), written to out (cap bytes). False when word
+ * is empty, too long or not ASCII, or out is too small
+ * (rules_schema_plural.c). */
+bool amp_schema_plural(const char *word, char *out, size_t cap);
+
+/* Rules over generated operation names and user-pool rules without auth
+ * (rules_schema_more.c). */
+void amp_schema_rules_more(amp_check *c);
 
 #endif

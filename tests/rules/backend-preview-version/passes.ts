@@ -20,7 +20,7 @@ defineBackend({ data });
 import { a, defineData } from '@aws-amplify/backend';
 
 const schema = a.schema({
-  Todo: a.model({ content: a.string() }).authorization((allow) => [allow.owner()]),
+  Todo: a.model({ content: a.string() }).authorization((allow) => [allow.publicApiKey()]),
 });
 
 export const data = defineData({ schema });

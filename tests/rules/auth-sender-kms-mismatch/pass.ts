@@ -1,0 +1,16 @@
+//- amplify/backend.ts
+import { defineBackend } from '@aws-amplify/backend';
+import { auth } from './auth/resource';
+defineBackend({ auth });
+//- amplify/auth/resource.ts
+import { defineAuth, defineFunction } from '@aws-amplify/backend';
+const emailSender = defineFunction({ name: 'email-sender', entry: './email.ts' });
+const smsSender = defineFunction({ name: 'sms-sender', entry: './sms.ts' });
+const key = 'arn:aws:kms:us-east-1:123456789012:key/one';
+export const auth = defineAuth({
+  loginWith: { email: true, phone: true },
+  senders: {
+    email: { handler: emailSender, kmsKeyArn: key },
+    sms: { handler: smsSender, kmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/one' },
+  },
+});
