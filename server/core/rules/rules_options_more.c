@@ -15,6 +15,9 @@
  * - defineAuth senders: custom email and SMS senders with two different
  *   kmsKeyArn (@aws-amplify/auth-construct construct.ts: `KMS key ARN must
  *   be the same for both email and sms senders`).
+ * - defineAuth groups listed twice (a construct id collision), and
+ *   multifactor OPTIONAL/REQUIRED without any factor (a type error that
+ *   stops `ampx` at its TypeScript check).
  * - defineStorage access for signed-in users, guests, groups or entities in
  *   a backend without auth (@aws-amplify/backend-storage access_builder.ts:
  *   `Cannot specify auth access for ... users without defining auth.`).
@@ -181,6 +184,55 @@ static void check_sender_keys(amp_check *c, const amp_value *props)
     amp_relate(c, d, email->value->loc, "the email sender's key");
 }
 
+/* ---- defineAuth groups and multifactor ------------------------------------------ */
+
+/* A group listed twice: Amplify makes a Cognito group and an IAM role per
+ * entry, and the second role's construct id collides. */
+static void check_duplicate_groups(amp_check *c, const amp_value *props)
+{
+    const amp_prop *groups = member(props, "groups");
+    const amp_value *list = groups ? groups->value : NULL;
+    for (size_t i = 0; list && list->kind == AMP_VAL_ARRAY && i < list->item_count; i++) {
+        const amp_value *g = list->items[i];
+        for (size_t j = 0; g->kind == AMP_VAL_STRING && j < i; j++) {
+            const amp_value *h = list->items[j];
+            if (h->kind != AMP_VAL_STRING || strcmp(h->str, g->str) != 0)
+                continue;
+            amp_diag *d = amp_report(
+                c, "auth-duplicate-group", g->loc,
+                "The group '%s' is listed twice; Amplify creates a Cognito group and an IAM role "
+                "for each entry, and the second fails (`There is already a Construct with name "
+                "'%sGroupRole' in AmplifyAuth`). Remove the duplicate.",
+                g->str, g->str);
+            amp_relate(c, d, h->loc, "the first '%s'", g->str);
+            break;
+        }
+    }
+}
+
+/* multifactor with mode 'OPTIONAL' or 'REQUIRED' and no factor key: the
+ * type (MFASettings) requires totp, sms or email, so `ampx`'s TypeScript
+ * check fails. Only an object written in place: a const may carry a cast. */
+static void check_mfa_factor(amp_check *c, const amp_value *props)
+{
+    const amp_prop *mfa = member(props, "multifactor");
+    const amp_value *obj = mfa ? mfa->value : NULL;
+    const amp_prop *mode = member(obj, "mode");
+    if (!mode || obj->open || obj->binding >= 0 || mode->value->kind != AMP_VAL_STRING ||
+        (strcmp(mode->value->str, "OPTIONAL") != 0 && strcmp(mode->value->str, "REQUIRED") != 0))
+        return;
+    static const char *const factors[] = {"totp", "sms", "email"};
+    for (size_t i = 0; i < sizeof factors / sizeof factors[0]; i++)
+        if (amp_value_prop(obj, factors[i]))
+            return;
+    amp_report(c, "auth-mfa-without-factor", mode->value->loc,
+               "multifactor mode '%s' names no factor; TypeScript rejects it (`Property 'totp' "
+               "is missing in type '{ mode: \"%s\"; }'`), so the sandbox and the pipeline stop "
+               "at their type check. Add `totp: true`, `sms: true` or `email: true` (email "
+               "needs an SES sender), or use mode: 'OFF'.",
+               mode->value->str, mode->value->str);
+}
+
 /* ---- storage access without auth ------------------------------------------------- */
 
 /* The IAM role a storage rule's member grants to (as Amplify names it in
@@ -247,6 +299,8 @@ void amp_rules_options_more(amp_check *c)
             check_log_level(c, r->props);
         } else if (r->kind == AMP_RES_AUTH) {
             check_sender_keys(c, r->props);
+            check_duplicate_groups(c, r->props);
+            check_mfa_factor(c, r->props);
         } else if (r->kind == AMP_RES_STORAGE && no_auth && r->backend_key) {
             check_storage_without_auth(c, r);
         }

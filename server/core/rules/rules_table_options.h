@@ -43,6 +43,8 @@
     X("function-durable-runtime", AMP_SEV_ERROR, "A durable function (durableConfig) on a runtime older than Node.js 22") \
     X("function-log-level-without-json", AMP_SEV_ERROR, "A function log level without JSON log format") \
     X("auth-sender-kms-mismatch", AMP_SEV_ERROR, "Custom email and SMS senders with different KMS keys") \
+    X("auth-duplicate-group", AMP_SEV_ERROR, "defineAuth groups lists a group twice") \
+    X("auth-mfa-without-factor", AMP_SEV_ERROR, "Multi-factor authentication turned on without any factor") \
     X("storage-access-without-auth", AMP_SEV_ERROR, "Storage access for users, guests or groups in a backend without auth")
 /* clang-format on */
 
