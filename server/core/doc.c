@@ -88,7 +88,19 @@ int amp_doc_reparse(amp_doc *doc, TSParser *parser)
     if (!doc->tree_stale)
         return 0;
     doc->tree_stale = false;
-    if (doc->too_large) {
+    doc->too_complex = false;
+    if (!doc->too_large && doc->text.len > AMP_DOC_MAX_RUN) {
+        uint32_t bound = amp_doc_run_bound(doc->text.bytes, doc->text.len, AMP_DOC_MAX_RUN,
+                                           &doc->run_start, &doc->run_end);
+        if (bound == UINT32_MAX) {
+            ts_tree_delete(doc->tree);
+            doc->tree = NULL;
+            doc->tree_stale = true;
+            return -1;
+        }
+        doc->too_complex = bound > AMP_DOC_MAX_RUN;
+    }
+    if (doc->too_large || doc->too_complex) {
         ts_tree_delete(doc->tree);
         doc->tree = NULL;
         return 0;
@@ -97,6 +109,328 @@ int amp_doc_reparse(amp_doc *doc, TSParser *parser)
     ts_tree_delete(doc->tree);
     doc->tree = tree;
     return tree ? 0 : -1;
+}
+
+/* ---- the run bound (see amp_doc_run_bound) ---------------------------------- */
+
+enum { LV_BASE, LV_PAREN, LV_BRACKET, LV_BRACE, LV_SUBST, LV_TEMPLATE };
+
+typedef struct run_scan {
+    const unsigned char *p;
+    uint32_t n, limit;
+    uint8_t *kind;   /* owned: per open level, LV_* */
+    uint32_t *units; /* owned: per open level, units since its last separator */
+    uint32_t depth, cap;
+    uint64_t sum;         /* the open levels' units, plus one per open bracket */
+    uint64_t max;         /* the largest sum so far */
+    uint32_t piece_start; /* the piece being counted, for the report */
+    uint32_t piece_end;
+    bool over, oom;
+    bool distrust;       /* an anomaly was seen: separators no longer reset */
+    uint32_t at, at_end; /* the piece that passed the limit */
+} run_scan;
+
+static bool scan_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '$' || c >= 0x80;
+}
+
+static bool scan_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+static void scan_grew(run_scan *s)
+{
+    if (s->sum > s->max)
+        s->max = s->sum;
+    if (s->sum > s->limit && !s->over) {
+        s->over = true;
+        s->at = s->piece_start;
+        s->at_end = s->piece_end;
+    }
+}
+
+static void scan_unit(run_scan *s)
+{
+    s->units[s->depth]++;
+    s->sum++;
+    scan_grew(s);
+}
+
+static void scan_reset(run_scan *s)
+{
+    if (s->distrust) { /* the separator may be part of an error region */
+        scan_unit(s);
+        return;
+    }
+    s->sum -= s->units[s->depth];
+    s->units[s->depth] = 0;
+}
+
+static void scan_push(run_scan *s, uint8_t kind)
+{
+    if (s->depth + 1 >= s->cap) {
+        uint32_t cap = s->cap * 2;
+        uint8_t *k = realloc(s->kind, cap);
+        if (k)
+            s->kind = k;
+        uint32_t *u = k ? realloc(s->units, cap * sizeof *u) : NULL;
+        if (!u) {
+            s->oom = true;
+            return;
+        }
+        s->units = u;
+        s->cap = cap;
+    }
+    s->depth++;
+    s->kind[s->depth] = kind;
+    s->units[s->depth] = 0;
+    s->sum++;
+    scan_grew(s);
+}
+
+/* Closes the innermost level: the group becomes one unit of its parent. */
+static void scan_pop(run_scan *s)
+{
+    s->sum -= s->units[s->depth] + 1;
+    s->depth--;
+    scan_unit(s);
+}
+
+/* Counts the pieces of p[i, end) (word runs and other non-blank bytes) as
+ * units of the current level, without reading any structure in them. */
+static void scan_pieces(run_scan *s, uint32_t i, uint32_t end)
+{
+    const unsigned char *p = s->p;
+    while (i < end && !s->over) {
+        if (scan_blank(p[i])) {
+            i++;
+            continue;
+        }
+        s->piece_start = i;
+        if (scan_word_byte(p[i]))
+            while (i < end && scan_word_byte(p[i]))
+                i++;
+        else
+            i++;
+        s->piece_end = i;
+        scan_unit(s);
+    }
+}
+
+/* The end of the comment starting at i (p[i] == '/', p[i + 1] is '/' or '*'). */
+static uint32_t scan_comment_end(const run_scan *s, uint32_t i)
+{
+    const unsigned char *p = s->p;
+    uint32_t j = i + 2;
+    if (p[i + 1] == '/') {
+        while (j < s->n && p[j] != '\n' && p[j] != '\r')
+            j++;
+        return j;
+    }
+    while (j + 1 < s->n && !(p[j] == '*' && p[j + 1] == '/'))
+        j++;
+    return j + 1 < s->n ? j + 2 : s->n;
+}
+
+/* True when the block comment at i has no end. */
+static bool scan_comment_open(const run_scan *s, uint32_t i, uint32_t end)
+{
+    return s->p[i + 1] == '*' && (end - i < 4 || s->p[end - 1] != '/' || s->p[end - 2] != '*');
+}
+
+/* True when the next token after blanks and comments from i is `else`. */
+static bool scan_else_follows(const run_scan *s, uint32_t i)
+{
+    const unsigned char *p = s->p;
+    for (;;) {
+        while (i < s->n && scan_blank(p[i]))
+            i++;
+        if (i + 1 < s->n && p[i] == '/' && (p[i + 1] == '/' || p[i + 1] == '*')) {
+            i = scan_comment_end(s, i);
+            continue;
+        }
+        return s->n - i >= 4 && memcmp(p + i, "else", 4) == 0 &&
+               (s->n - i == 4 || !scan_word_byte(p[i + 4]));
+    }
+}
+
+/* True when a '/' after the word p[start, end) starts a regular expression. */
+static bool scan_word_wants_operand(const run_scan *s, uint32_t start, uint32_t end)
+{
+    static const char *const words[] = {"return", "typeof", "instanceof", "in",     "of",
+                                        "new",    "delete", "void",       "throw",  "case",
+                                        "do",     "else",   "yield",      "await",  "extends",
+                                        "keyof",  "as",     "satisfies",  "export", "default"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (strlen(words[k]) == end - start && memcmp(s->p + start, words[k], end - start) == 0)
+            return true;
+    return false;
+}
+
+/* A string or a regular expression from i (its opening quote or slash) to
+ * its closing one on the same line; returns the index after it. */
+static uint32_t scan_quoted(run_scan *s, uint32_t i)
+{
+    const unsigned char *p = s->p;
+    unsigned char quote = p[i];
+    bool in_class = false;
+    uint32_t j = i + 1;
+    while (j < s->n && p[j] != '\n' && p[j] != '\r') {
+        if (p[j] == '\\') {
+            j += 2;
+            continue;
+        }
+        if (quote == '/' && p[j] == '[')
+            in_class = true;
+        else if (quote == '/' && p[j] == ']')
+            in_class = false;
+        else if (p[j] == quote && !in_class)
+            break;
+        j++;
+    }
+    if (j > s->n)
+        j = s->n;
+    s->piece_start = i;
+    s->piece_end = i + 1;
+    scan_unit(s);
+    scan_pieces(s, i + 1, j);
+    if (j < s->n && p[j] == quote)
+        return j + 1;
+    s->distrust = true; /* unterminated: the parser recovers from an error */
+    return j;
+}
+
+/* Template text from i up to the next backquote, `${` or backslash. */
+static uint32_t scan_template_text(run_scan *s, uint32_t i)
+{
+    const unsigned char *p = s->p;
+    uint32_t j = i;
+    while (j < s->n && p[j] != '`' && p[j] != '\\' &&
+           !(p[j] == '$' && j + 1 < s->n && p[j + 1] == '{'))
+        j++;
+    s->piece_start = i;
+    s->piece_end = j;
+    uint64_t before = s->sum;
+    scan_pieces(s, i, j);
+    if (s->sum == before && !s->over) /* blanks only: still one token */
+        scan_unit(s);
+    return j;
+}
+
+uint32_t amp_doc_run_bound(const char *bytes, uint32_t len, uint32_t limit, uint32_t *at,
+                           uint32_t *at_end)
+{
+    run_scan s = {.p = (const unsigned char *)bytes, .n = len, .limit = limit, .cap = 64};
+    s.kind = malloc(s.cap);
+    s.units = malloc(s.cap * sizeof *s.units);
+    if (!s.kind || !s.units) {
+        free(s.kind);
+        free(s.units);
+        return UINT32_MAX;
+    }
+    s.kind[0] = LV_BASE;
+    s.units[0] = 0;
+    /* After an operand '/' divides; elsewhere it starts a regular
+     * expression. After a word, that depends on the word (`return /x/`). */
+    enum { PREV_OTHER, PREV_OPERAND, PREV_WORD } prev = PREV_OTHER;
+    uint32_t word_start = 0, word_end = 0;
+    uint32_t i = 0;
+    while (i < len && !s.over && !s.oom) {
+        const unsigned char *p = s.p;
+        unsigned char c = p[i];
+        s.piece_start = i;
+        s.piece_end = i + 1;
+        if (s.kind[s.depth] == LV_TEMPLATE) {
+            if (c == '`') {
+                i++;
+                scan_pop(&s);
+                prev = PREV_OPERAND;
+            } else if (c == '$' && i + 1 < len && p[i + 1] == '{') {
+                s.piece_end = i + 2;
+                i += 2;
+                scan_push(&s, LV_SUBST);
+                prev = PREV_OTHER;
+            } else if (c == '\\') {
+                i = len - i > 2 ? i + 2 : len;
+                s.piece_end = i;
+                scan_unit(&s);
+            } else {
+                i = scan_template_text(&s, i);
+            }
+            continue;
+        }
+        if (scan_blank(c)) {
+            i++;
+            continue;
+        }
+        if (c == '/' && i + 1 < len && (p[i + 1] == '/' || p[i + 1] == '*')) {
+            uint32_t end = scan_comment_end(&s, i);
+            s.distrust |= scan_comment_open(&s, i, end);
+            s.piece_end = i + 2;
+            scan_unit(&s);
+            scan_pieces(&s, i + 2, end);
+            i = end;
+        } else if (c == '\'' || c == '"' ||
+                   (c == '/' &&
+                    (prev == PREV_OTHER ||
+                     (prev == PREV_WORD && scan_word_wants_operand(&s, word_start, word_end))))) {
+            i = scan_quoted(&s, i);
+            prev = PREV_OPERAND;
+        } else if (c == '`') {
+            i++;
+            scan_push(&s, LV_TEMPLATE);
+            prev = PREV_OTHER;
+        } else if (c == '(' || c == '[' || c == '{') {
+            i++;
+            scan_push(&s, c == '(' ? LV_PAREN : c == '[' ? LV_BRACKET : LV_BRACE);
+            prev = PREV_OTHER;
+        } else if (c == ')' || c == ']' || c == '}') {
+            /* A closer that does not match the innermost opener closes
+             * nothing: the parser may well skip it. */
+            uint8_t want = c == ')' ? LV_PAREN : c == ']' ? LV_BRACKET : LV_BRACE;
+            uint8_t top = s.kind[s.depth];
+            i++;
+            if (s.depth > 0 && (top == want || (c == '}' && top == LV_SUBST))) {
+                scan_pop(&s);
+            } else {
+                scan_unit(&s);
+                s.distrust = true;
+            }
+            prev = PREV_OPERAND;
+        } else if (c == ',' || c == ';') {
+            i++;
+            if (c == ';' && scan_else_follows(&s, i))
+                scan_unit(&s);
+            else
+                scan_reset(&s);
+            prev = PREV_OTHER;
+        } else if (scan_word_byte(c)) {
+            word_start = i;
+            while (i < len && scan_word_byte(p[i]))
+                i++;
+            word_end = s.piece_end = i;
+            scan_unit(&s);
+            prev = PREV_WORD;
+        } else {
+            i++;
+            scan_unit(&s);
+            prev = PREV_OTHER;
+        }
+    }
+    free(s.kind);
+    free(s.units);
+    if (s.oom)
+        return UINT32_MAX;
+    if (s.over) {
+        if (at)
+            *at = s.at;
+        if (at_end)
+            *at_end = s.at_end;
+    }
+    return s.max > limit ? limit + 1 : (uint32_t)s.max;
 }
 
 int amp_doc_check(const amp_doc *doc)

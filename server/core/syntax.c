@@ -96,6 +96,14 @@ void amp_syntax_diagnostics(const amp_doc *doc, amp_diag_list *out)
                      doc->text.len, doc->parse_limit);
         return;
     }
+    if (doc->too_complex) {
+        amp_diag_add(out, doc->run_start, doc->run_end, AMP_SEV_INFO, "file-too-complex",
+                     "This file is not checked: it nests or chains more than %u brackets, "
+                     "operators or comments with no `,` or `;` between them (the limit is passed "
+                     "here), more than the TypeScript parser amplify-ls uses handles safely.",
+                     AMP_DOC_MAX_RUN);
+        return;
+    }
     if (!doc->tree || !ts_node_has_error(ts_tree_root_node(doc->tree)))
         return;
     size_t found = 0;

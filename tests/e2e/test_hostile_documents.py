@@ -96,9 +96,10 @@ def deep_sources():
     d = 10000
     return {
         "parentheses": "export const x = " + "(" * n + "1" + ")" * n + ";\n",
-        # Unbalanced: tree-sitter 0.20.7 (Debian's) corrupts memory once an
-        # ERROR node has 65,536 children or more (a 16-bit child count,
-        # fixed upstream in 0.20.8); tests/fuzz/known-bugs holds that case.
+        # Unbalanced: tree-sitter 0.20.7 (Debian's) corrupts memory once a
+        # node has 65,536 children or more (a 16-bit child count, fixed
+        # upstream in 0.20.8); the parse guard (amp_doc.h) refuses this one
+        # and e2e test_parse_guard.py holds the cases over the limit.
         "unbalanced": "export const y = " + "(" * 60000 + "a.model({" + "\n",
         "nested builder calls": ("import { a, defineData } from '@aws-amplify/backend';\n"
                                  "const schema = a.schema({ T: " + "a.customType({ x: " * d + "a.string()"

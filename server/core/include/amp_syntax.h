@@ -14,7 +14,8 @@
 
 /* Appends one diagnostic per ERROR node and per MISSING node of the doc's
  * tree (code "syntax-error" / "syntax-missing"), and one "file-too-large"
- * notice when the doc was too large to parse. The tree must be current.
+ * or "file-too-complex" notice when the doc was not parsed (see amp_doc.h).
+ * The tree must be current.
  * Walks iteratively: deep nesting cannot overflow the stack. */
 void amp_syntax_diagnostics(const amp_doc *doc, amp_diag_list *out);
 

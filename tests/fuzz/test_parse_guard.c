@@ -1,0 +1,261 @@
+/*
+ * test_parse_guard.c: texts that would make tree-sitter 0.20.7 build a node
+ * of 65,536 children or more (which it cannot count: see amp_doc.h) are
+ * not parsed, on a first parse and on the incremental path, and large valid
+ * texts still are. Every dangerous text here crashes the process (an
+ * invalid free, reported by AddressSanitizer) when it reaches tree-sitter;
+ * each was checked against an instrumented tree-sitter that counts
+ * children, and the comment says how many its largest node gets.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "amp_doc.h"
+#include "amp_syntax.h"
+#include "amp_test.h"
+
+#define LIMIT (8u << 20)
+
+typedef struct buf {
+    char *p;
+    size_t len, cap;
+} buf;
+
+static void put(buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    if (b->len + n + 1 > b->cap) {
+        b->cap = (b->len + n + 1) * 2;
+        b->p = realloc(b->p, b->cap);
+        if (!b->p)
+            abort();
+    }
+    memcpy(b->p + b->len, s, n + 1);
+    b->len += n;
+}
+
+static void put_times(buf *b, const char *s, int times)
+{
+    for (int i = 0; i < times; i++)
+        put(b, s);
+}
+
+/* prefix + unit * times + suffix, owned by the caller. */
+static char *repeat(const char *prefix, const char *unit, int times, const char *suffix)
+{
+    buf b = {0};
+    put(&b, prefix);
+    put_times(&b, unit, times);
+    put(&b, suffix);
+    return b.p;
+}
+
+/* A valid data schema of n models in one file, like tests/bench/generate.py
+ * makes; with `broken`, an unterminated string near its start. */
+static char *schema(int n, bool broken)
+{
+    buf b = {0};
+    put(&b, "import { a, defineData, type ClientSchema } from '@aws-amplify/backend';\n"
+            "const schema = a.schema({\n");
+    char line[256];
+    for (int i = 0; i < n; i++) {
+        snprintf(line, sizeof line,
+                 "  %sM%d: a.model({ title: a.string().required(), n: a.integer(), other: "
+                 "a.belongsTo('M%d', 'otherId'), otherId: a.id() })"
+                 ".authorization((allow) => [allow.owner()]),\n",
+                 broken && i == 1 ? "'" : "", i, i);
+        put(&b, line);
+    }
+    put(&b, "});\nexport type Schema = ClientSchema<typeof schema>;\n"
+            "export const data = defineData({ schema });\n");
+    return b.p;
+}
+
+static bool has_code(const amp_doc *d, const char *code)
+{
+    amp_diag_list diags = {0};
+    amp_syntax_diagnostics(d, &diags);
+    bool found = false;
+    for (size_t i = 0; i < diags.count; i++)
+        found |= strcmp(diags.items[i].code, code) == 0;
+    amp_diag_list_clear(&diags);
+    return found;
+}
+
+/* Parses text (owned, freed here) through a document: it must be refused. */
+static void refused(TSParser *parser, char *text, const char *what)
+{
+    amp_doc d;
+    AMP_CHECK_INT(amp_doc_init(&d, text, (uint32_t)strlen(text), 1, LIMIT), 0);
+    AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+    if (!d.too_complex || d.tree)
+        fprintf(stderr, "not refused: %s\n", what);
+    AMP_CHECK(d.too_complex && d.tree == NULL);
+    AMP_CHECK(d.run_start < d.run_end && d.run_end <= d.text.len);
+    AMP_CHECK(has_code(&d, "file-too-complex"));
+    amp_doc_free(&d);
+    free(text);
+}
+
+/* Parses text (owned, freed here): it must get a tree without errors. */
+static void parsed(TSParser *parser, char *text, const char *what)
+{
+    amp_doc d;
+    AMP_CHECK_INT(amp_doc_init(&d, text, (uint32_t)strlen(text), 1, LIMIT), 0);
+    AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+    if (d.too_complex || !d.tree)
+        fprintf(stderr, "not parsed: %s\n", what);
+    AMP_CHECK(!d.too_complex && d.tree != NULL);
+    AMP_CHECK(d.tree && !ts_node_has_error(ts_tree_root_node(d.tree)));
+    AMP_CHECK(!has_code(&d, "file-too-complex"));
+    amp_doc_free(&d);
+    free(text);
+}
+
+static void test_unbalanced_tokens_are_refused(void)
+{
+    TSParser *parser = amp_parser_new();
+    const int n = 70000;
+    /* The parse stack, wrapped into one ERROR at the end of the file. */
+    refused(parser, repeat("", "(", n, ""), "70,000 ( (70,001 children)");
+    refused(parser, repeat("export const y = ", "(", n, "a.model({\n"), "( then a call");
+    refused(parser, repeat("", "[", n, ""), "70,000 [ (70,001)");
+    refused(parser, repeat("", "{", n, ""), "70,000 { (70,001)");
+    refused(parser, repeat("`", "${", n, ""), "70,000 ${ (104,997)");
+    refused(parser, repeat("x = ", "!", n, ")"), "70,000 ! (70,004)");
+    refused(parser, repeat("x = ", "- ", n, ")"), "70,000 - (70,004)");
+    refused(parser, repeat("x = ", "typeof ", n, ")"), "typeof chain (70,004)");
+    refused(parser, repeat("", "a=", n, ")"), "assignment chain (140,002)");
+    refused(parser, repeat("", "if(a)", n, ""), "if chain (140,002)");
+    refused(parser, repeat("", "a:", n, ")"), "label chain (140,002)");
+    refused(parser, repeat("x = ", "a?b:", n, ")"), "conditional chain (280,004)");
+    refused(parser, repeat("x = ", "a=>", n, ")"), "arrow chain (140,004)");
+    refused(parser, repeat("type T = ", "keyof ", n, ")"), "keyof chain (70,005)");
+    refused(parser, repeat("type T = ", "()=>", n, ")"), "function type chain (140,005)");
+    refused(parser, repeat("if(a)x;", "else if(a)x;", n, ")"), "else-if chain (280,005)");
+    refused(parser, repeat("x = ", "\"a\" ", n, ";\n"), "adjacent strings (70,000)");
+    /* Not dangerous for tree-sitter (7 children), refused all the same: a
+     * run of 70,000 tokens with nothing that ends it. */
+    refused(parser, repeat("let x = ", "<", n, ""), "70,000 <");
+    ts_parser_delete(parser);
+}
+
+static void test_comment_runs_are_refused(void)
+{
+    TSParser *parser = amp_parser_new();
+    const int n = 70000;
+    /* Valid files: all the comments between two tokens are children of one
+     * node (the root for leading and trailing ones). */
+    refused(parser, repeat("", "//\n", n, "let x = 1;\n"), "leading comments (70,002)");
+    refused(parser, repeat("let x = 1;\n", "/**/", n, ""), "trailing comments (70,002)");
+    refused(parser, repeat("f(1", "/**/", n, ")"), "comments in a call (70,003)");
+    refused(parser, repeat("", "/**/", n, ""), "only comments (70,001)");
+    ts_parser_delete(parser);
+}
+
+static void test_large_valid_files_are_parsed(void)
+{
+    TSParser *parser = amp_parser_new();
+    parsed(parser, schema(3000, false), "a 3,000-model schema");
+    parsed(parser, repeat("export const x = [", "1, ", 100000, "];\n"), "100,000 elements");
+    parsed(parser, repeat("", "x;\n", 100000, ""), "100,000 statements");
+    parsed(parser, repeat("", "// note\nx;\n", 40000, ""), "40,000 commented statements");
+    char *deep = repeat("export const x = ", "(", 8000, "1");
+    buf b = {deep, strlen(deep), strlen(deep) + 1};
+    put_times(&b, ")", 8000);
+    put(&b, ";\n");
+    parsed(parser, b.p, "8,000 nested parentheses");
+    /* An unterminated string in a large schema: tree-sitter's recovery
+     * keeps the rest of the file on its stack (13,133 children for 2,000
+     * models), so a large enough file is refused until the string ends. */
+    refused(parser, schema(12000, true), "a broken 12,000-model schema");
+    ts_parser_delete(parser);
+}
+
+/* Reaching the limit by edits, then leaving it: the old tree is dropped,
+ * and a fresh parse follows. */
+static void test_incremental_edits(void)
+{
+    TSParser *parser = amp_parser_new();
+    char *text = schema(50, false);
+    amp_doc d;
+    AMP_CHECK_INT(amp_doc_init(&d, text, (uint32_t)strlen(text), 1, LIMIT), 0);
+    AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+    AMP_CHECK(d.tree && !d.too_complex);
+    uint32_t at = (uint32_t)(strstr(text, "M7:") - text);
+    char *chunk = repeat("", "(", 1000, "");
+    int edits = 0;
+    while (!d.too_complex && edits < 100) {
+        AMP_CHECK_INT(amp_doc_edit(&d, at, at, chunk, 1000), 0);
+        AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+        AMP_CHECK_INT(amp_doc_check(&d), 0);
+        edits++;
+    }
+    AMP_CHECK(d.too_complex && d.tree == NULL);
+    AMP_CHECK(edits > 10 && edits <= 17); /* passes 16,384 after 17 edits at most */
+    AMP_CHECK(d.run_start >= at && d.run_end <= at + (uint32_t)edits * 1000);
+    /* Keep typing while refused: still no tree, text exact. */
+    AMP_CHECK_INT(amp_doc_edit(&d, at, at, chunk, 1000), 0);
+    AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+    AMP_CHECK(d.too_complex && d.tree == NULL);
+    edits++;
+    /* Remove them in one edit: parsed again, from scratch. */
+    AMP_CHECK_INT(amp_doc_edit(&d, at, at + (uint32_t)edits * 1000, "", 0), 0);
+    AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+    AMP_CHECK(!d.too_complex && d.tree != NULL);
+    AMP_CHECK(d.text.len == strlen(text) && memcmp(d.text.bytes, text, d.text.len) == 0);
+    AMP_CHECK(d.tree && !ts_node_has_error(ts_tree_root_node(d.tree)));
+    AMP_CHECK_INT(amp_doc_check(&d), 0);
+    /* A full-text change to something refused, and back. */
+    char *bad = repeat("", "[", 70000, "");
+    AMP_CHECK_INT(amp_doc_set_text(&d, bad, (uint32_t)strlen(bad)), 0);
+    AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+    AMP_CHECK(d.too_complex && d.tree == NULL);
+    AMP_CHECK_INT(amp_doc_set_text(&d, text, (uint32_t)strlen(text)), 0);
+    AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+    AMP_CHECK(!d.too_complex && d.tree != NULL);
+    amp_doc_free(&d);
+    free(bad);
+    free(chunk);
+    free(text);
+    ts_parser_delete(parser);
+}
+
+/* The bound never exceeds the text's length (so texts up to the limit need
+ * no scan), and stops at the limit. */
+static void test_bound_properties(void)
+{
+    uint32_t seed = 12345;
+    char text[4096];
+    const char alphabet[] = "()[]{}`$'\"/\\*;,:=<>!?.ae1 \n\r\t";
+    for (int round = 0; round < 3000; round++) {
+        uint32_t len = (uint32_t)(round % 4096);
+        for (uint32_t i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            text[i] = round % 3 == 0 ? (char)(seed >> 16)
+                                     : alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+        }
+        uint32_t at = 0, end = 0;
+        uint32_t bound = amp_doc_run_bound(text, len, 1u << 30, &at, &end);
+        AMP_CHECK(bound <= len);
+        if (len > 64) {
+            uint32_t small = amp_doc_run_bound(text, len, 16, &at, &end);
+            AMP_CHECK(small == (bound > 16 ? 17 : bound));
+            if (bound > 16)
+                AMP_CHECK(at < end && end <= len);
+        }
+    }
+    AMP_CHECK_INT(amp_doc_run_bound("", 0, 10, NULL, NULL), 0);
+}
+
+int main(void)
+{
+    AMP_RUN(test_unbalanced_tokens_are_refused);
+    AMP_RUN(test_comment_runs_are_refused);
+    AMP_RUN(test_large_valid_files_are_parsed);
+    AMP_RUN(test_incremental_edits);
+    AMP_RUN(test_bound_properties);
+    return amp_test_summary();
+}
