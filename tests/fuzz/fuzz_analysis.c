@@ -186,7 +186,7 @@ static void run_core(TSParser *parser, const section *sec, size_t count)
 {
     amp_doc docs[MAX_SECTIONS];
     amp_source sources[MAX_SECTIONS];
-    char paths[MAX_SECTIONS][160];
+    char paths[MAX_SECTIONS][160 + 1200]; /* the prefix and a section path of any length */
     for (size_t i = 0; i < count; i++) {
         FZ_ASSERT(amp_doc_init(&docs[i], sec[i].bytes, (uint32_t)sec[i].len, -1, PARSE_LIMIT) == 0,
                   "amp_doc_init failed");

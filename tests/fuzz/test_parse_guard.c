@@ -228,7 +228,7 @@ static void test_incremental_edits(void)
 static void test_bound_properties(void)
 {
     uint32_t seed = 12345;
-    char text[4096];
+    char text[4096] = {0};
     const char alphabet[] = "()[]{}`$'\"/\\*;,:=<>!?.ae1 \n\r\t";
     for (int round = 0; round < 3000; round++) {
         uint32_t len = (uint32_t)(round % 4096);

@@ -200,7 +200,19 @@ static bool next_alt(const char **list, bool *done, const char **alt, size_t *n)
  * its start and the length of the captured group. */
 static bool rule_match(const plural_rule *r, const char *w, size_t n, size_t *start, size_t *group)
 {
-    for (size_t s = 0; s <= n && (s == 0 || !r->at_start); s++) {
+    /* A match ends at the end of the word and spans at most the widest
+     * group plus the longest tail, so no earlier start can match. */
+    size_t widest = 0, longest = 0, len;
+    const char *list = r->groups, *alt;
+    for (bool done = false; next_alt(&list, &done, &alt, &len);)
+        widest = alt_width(alt, len) > widest ? alt_width(alt, len) : widest;
+    list = r->tails;
+    for (bool done = false; next_alt(&list, &done, &alt, &len);)
+        longest = len > longest ? len : longest;
+    size_t first = n > widest + longest ? n - widest - longest : 0;
+    if (r->at_start && first > 0)
+        return false;
+    for (size_t s = first; s <= n && (s == 0 || !r->at_start); s++) {
         const char *gl = r->groups, *g;
         size_t gn;
         for (bool gdone = false; next_alt(&gl, &gdone, &g, &gn);) {
