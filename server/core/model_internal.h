@@ -50,9 +50,8 @@ typedef struct amp_scope {
 /* The grammar fields the evaluator reads, looked up once per build
  * (tree-sitter's lookup by name is a linear string search). */
 #define AMP_EVAL_FIELDS(X)                                                        \
-    X(alias) X(arguments) X(body) X(declaration) X(function) X(key) X(left)      \
-    X(name) X(object) X(operator) X(parameter) X(parameters) X(pattern)          \
-    X(property) X(right) X(source) X(value)
+    X(alias) X(body) X(declaration) X(key) X(left) X(name) X(operator)           \
+    X(parameter) X(parameters) X(pattern) X(right) X(source) X(value)
 
 typedef enum {
 #define AMP_FIELD_ENUM(n) AMP_F_##n,
