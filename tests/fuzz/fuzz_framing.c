@@ -87,7 +87,11 @@ static void check_decoded(const char *body, size_t len)
         size_t flen;
         char *frame = amp_rpc_encode_frame(m.root, &flen);
         FZ_ASSERT(frame, "a decoded message could not be encoded");
-        const char *sep = strstr(frame, "\r\n\r\n");
+        /* The frame is flen bytes, not a C string: search within them. */
+        const char *sep = NULL;
+        for (size_t i = 0; !sep && i + 4 <= flen; i++)
+            if (memcmp(frame + i, "\r\n\r\n", 4) == 0)
+                sep = frame + i;
         FZ_ASSERT(sep, "an encoded frame without a header");
         amp_rpc_msg again;
         amp_msg_kind k2 = amp_rpc_decode(sep + 4, flen - (size_t)(sep + 4 - frame), &again);
