@@ -103,6 +103,14 @@ Returns the backend root then."
 ;;;; Project: amplify-ls's own project, so that eglot keys its server apart
 ;;;; from the one that manages the other files of the same app.
 
+(defun amplify-ls--file-under-p (file dir)
+  "Non-nil when FILE is DIR or below it, by true names.
+Not `file-in-directory-p': in Emacs 28 it ends with `file-equal-p',
+which compares every file attribute, access time included, so it
+fails at random while another process (the server's scan) reads DIR."
+  (string-prefix-p (file-name-as-directory (file-truename dir))
+                   (file-truename file)))
+
 (defun amplify-ls--project-find (dir)
   "Return an amplify-ls project for DIR when eglot looks for one.
 Only in eglot's context (`eglot-lsp-context') and only for buffers that
@@ -110,7 +118,7 @@ amplify-ls manages; every other caller of `project-current' sees the
 usual project."
   (when (and (bound-and-true-p eglot-lsp-context)
              buffer-file-name
-             (file-in-directory-p buffer-file-name dir))
+             (amplify-ls--file-under-p buffer-file-name dir))
     (when-let ((root (amplify-ls-managed-p)))
       (cons 'amplify-ls root))))
 
