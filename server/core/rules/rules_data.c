@@ -132,6 +132,38 @@ static const char *closest_type(const amp_model *m, int schema, const char *name
     return best && distance(name, best) <= best_d ? best : NULL;
 }
 
+/* The field of t closest to name (or NULL), for "did you mean" about a key
+ * field: relationships are left out (they cannot be keys), and the implicit
+ * id is a candidate when implicit_id is set and t does not declare id. */
+static const char *closest_field(const amp_type *t, const char *name, bool implicit_id)
+{
+    const char *best = NULL;
+    size_t best_d = strlen(name) / 3 + 1;
+    if (best_d > 3)
+        best_d = 3;
+    for (size_t i = 0; i <= t->field_count; i++) {
+        const char *cand = i < t->field_count ? t->fields[i].name : "id";
+        if (!cand || (i < t->field_count && is_relationship(&t->fields[i])) ||
+            (i == t->field_count && (!implicit_id || field_named(t, "id"))))
+            continue;
+        size_t d = distance(name, cand);
+        if (d < best_d || (d == best_d && !best)) {
+            best = cand;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+/* " Did you mean 'x'?" for hint (empty when NULL), in buf. */
+static const char *did_you_mean(char *buf, size_t cap, const char *hint)
+{
+    buf[0] = '\0';
+    if (hint)
+        snprintf(buf, cap, " Did you mean '%s'?", hint);
+    return buf;
+}
+
 /* True when names in this schema group may be missing from the model. */
 static bool group_open(const amp_model *m, int schema)
 {
@@ -434,11 +466,14 @@ static void check_identifier(amp_check *c, const amp_schema *s, const amp_type *
             continue;
         const amp_field *f = field_named(t, id->s);
         if (!f) {
-            if (strcmp(id->s, "id") != 0)
+            if (strcmp(id->s, "id") != 0) {
+                char hint[160];
                 amp_report(c, "data-identifier-unknown-field", id->loc,
-                           "Identifier field '%s' is not a field of %s; declare it, e.g. `%s: "
+                           "Identifier field '%s' is not a field of %s.%s Declare it, e.g. `%s: "
                            "a.string().required()`, or fix the name.",
-                           id->s, t->name, id->s);
+                           id->s, t->name,
+                           did_you_mean(hint, sizeof hint, closest_field(t, id->s, true)), id->s);
+            }
             continue;
         }
         bool is_id = f->kind == AMP_FIELD_SCALAR && f->scalar && strcmp(f->scalar, "id") == 0;
@@ -463,11 +498,13 @@ static void check_index_field(amp_check *c, const amp_type *t, const amp_str *na
                     strcmp(name->s, "id") == 0;
     if (strcmp(name->s, "id") == 0 && !t->has_identifier)
         return; /* the implicit id exists */
-    amp_report(c, "data-index-unknown-field", name->loc,
-               "Secondary index field '%s' is not declared on %s%s; declare it, e.g. `%s: "
-               "a.datetime()`, or fix the name.",
-               name->s, t->name,
-               implicit ? " (implicit fields cannot be index keys until declared)" : "", name->s);
+    char hint[160];
+    amp_report(
+        c, "data-index-unknown-field", name->loc,
+        "Secondary index field '%s' is not declared on %s%s.%s Declare it, e.g. `%s: "
+        "a.datetime()`, or fix the name.",
+        name->s, t->name, implicit ? " (implicit fields cannot be index keys until declared)" : "",
+        did_you_mean(hint, sizeof hint, closest_field(t, name->s, !t->has_identifier)), name->s);
 }
 
 static void check_indexes(amp_check *c, const amp_schema *s, const amp_type *t)

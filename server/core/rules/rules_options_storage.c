@@ -345,16 +345,29 @@ static void check_groups(amp_check *c, const amp_value *call)
         !auth_group_list(c->m, &groups))
         return;
     const amp_value *names = call->items[0];
+    const char *defined[64];
+    size_t n = 0;
+    bool record = groups && groups->kind == AMP_VAL_OBJECT;
+    size_t count = !groups ? 0 : record ? groups->prop_count : groups->item_count;
+    for (size_t i = 0; i < count && n < 64; i++) {
+        const char *name = record ? groups->props[i].key : groups->items[i]->str;
+        if (name)
+            defined[n++] = name;
+    }
     for (size_t i = 0; i < names->item_count; i++) {
         const amp_value *g = names->items[i];
         if (g->kind != AMP_VAL_STRING || has_group(groups, g->str))
             continue;
+        const char *hint = amp_opt_closest(g->str, defined, n);
+        char suggestion[120] = "";
+        if (hint)
+            snprintf(suggestion, sizeof suggestion, " Did you mean '%s'?", hint);
         amp_report(
             c, "storage-unknown-group", g->loc,
             "The group '%s' is not defined by the auth resource, so Amplify finds no IAM role for "
-            "it and the deployment fails. Add it to defineAuth's groups (e.g. `groups: ['%s']`) "
+            "it and the deployment fails.%s Add it to defineAuth's groups (e.g. `groups: ['%s']`) "
             "or fix the name.",
-            g->str, g->str);
+            g->str, suggestion, g->str);
     }
 }
 

@@ -12,6 +12,8 @@ export const storage = defineStorage({
   name: 'media',
   access: (allow) => ({
     'reports/*': [allow.groups(['ADMIN', 'EDITORS']).to(['read'])],
-//                              ^^^^^^^ storage-unknown-group
+//                              ^^^^^^^ storage-unknown-group Did you mean 'ADMINS'?
+    'drafts/*': [allow.groups(['MODERATORS']).to(['read'])],
+//                             ^^^^^^^^^^^^ storage-unknown-group the deployment fails. Add it
   }),
 });

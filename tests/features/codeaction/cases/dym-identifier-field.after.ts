@@ -1,0 +1,10 @@
+//- amplify/data/resource.ts
+import { a, defineData } from '@aws-amplify/backend';
+
+const schema = a.schema({
+  Product: a
+    .model({ sku: a.string().required(), label: a.string() /* étiquette 🏷️ */ })
+    .identifier(['sku']),
+}).authorization((allow) => [allow.authenticated()]);
+
+export const data = defineData({ schema });

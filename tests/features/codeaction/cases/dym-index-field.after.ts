@@ -1,0 +1,10 @@
+//- amplify/data/resource.ts
+import { a, defineData } from '@aws-amplify/backend';
+
+const schema = a.schema({
+  Message: a
+    .model({ roomId: a.id().required(), body: a.string(), sentAt: a.datetime().required() })
+    .secondaryIndexes((index) => [index('roomId').sortKeys(['sentAt']), /* 🚪 */ index('roomId')]),
+}).authorization((allow) => [allow.authenticated()]);
+
+export const data = defineData({ schema });

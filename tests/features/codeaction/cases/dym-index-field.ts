@@ -1,0 +1,9 @@
+import { a, defineData } from '@aws-amplify/backend';
+
+const schema = a.schema({
+  Message: a
+    .model({ roomId: a.id().required(), body: a.string(), sentAt: a.datetime().required() })
+    .secondaryIndexes((index) => [index('roomId').sortKeys(['sentAt']), /* 🚪 */ index('roo$0m')]),
+}).authorization((allow) => [allow.authenticated()]);
+
+export const data = defineData({ schema });
