@@ -100,6 +100,45 @@ static bool newline_between(const fix_ctx *c, uint32_t file, uint32_t a, uint32_
     return false;
 }
 
+const char *fix_param_name(fix_ctx *c, amp_loc loc)
+{
+    uint32_t n = 0;
+    const char *p = fix_text(c, loc, &n);
+    if (!p)
+        return NULL;
+    cx_lexer lx;
+    cx_lex_init(&lx, p, n);
+    for (cx_tok t = cx_lex_next(&lx); t.kind != CX_TK_EOF; t = cx_lex_next(&lx)) {
+        if (t.kind == CX_TK_IDENT && !cx_tok_is(p, &t, "async") && !cx_tok_is(p, &t, "function"))
+            return amp_arena_strndup(&c->set->arena, p + t.start, t.end - t.start);
+        if (t.kind == CX_TK_PUNCT && t.p != '(')
+            return NULL;
+    }
+    return NULL;
+}
+
+void fix_name_param(fix_ctx *c, amp_loc loc, const char *name)
+{
+    uint32_t n = 0;
+    const char *p = fix_text(c, loc, &n);
+    if (!p) {
+        c->failed = true;
+        return;
+    }
+    cx_lexer lx;
+    cx_lex_init(&lx, p, n);
+    cx_tok t = cx_lex_next(&lx);
+    while (t.kind == CX_TK_IDENT && (cx_tok_is(p, &t, "async") || cx_tok_is(p, &t, "function")))
+        t = cx_lex_next(&lx);
+    cx_tok close = cx_lex_next(&lx);
+    if (t.kind != CX_TK_PUNCT || t.p != '(' || close.kind != CX_TK_PUNCT || close.p != ')') {
+        c->failed = true; /* a parameter already, or not a function: leave it */
+        return;
+    }
+    amp_loc parens = {loc.file, loc.start + t.start, loc.start + close.end};
+    fix_edit(c, parens, fix_printf(c, "(%s)", name));
+}
+
 /* ---- edits ----------------------------------------------------------------- */
 
 void fix_edit(fix_ctx *c, amp_loc loc, const char *text)
@@ -232,14 +271,15 @@ void fix_append_elements(fix_ctx *c, amp_loc loc, const char *const *elements, s
     if (!sh.any) {
         bool lines = newline_between(c, loc.file, sh.open_end, sh.close);
         const char *ind = indent_at(c, loc.file, sh.open_end);
+        const char *pad = c->texts[loc.file]->bytes[loc.start] == '{' ? " " : ""; /* { a }, [a] */
         for (size_t i = 0; i < n; i++) {
             if (lines)
                 nav_buf_printf(&b, "\n%s  %s,", ind ? ind : "", elements[i]);
             else
-                nav_buf_printf(&b, "%s%s", i ? ", " : " ", elements[i]);
+                nav_buf_printf(&b, "%s%s", i ? ", " : pad, elements[i]);
         }
         if (!lines)
-            nav_buf_add(&b, " ");
+            nav_buf_add(&b, pad);
         const char *text = nav_buf_done(&b, &c->set->arena);
         amp_loc inside = {loc.file, sh.open_end, lines ? sh.open_end : sh.close};
         fix_edit(c, inside, text);

@@ -30,25 +30,6 @@ void fix_secret(fix_ctx *c)
 
 /* ---- backend-function-data-access ----------------------------------------------- */
 
-/* The parameter name of an arrow or function expression at loc ("allow"),
- * in the arena; NULL when it has none. */
-static const char *param_name(fix_ctx *c, amp_loc loc)
-{
-    uint32_t n = 0;
-    const char *p = fix_text(c, loc, &n);
-    if (!p)
-        return NULL;
-    cx_lexer lx;
-    cx_lex_init(&lx, p, n);
-    for (cx_tok t = cx_lex_next(&lx); t.kind != CX_TK_EOF; t = cx_lex_next(&lx)) {
-        if (t.kind == CX_TK_IDENT && !cx_tok_is(p, &t, "async") && !cx_tok_is(p, &t, "function"))
-            return amp_arena_strndup(&c->set->arena, p + t.start, t.end - t.start);
-        if (t.kind == CX_TK_PUNCT && t.p != '(')
-            return NULL;
-    }
-    return NULL;
-}
-
 /* The schema a data-access grant goes to: the one of the first defineData. */
 static const amp_schema *granting_schema(const amp_model *m)
 {
@@ -82,7 +63,7 @@ void fix_data_access(fix_ctx *c)
                           fix_printf(c, ".authorization((allow) => [allow.resource(%s)])", name));
     } else {
         const amp_value *cb = auth->arg_count ? auth->args[0] : NULL;
-        const char *allow = cb && cb->kind == AMP_VAL_FUNCTION ? param_name(c, cb->loc) : NULL;
+        const char *allow = cb && cb->kind == AMP_VAL_FUNCTION ? fix_param_name(c, cb->loc) : NULL;
         if (!allow || !cb->body || cb->body->kind != AMP_VAL_ARRAY || cb->body->open) {
             c->failed = true;
         } else {

@@ -1,7 +1,7 @@
 /*
  * fix_data.c: quick fixes for data schema findings: the missing side of a
  * relationship, a missing reference field, a model without authorization
- * (see amp_fix.h).
+ * rules (no .authorization, or an empty list) (see amp_fix.h).
  */
 #include "fix_internal.h"
 
@@ -259,6 +259,30 @@ static const char *rule_for_mode(const char *mode)
     return "allow.owner()";
 }
 
+/* Puts rule into model t's empty authorization list (`allow => []`), naming
+ * the callback's parameter `allow` when it has none (`() => []`). */
+static void fill_empty_auth(fix_ctx *c, const amp_type *t, const char *rule)
+{
+    const amp_method *auth = amp_value_method(t->value, "authorization");
+    const amp_value *cb = auth && auth->arg_count == 1 ? auth->args[0] : NULL;
+    /* Only a callback written in the call: a shared one serves other models. */
+    if (!t->rules_known || t->rule_count > 0 || !cb || cb->kind != AMP_VAL_FUNCTION ||
+        cb->loc.file != auth->loc.file || cb->loc.start < auth->loc.start ||
+        cb->loc.end > auth->loc.end || !cb->body || cb->body->kind != AMP_VAL_ARRAY ||
+        cb->body->open || cb->body->item_count > 0)
+        return;
+    const char *allow = fix_param_name(c, cb->loc);
+    if (!allow) {
+        allow = "allow";
+        fix_name_param(c, cb->loc, allow);
+    }
+    const char *dot = strchr(rule, '.');
+    const char *item = fix_printf(c, "%s%s", allow, dot ? dot : "");
+    fix_append_elements(c, cb->body->loc, &item, 1);
+    fix_done(c, fix_printf(c, "Add %s to the authorization of %s", item ? item : "", t->name),
+             true);
+}
+
 void fix_model_auth(fix_ctx *c)
 {
     const amp_type *t = NULL;
@@ -267,9 +291,13 @@ void fix_model_auth(fix_ctx *c)
             if (c->m->schemas[s].types[i].kind == AMP_TYPE_MODEL &&
                 fix_loc_eq(c->m->schemas[s].types[i].name_loc, c->at))
                 t = &c->m->schemas[s].types[i];
-    if (!t || t->has_auth || !t->value || t->value->kind != AMP_VAL_CALL)
+    if (!t || !t->value || t->value->kind != AMP_VAL_CALL)
         return;
     const char *rule = rule_for_mode(default_mode(c->m, data_of(c->m, t->schema)));
+    if (t->has_auth) {
+        fill_empty_auth(c, t, rule);
+        return;
+    }
     fix_append_method(c, t->value, fix_printf(c, ".authorization((allow) => [%s])", rule));
     fix_done(c, fix_printf(c, "Add .authorization((allow) => [%s]) to %s", rule, t->name), true);
 }

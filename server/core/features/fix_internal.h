@@ -49,6 +49,14 @@ const char *fix_quoted_after(fix_ctx *c, const char *msg, const char *lead);
 /* A formatted string in the set's arena (NULL when out of memory). */
 const char *fix_printf(fix_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The first parameter's name of the arrow or function expression at loc
+ * ("allow"), in the arena; NULL when it has none (or destructures it). */
+const char *fix_param_name(fix_ctx *c, amp_loc loc);
+
+/* Gives the arrow or function expression at loc, written with an empty
+ * parameter list `()`, the one parameter `name`; fails the fix otherwise. */
+void fix_name_param(fix_ctx *c, amp_loc loc, const char *name);
+
 /* ---- edits ----------------------------------------------------------------- */
 
 /* Adds an edit replacing loc by text (copied). */
@@ -66,7 +74,8 @@ void fix_done(fix_ctx *c, const char *title, bool preferred);
 /* Adds the n elements (property or item texts) at the end of the object or
  * array literal at loc (from its `{`/`[` to its `}`/`]`), in its style: on
  * lines of their own with the last element's indentation when the literal
- * spans lines, else inline; a trailing comma is kept. */
+ * spans lines, else inline (`{ a }`, `[a]` when it was empty); a trailing
+ * comma is kept. */
 void fix_append_elements(fix_ctx *c, amp_loc loc, const char *const *elements, size_t n);
 
 /* Appends a method call (text such as ".authorization(...)") to the builder

@@ -1,0 +1,8 @@
+//- amplify/data/resource.ts
+import { a, defineData } from '@aws-amplify/backend';
+
+const schema = a.schema({
+  Todo: a.model({ content: a.string() }).authorization(allow => [allow.publicApiKey()]),
+});
+
+export const data = defineData({ schema });

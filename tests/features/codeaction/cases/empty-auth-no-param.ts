@@ -1,0 +1,22 @@
+//- amplify/backend.ts
+import { defineBackend } from '@aws-amplify/backend';
+import { auth } from './auth/resource';
+import { data } from './data/resource';
+
+defineBackend({ auth, data });
+//- amplify/auth/resource.ts
+import { defineAuth } from '@aws-amplify/backend';
+
+export const auth = defineAuth({ loginWith: { email: true } });
+//- amplify/data/resource.ts
+import { a, defineData } from '@aws-amplify/backend';
+
+const schema = a.schema({
+  Note: a.model({ title: a.string() }).authorization((allow) => [allow.owner()]),
+  // Brouillon — « draft » 📝
+  Draft$0: a
+    .model({ body: a.string() })
+    .authorization(() => []),
+});
+
+export const data = defineData({ schema });
