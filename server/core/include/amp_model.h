@@ -310,6 +310,24 @@ typedef struct amp_backend_ref {
     amp_loc loc;
 } amp_backend_ref;
 
+/* What the value of a key written by a backend call certainly is. */
+typedef enum {
+    AMP_WRITE_OTHER,  /* anything else: an identifier, a call, an array, a falsy literal ... */
+    AMP_WRITE_SCALAR, /* a non-empty string, a non-zero number or true, written literally */
+    AMP_WRITE_OBJECT, /* an object literal (its keys are writes of their own) */
+} amp_write_kind;
+
+/* A key of the object literal given to `backend.addOutput({...})`, at any
+ * depth: `{ custom: { apiUrl: 'x' } }` writes "custom" and "custom.apiUrl". */
+typedef struct amp_backend_write {
+    const char *path;       /* the keys from the argument's root, joined by '.' */
+    const char *key;        /* the last key */
+    amp_loc loc;            /* the key */
+    amp_write_kind kind;
+    bool sure;              /* no enclosing object literal has a spread or a computed key */
+    uint32_t object;        /* which object literal of the call holds the key (0: the argument) */
+} amp_backend_write;
+
 /* A method called on such a chain: `backend.fn.addEnvironment(k, v)`,
  * `backend.createStack('x')`, `table.grantReadData(backend.fn.resources.lambda)`. */
 typedef struct amp_backend_call {
@@ -317,8 +335,11 @@ typedef struct amp_backend_call {
     const char *method;
     amp_loc loc;            /* the whole call */
     amp_str first_arg;      /* the first argument when a string literal ({NULL} otherwise) */
+    amp_str first_arg_src;  /* the first argument's source text, whatever it is ({NULL}: none) */
     amp_backend_ref *uses;  /* the chains mentioned anywhere in the arguments */
     size_t use_count;
+    amp_backend_write *writes; /* addOutput: the keys its object literal writes, in source order */
+    size_t write_count;
     bool conditional;       /* inside an if, a loop, a function, a ternary ...: may not run */
 } amp_backend_call;
 

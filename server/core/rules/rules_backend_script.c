@@ -24,6 +24,9 @@
 #define MAX_CALLS 4096        /* calls recorded per backend */
 #define MAX_ARG_NODES 1000000 /* argument nodes looked at per backend */
 #define N_CONDITIONAL 14
+#define MAX_ARG_TEXT 256   /* longest first argument whose text is kept */
+#define MAX_WRITES 1024    /* keys recorded per addOutput call */
+#define MAX_WRITE_DEPTH 16 /* object literals followed inside one another */
 
 typedef struct alias {
     const char *name;
@@ -32,7 +35,8 @@ typedef struct alias {
 
 /* Field ids of the grammar, looked up once per read. */
 typedef struct fields {
-    TSFieldId property, object, function, index, arguments, operator_, name, value, declaration;
+    TSFieldId property, object, function, index, arguments, operator_, name, value, declaration,
+        key;
 } fields;
 
 typedef struct reader {
@@ -74,6 +78,7 @@ static void init_fields(fields *f, const TSLanguage *lang)
     f->name = field_id(lang, "name");
     f->value = field_id(lang, "value");
     f->declaration = field_id(lang, "declaration");
+    f->key = field_id(lang, "key");
 }
 
 static amp_loc loc_of(const reader *r, TSNode n)
@@ -407,6 +412,84 @@ static void collect_uses(reader *r, TSNode args, amp_backend_call *call)
     }
 }
 
+/* ---- the keys addOutput writes ------------------------------------------- */
+
+/* What value node v certainly is (see amp_write_kind). */
+static amp_write_kind write_kind(reader *r, TSNode v)
+{
+    v = strip(v);
+    if (is_type(v, "object"))
+        return AMP_WRITE_OBJECT;
+    if (is_type(v, "true"))
+        return AMP_WRITE_SCALAR;
+    if (is_type(v, "string"))
+        return ts_node_end_byte(v) - ts_node_start_byte(v) > 2 ? AMP_WRITE_SCALAR : AMP_WRITE_OTHER;
+    if (is_type(v, "template_string")) {
+        for (uint32_t i = 0; i < ts_node_named_child_count(v); i++)
+            if (!is_type(ts_node_named_child(v, i), "template_substitution"))
+                return AMP_WRITE_SCALAR; /* literal text: never empty */
+        return AMP_WRITE_OTHER;
+    }
+    if (is_type(v, "number")) {
+        const char *t = text_of(r, v, 0);
+        char *end = NULL;
+        double x = strtod(t, &end);
+        return end && *end == '\0' && end != t && x != 0 ? AMP_WRITE_SCALAR : AMP_WRITE_OTHER;
+    }
+    return AMP_WRITE_OTHER;
+}
+
+/* The text of a pair's key, or NULL when it is computed. */
+static const char *key_text(reader *r, TSNode key)
+{
+    if (is_type(key, "property_identifier") || is_type(key, "number"))
+        return text_of(r, key, 0);
+    return literal(r, key);
+}
+
+/* Records the keys of object literal obj, and of the object literals it
+ * holds, under prefix; sure is false below a spread or a computed key;
+ * *objects numbers the object literals of the call. */
+static void read_writes(reader *r, amp_backend_call *call, TSNode obj, const char *prefix,
+                        bool sure, uint32_t *objects, int depth)
+{
+    uint32_t self = (*objects)++, n = ts_node_named_child_count(obj);
+    for (uint32_t i = 0; i < n && sure; i++) {
+        const char *t = ts_node_type(ts_node_named_child(obj, i));
+        if (strcmp(t, "spread_element") == 0 ||
+            (strcmp(t, "pair") == 0 && !key_text(r, field(ts_node_named_child(obj, i), r->f.key))))
+            sure = false;
+    }
+    for (uint32_t i = 0; i < n && depth < MAX_WRITE_DEPTH && r->budget > 0; i++, r->budget--) {
+        TSNode p = ts_node_named_child(obj, i), key, value = {0};
+        if (is_type(p, "pair")) {
+            key = field(p, r->f.key);
+            value = field(p, r->f.value);
+        } else if (is_type(p, "shorthand_property_identifier")) {
+            key = p;
+        } else {
+            continue;
+        }
+        const char *k = is_type(p, "pair") ? key_text(r, key) : text_of(r, p, 0);
+        amp_backend_write *w =
+            k && call->write_count < MAX_WRITES
+                ? amp_push(&r->m->arena, (void **)&call->writes, &call->write_count, sizeof *w)
+                : NULL;
+        if (!w)
+            continue;
+        const char *members[1] = {k};
+        *w = (amp_backend_write){.path = join_path(r, prefix, members, 0),
+                                 .key = k,
+                                 .loc = loc_of(r, key),
+                                 .kind = ts_node_is_null(value) ? AMP_WRITE_OTHER
+                                                                : write_kind(r, value),
+                                 .sure = sure,
+                                 .object = self};
+        if (w->kind == AMP_WRITE_OBJECT)
+            read_writes(r, call, strip(value), w->path, sure, objects, depth + 1);
+    }
+}
+
 /* Records n when it calls a method on a backend chain; conditional says
  * whether n is inside code that may not run. */
 static void read_call(reader *r, TSNode n, bool conditional)
@@ -433,6 +516,12 @@ static void read_call(reader *r, TSNode n, bool conditional)
         call->first_arg.s = literal(r, strip(a));
         if (call->first_arg.s)
             call->first_arg.loc = loc_of(r, strip(a));
+        if (ts_node_end_byte(a) - ts_node_start_byte(a) <= MAX_ARG_TEXT)
+            call->first_arg_src = (amp_str){text_of(r, strip(a), 0), loc_of(r, strip(a))};
+        if (strcmp(call->method, "addOutput") == 0 && is_type(strip(a), "object")) {
+            uint32_t objects = 0;
+            read_writes(r, call, strip(a), "", true, &objects, 0);
+        }
         break;
     }
     if (!ts_node_is_null(args))
