@@ -338,5 +338,6 @@ void amp_rules_backend(amp_check *c)
     amp_backend_check_stacks(c, &d);
     amp_backend_check_data_access(c, &d);
     amp_backend_check_outputs(c);
+    amp_backend_check_triggers(c);
     amp_deploy_free(&d);
 }

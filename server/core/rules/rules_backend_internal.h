@@ -6,6 +6,7 @@
  *   rules_backend_stacks.c   the nested-stack graph (cycles), createStack names, data access
  *   rules_backend_script.c   backend.ts's use of the defineBackend result (read into the model)
  *   rules_backend_outputs.c  backend.addOutput calls writing the same key
+ *   rules_backend_triggers.c a Cognito trigger wired twice (defineAuth and addTrigger)
  *   rules_backend_version.c  version questions (rules_backend_version.h)
  *
  * Everything follows /work/shared/reference/amplify-backend-api.md §2, §3, §8,
@@ -56,6 +57,7 @@ amp_loc amp_deploy_callee(const amp_model *m, int r);
 /* Rule families. */
 void amp_backend_check_stacks(amp_check *c, const amp_deploy *d);
 void amp_backend_check_data_access(amp_check *c, const amp_deploy *d);
-void amp_backend_check_outputs(amp_check *c); /* rules_backend_outputs.c */
+void amp_backend_check_outputs(amp_check *c);  /* rules_backend_outputs.c */
+void amp_backend_check_triggers(amp_check *c); /* rules_backend_triggers.c */
 
 #endif

@@ -16,4 +16,5 @@
     X("backend-create-stack-collision", AMP_SEV_ERROR, "backend.createStack names a stack that already exists") \
     X("backend-function-data-access", AMP_SEV_WARNING, "A function set up to use the data API lacks the schema-level allow.resource grant") \
     X("backend-preview-version", AMP_SEV_INFO, "The backend uses the pre-1.0 preview of Amplify Gen 2") \
-    X("backend-duplicate-output", AMP_SEV_ERROR, "backend.addOutput writes an output key that is already written")
+    X("backend-duplicate-output", AMP_SEV_ERROR, "backend.addOutput writes an output key that is already written") \
+    X("backend-duplicate-trigger", AMP_SEV_ERROR, "backend.ts adds a Cognito trigger that defineAuth or an earlier addTrigger already wires")
