@@ -209,6 +209,7 @@ typedef struct literal_shape {
     uint32_t close;      /* the closing bracket */
     uint32_t last_start; /* the last element's first token (0: none) */
     uint32_t last_end;   /* the end of its last token, or of a trailing comma */
+    uint32_t note_end;   /* the end of a comment on the last element's line, after it (0: none) */
     bool any;            /* there is an element */
     bool trailing;       /* the last element is followed by a comma */
 } literal_shape;
@@ -225,8 +226,14 @@ static bool read_literal(const fix_ctx *c, amp_loc loc, literal_shape *out)
     int depth = 0;
     bool elem_open = false;
     for (cx_tok t = cx_lex_next(&lx); t.kind != CX_TK_EOF; t = cx_lex_next(&lx)) {
-        if (t.kind == CX_TK_COMMENT)
+        if (t.kind == CX_TK_COMMENT) {
+            /* `a, // note`: the note stays with a when elements follow. */
+            if (depth == 1 && out->any && !out->note_end &&
+                !memchr(p + (out->last_end - loc.start), '\n',
+                        t.start - (out->last_end - loc.start)))
+                out->note_end = loc.start + t.end;
             continue;
+        }
         bool opens =
             t.kind == CX_TK_PUNCT && (t.p == '{' || t.p == '[' || t.p == '(' || t.p == CX_P_TOPEN);
         bool closes =
@@ -242,6 +249,8 @@ static bool read_literal(const fix_ctx *c, amp_loc loc, literal_shape *out)
             out->close = loc.start + t.start;
             return t.end == n;
         }
+        if (depth == 1)
+            out->note_end = 0; /* another element or comma follows the comment */
         if (depth == 1 && t.kind == CX_TK_PUNCT && t.p == ',') {
             out->trailing = true;
             out->last_end = loc.start + t.end;
@@ -287,8 +296,15 @@ void fix_append_elements(fix_ctx *c, amp_loc loc, const char *const *elements, s
     }
     bool lines = newline_between(c, loc.file, sh.last_end, sh.close);
     const char *ind = lines ? indent_at(c, loc.file, sh.last_start) : "";
-    if (!sh.trailing)
+    uint32_t at = sh.last_end;
+    if (!sh.trailing && lines && sh.note_end) {
+        fix_insert(c, loc.file, sh.last_end, ",");
+        at = sh.note_end;
+    } else if (!sh.trailing) {
         nav_buf_add(&b, ",");
+    } else if (lines && sh.note_end) {
+        at = sh.note_end;
+    }
     for (size_t i = 0; i < n; i++) {
         bool comma = sh.trailing || i + 1 < n;
         if (lines)
@@ -296,7 +312,7 @@ void fix_append_elements(fix_ctx *c, amp_loc loc, const char *const *elements, s
         else
             nav_buf_printf(&b, " %s%s", elements[i], sh.trailing ? "," : i + 1 < n ? "," : "");
     }
-    fix_insert(c, loc.file, sh.last_end, nav_buf_done(&b, &c->set->arena));
+    fix_insert(c, loc.file, at, nav_buf_done(&b, &c->set->arena));
 }
 
 void fix_append_method(fix_ctx *c, const amp_value *v, const char *method)
@@ -412,9 +428,102 @@ void fix_import(fix_ctx *c, uint32_t file, const char *name, const char *module)
 
 /* ---- names and modules ----------------------------------------------------- */
 
+/* One name of an export clause at the top level of a file:
+ * `export { name }`, `export { name as out }`, the same with `from '...'`
+ * (a re-export, which binds no name in the file). */
+typedef struct export_spec {
+    uint32_t name_start, name_end; /* the name in the specifier (offsets in the file) */
+    uint32_t out_start, out_end;   /* the name it is exported as (the alias, or the name) */
+    uint32_t clause_start;         /* the clause's `{` ... */
+    uint32_t clause_end;           /* ... and after its `}` */
+} export_spec;
+
+/* The next token that is not a comment. */
+static cx_tok next_code(cx_lexer *lx)
+{
+    cx_tok t = cx_lex_next(lx);
+    while (t.kind == CX_TK_COMMENT)
+        t = cx_lex_next(lx);
+    return t;
+}
+
+static bool is_punct(cx_tok t, int p)
+{
+    return t.kind == CX_TK_PUNCT && t.p == p;
+}
+
+/* Reads the specifiers of the export clause whose `{` (at open) was just
+ * read, up to its `}`, appending them to *specs (arena); type-only names
+ * are left out. */
+static void read_export_clause(const fix_ctx *c, cx_lexer *lx, uint32_t open, export_spec **specs,
+                               size_t *count)
+{
+    const char *s = lx->s;
+    size_t first = *count;
+    cx_tok t = next_code(lx);
+    for (int guard = 0; t.kind == CX_TK_IDENT && guard < 4096; guard++) {
+        cx_tok name = t;
+        t = next_code(lx);
+        bool type_only =
+            cx_tok_is(s, &name, "type") && t.kind == CX_TK_IDENT && !cx_tok_is(s, &t, "as");
+        if (type_only) { /* `type X`: not a value */
+            name = t;
+            t = next_code(lx);
+        }
+        cx_tok out = name;
+        if (t.kind == CX_TK_IDENT && cx_tok_is(s, &t, "as")) {
+            out = next_code(lx);
+            t = next_code(lx);
+        }
+        export_spec *e = !type_only && out.kind == CX_TK_IDENT
+                             ? nav_push(&c->set->arena, (void **)specs, count, sizeof *e)
+                             : NULL;
+        if (e)
+            *e = (export_spec){name.start, name.end, out.start, out.end, open, 0};
+        if (!is_punct(t, ','))
+            break;
+        t = next_code(lx);
+    }
+    uint32_t end = is_punct(t, '}') ? t.end : t.start;
+    for (size_t i = first; i < *count; i++)
+        (*specs)[i].clause_end = end;
+}
+
+/* The export clauses of file, in the arena; *count receives their number. */
+static export_spec *export_specs(const fix_ctx *c, uint32_t file, size_t *count)
+{
+    *count = 0;
+    export_spec *specs = NULL;
+    if (file >= c->m->file_count || !c->texts[file])
+        return NULL;
+    const amp_text *text = c->texts[file];
+    cx_lexer lx;
+    cx_lex_init(&lx, text->bytes, text->len);
+    for (cx_tok t = cx_lex_next(&lx); t.kind != CX_TK_EOF; t = cx_lex_next(&lx)) {
+        if (lx.braces != 0 || !cx_tok_is(text->bytes, &t, "export"))
+            continue;
+        cx_tok open = next_code(&lx);
+        if (is_punct(open, '{'))
+            read_export_clause(c, &lx, open.start, &specs, count);
+    }
+    return specs;
+}
+
+/* True when loc lies inside one of the n export clauses. */
+static bool in_export_clause(const export_spec *specs, size_t n, amp_loc loc)
+{
+    for (size_t i = 0; i < n; i++)
+        if (loc.start > specs[i].clause_start && loc.end <= specs[i].clause_end)
+            return true;
+    return false;
+}
+
 const char *fix_local_name(const fix_ctx *c, uint32_t file, const amp_value *v)
 {
     const amp_name_site *best = NULL;
+    export_spec *specs = NULL;
+    size_t nspecs = 0;
+    bool lexed = false;
     for (size_t i = 0; i < c->m->site_count; i++) {
         const amp_name_site *s = &c->m->sites[i];
         if (s->value != v || s->loc.file != file || s->kind == AMP_SITE_USE)
@@ -423,6 +532,14 @@ const char *fix_local_name(const fix_ctx *c, uint32_t file, const amp_value *v)
             best = s;
             break;
         }
+        if (!lexed) {
+            specs = export_specs(c, file, &nspecs);
+            lexed = true;
+        }
+        /* Export clauses name what the file exports, not what it can use:
+         * `export { x as y } from` binds neither x nor y here. */
+        if (in_export_clause(specs, nspecs, s->loc))
+            continue;
         if (!best || s->loc.start > best->loc.start)
             best = s; /* `import { x as y }`: the alias comes last */
     }
@@ -431,6 +548,45 @@ const char *fix_local_name(const fix_ctx *c, uint32_t file, const amp_value *v)
     uint32_t n = 0;
     const char *p = fix_text(c, best->loc, &n);
     return p ? amp_arena_strndup(&c->set->arena, p, n) : NULL;
+}
+
+/* The first non-blank offset of the line declaring the const at site. */
+static uint32_t decl_line_start(const fix_ctx *c, const amp_name_site *site)
+{
+    const char *s = c->texts[site->loc.file]->bytes;
+    uint32_t b = line_start(c, site->loc.file, site->loc.start);
+    while (s[b] == ' ' || s[b] == '\t')
+        b++;
+    return b;
+}
+
+/* True when the const declared at site is written `export const`. */
+static bool const_exported(const fix_ctx *c, const amp_name_site *site)
+{
+    return strncmp(c->texts[site->loc.file]->bytes + decl_line_start(c, site), "export ", 7) == 0;
+}
+
+/* The name under which file exports CALL value v (`export const x`,
+ * `export { x as y }`, `export { x as y } from '...'`), in the arena; NULL
+ * when it does not export it (`export *` is not followed). */
+static const char *exported_name(const fix_ctx *c, uint32_t file, const amp_value *v)
+{
+    size_t n = 0;
+    const export_spec *specs = export_specs(c, file, &n);
+    for (size_t i = 0; i < c->m->site_count; i++) {
+        const amp_name_site *s = &c->m->sites[i];
+        if (s->value != v || s->loc.file != file || s->kind == AMP_SITE_USE)
+            continue;
+        uint32_t len = 0;
+        const char *text = fix_text(c, s->loc, &len);
+        if (s->kind == AMP_SITE_DECL && text && const_exported(c, s))
+            return amp_arena_strndup(&c->set->arena, text, len);
+        for (size_t k = 0; k < n; k++)
+            if (specs[k].name_start == s->loc.start && specs[k].name_end == s->loc.end)
+                return amp_arena_strndup(&c->set->arena, c->texts[file]->bytes + specs[k].out_start,
+                                         specs[k].out_end - specs[k].out_start);
+    }
+    return NULL;
 }
 
 /* The module specifier of file `to` seen from file `from` ("./x/resource",
@@ -468,9 +624,7 @@ static const char *module_path(fix_ctx *c, const char *from, const char *to)
 static void export_const(fix_ctx *c, const amp_name_site *site)
 {
     const char *s = c->texts[site->loc.file]->bytes;
-    uint32_t a = line_start(c, site->loc.file, site->loc.start), b = a;
-    while (s[b] == ' ' || s[b] == '\t')
-        b++;
+    uint32_t b = decl_line_start(c, site);
     if (strncmp(s + b, "export ", 7) == 0)
         return;
     if (strncmp(s + b, "const ", 6) != 0 && strncmp(s + b, "let ", 4) != 0 &&
@@ -481,25 +635,107 @@ static void export_const(fix_ctx *c, const amp_name_site *site)
     fix_insert(c, site->loc.file, b, "export ");
 }
 
+/* The module strings of file's value imports with braces
+ * (`import { ... } from './m'`), in the arena; *count receives their number. */
+static const char **relative_imports(fix_ctx *c, uint32_t file, size_t *count)
+{
+    *count = 0;
+    const char **mods = NULL;
+    const amp_text *text = c->texts[file];
+    cx_lexer lx;
+    cx_lex_init(&lx, text->bytes, text->len);
+    for (cx_tok t = cx_lex_next(&lx); t.kind != CX_TK_EOF; t = cx_lex_next(&lx)) {
+        import_decl d;
+        if (lx.braces != 0 || !cx_tok_is(text->bytes, &t, "import") || !read_import(&lx, "", &d) ||
+            d.type_only || !d.has_braces || text->bytes[d.module_start] != '.')
+            continue;
+        const char **m = nav_push(&c->set->arena, (void **)&mods, count, sizeof *m);
+        if (m)
+            *m = amp_arena_strndup(&c->set->arena, text->bytes + d.module_start,
+                                   d.module_end - d.module_start);
+    }
+    return mods;
+}
+
+/* True when module (as an import writes it) names the file whose specifier
+ * module_path gives as spec: the same, with an extension, or the folder of
+ * an index file. */
+static bool module_is(const char *module, const char *spec)
+{
+    size_t ml = strlen(module), sl = strlen(spec);
+    static const char *const exts[] = {".js", ".ts", ".mjs", ".mts"};
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+        size_t k = strlen(exts[i]);
+        if (ml > k && strcmp(module + ml - k, exts[i]) == 0) {
+            ml -= k;
+            break;
+        }
+    }
+    if (ml == sl && memcmp(module, spec, sl) == 0)
+        return true;
+    return sl > 6 && strcmp(spec + sl - 6, "/index") == 0 && ml == sl - 6 &&
+           memcmp(module, spec, ml) == 0;
+}
+
+/* The name under which a module that file imports from already exports v
+ * (a barrel's `export { x as y } from './x'`), with that module in *module;
+ * NULL when none does. */
+static const char *imported_module_export(fix_ctx *c, uint32_t file, const amp_value *v,
+                                          const char **module)
+{
+    size_t n = 0;
+    const char **mods = relative_imports(c, file, &n);
+    for (size_t f = 0; n > 0 && f < c->m->file_count; f++) {
+        if (f == file || !c->texts[f])
+            continue;
+        const char *spec = module_path(c, c->m->files[file].path, c->m->files[f].path);
+        for (size_t i = 0; spec && i < n; i++) {
+            if (!mods[i] || !module_is(mods[i], spec))
+                continue;
+            const char *name = exported_name(c, (uint32_t)f, v);
+            if (name) {
+                *module = mods[i];
+                return name;
+            }
+            break;
+        }
+    }
+    return NULL;
+}
+
 const char *fix_use_resource(fix_ctx *c, uint32_t file, int r)
 {
     const amp_resource *res = &c->m->resources[r];
     const char *local = fix_local_name(c, file, res->value);
     if (local)
         return local;
+    const char *module = NULL;
+    const char *name = imported_module_export(c, file, res->value, &module);
+    if (name) {
+        fix_import(c, file, name, module);
+        return name;
+    }
     const amp_name_site *decl = NULL;
     for (size_t i = 0; i < c->m->site_count && !decl; i++)
         if (c->m->sites[i].kind == AMP_SITE_DECL && c->m->sites[i].defines &&
             c->m->sites[i].value == res->value)
             decl = &c->m->sites[i];
-    if (!res->var || !decl || decl->loc.file == file) {
+    if (!decl || decl->loc.file == file) {
         c->failed = true;
         return NULL;
     }
-    export_const(c, decl);
-    fix_import(c, file, res->var,
+    name = exported_name(c, decl->loc.file, res->value);
+    if (!name && res->var) {
+        export_const(c, decl);
+        name = res->var;
+    }
+    if (!name) {
+        c->failed = true;
+        return NULL;
+    }
+    fix_import(c, file, name,
                module_path(c, c->m->files[file].path, c->m->files[decl->loc.file].path));
-    return res->var;
+    return name;
 }
 
 /* ---- did you mean ---------------------------------------------------------- */

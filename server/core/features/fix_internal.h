@@ -89,13 +89,15 @@ void fix_append_method(fix_ctx *c, const amp_value *v, const char *method);
 void fix_import(fix_ctx *c, uint32_t file, const char *name, const char *module);
 
 /* The name that stands for CALL value v in file (the const declaring it, or
- * the local name of an import of it), or NULL. */
+ * the local name of an import of it; export clauses bind no name), or NULL. */
 const char *fix_local_name(const fix_ctx *c, uint32_t file, const amp_value *v);
 
 /* Makes resource r usable from file `file` under the returned name: its name
- * there when it has one, else its const, imported from its file (adding
- * `export` to the const when it lacks it). NULL (and the fix failed) when
- * r has no const. */
+ * there when it has one; else the name a module the file imports from
+ * already exports it as (a barrel's `export { x as y } from './x'`),
+ * imported from there; else the name its own file exports it as, imported
+ * from that file (adding `export` to its const when nothing exports it).
+ * NULL (and the fix failed) when r has no const. */
 const char *fix_use_resource(fix_ctx *c, uint32_t file, int r);
 
 /* ---- the fixes ------------------------------------------------------------- */
