@@ -34,6 +34,10 @@ const amp_type *amp_find_type(const amp_model *m, int schema, const char *name);
  * defineAuth or referenceAuth (rules_schema_more.c). */
 bool amp_backend_without_auth(const amp_check *c);
 
+/* Reports the options of resource r that the catalogue marks ignored
+ * (rules_options_ignored.c). */
+void amp_rules_options_ignored(amp_check *c, const amp_resource *r);
+
 /* Rule entry points, one per area (rules_<area>.c). */
 void amp_rules_data(amp_check *c);
 void amp_rules_schema(amp_check *c);

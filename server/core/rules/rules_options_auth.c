@@ -298,6 +298,36 @@ static void check_custom_attributes(amp_check *c, const amp_value *props)
     }
 }
 
+/* OIDC providers with the same name: the auth construct names each
+ * provider's construct `${authName}${name}OidcIDP`, so the second one throws
+ * CDK's "There is already a Construct with name ..." at synthesis. */
+static void check_oidc_names(amp_check *c, const amp_value *lw)
+{
+    const amp_value *ext = value_of(lw, "externalProviders");
+    const amp_value *oidc = value_of(ext, "oidc");
+    if (!oidc || oidc->kind != AMP_VAL_ARRAY)
+        return;
+    for (size_t i = 0; i < oidc->item_count; i++) {
+        const amp_prop *name = prop_of(oidc->items[i], "name");
+        if (!name || name->value->kind != AMP_VAL_STRING)
+            continue;
+        for (size_t k = 0; k < i; k++) {
+            const amp_prop *first = prop_of(oidc->items[k], "name");
+            if (!first || first->value->kind != AMP_VAL_STRING ||
+                strcmp(first->value->str, name->value->str) != 0)
+                continue;
+            amp_diag *d = amp_report(
+                c, "auth-duplicate-provider-name", name->value->loc,
+                "A second OIDC provider named '%s': Amplify names each provider's construct after "
+                "its name (<auth name>%sOidcIDP), so CDK fails with \"There is already a "
+                "Construct with name ...\". Give each provider its own name.",
+                name->value->str, name->value->str);
+            amp_relate(c, d, first->value->loc, "the first provider named '%s'", first->value->str);
+            break;
+        }
+    }
+}
+
 void amp_rules_options_auth(amp_check *c, const amp_resource *r)
 {
     const amp_value *props = r->props;
@@ -319,4 +349,6 @@ void amp_rules_options_auth(amp_check *c, const amp_resource *r)
         check_email_mfa(c, props, mfa->value);
     check_preferred_challenge(c, props);
     check_custom_attributes(c, props);
+    check_oidc_names(c, lw);
+    amp_rules_options_ignored(c, r);
 }

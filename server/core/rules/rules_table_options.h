@@ -14,6 +14,7 @@
     X("options-secret-expected", AMP_SEV_ERROR, "A literal string where the Amplify API requires secret('NAME')") \
     X("options-invalid-value", AMP_SEV_ERROR, "An option value is not one the Amplify API accepts") \
     X("options-out-of-range", AMP_SEV_ERROR, "A number or a list length outside the range the Amplify API accepts") \
+    X("options-ignored", AMP_SEV_WARNING, "An option the Amplify API accepts but never uses") \
     X("auth-unknown-trigger", AMP_SEV_ERROR, "defineAuth triggers names an event Cognito does not have") \
     X("auth-unknown-user-attribute", AMP_SEV_ERROR, "defineAuth userAttributes names an attribute that is neither standard nor custom:") \
     X("auth-custom-attribute-invalid", AMP_SEV_ERROR, "A custom: user attribute breaks a Cognito rule") \
@@ -44,6 +45,7 @@
     X("function-log-level-without-json", AMP_SEV_ERROR, "A function log level without JSON log format") \
     X("auth-sender-kms-mismatch", AMP_SEV_ERROR, "Custom email and SMS senders with different KMS keys") \
     X("auth-duplicate-group", AMP_SEV_ERROR, "defineAuth groups lists a group twice") \
+    X("auth-duplicate-provider-name", AMP_SEV_ERROR, "Two defineAuth OIDC providers have the same name") \
     X("auth-mfa-without-factor", AMP_SEV_ERROR, "Multi-factor authentication turned on without any factor") \
     X("storage-access-without-auth", AMP_SEV_ERROR, "Storage access for users, guests or groups in a backend without auth")
 /* clang-format on */
