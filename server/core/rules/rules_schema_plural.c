@@ -11,12 +11,14 @@
  * alternatives: `(G1|G2|...)(?:T1|T2|...)$`, where a group alternative may
  * hold classes ([abc], [^abc]) and a tail alternative may be empty. The
  * leftmost match wins, and at one start the first group alternative, then
- * the first tail alternative, as a backtracking matcher would choose.
+ * the first tail alternative, as a backtracking matcher would choose. The
+ * alternatives are split, measured and stored as constant data, so a call
+ * parses nothing: it tries each pair of a group and a tail alternative at
+ * the one start that pair allows.
  */
 #include "rules_table_schema.h"
 
 #include <ctype.h>
-#include <stdio.h>
 #include <string.h>
 
 #define PLURAL_MAX 128
@@ -100,136 +102,143 @@ typedef enum {
     TEXT,  /* add alone */
 } plural_kind;
 
+/* One alternative of a rule: its text, its length in bytes and the number
+ * of characters it matches (a class [...] matches one). */
+typedef struct plural_alt {
+    const char *text;
+    unsigned char len, width;
+} plural_alt;
+
+/* An alternative written as a literal: its width is its length. */
+#define LIT(s)                                                                                     \
+    {                                                                                              \
+        s, sizeof s - 1, sizeof s - 1                                                              \
+    }
+/* An alternative holding classes: its width is given. */
+#define CLS(s, w)                                                                                  \
+    {                                                                                              \
+        s, sizeof s - 1, w                                                                         \
+    }
+/* A list of alternatives and its size. */
+#define ALTS(...)                                                                                  \
+    (const plural_alt[]){__VA_ARGS__},                                                             \
+        sizeof((const plural_alt[]){__VA_ARGS__}) / sizeof(plural_alt)
+
 typedef struct plural_rule {
-    const char *groups; /* alternatives of the (captured) group, '|'-separated */
-    const char *tails;  /* alternatives after it ("" or ending in '|': may be empty) */
-    bool at_start;      /* ^ or \b before the group: only a match of the whole word */
+    const plural_alt *groups; /* alternatives of the (captured) group */
+    size_t group_count;
+    const plural_alt *tails; /* alternatives after it (one may be empty) */
+    size_t tail_count;
+    bool at_start; /* ^ or \b before the group: only a match of the whole word */
     plural_kind kind;
     const char *add;
 } plural_rule;
 
 /* pluralize's plural rules and its uncountable patterns, in the order they
- * are tried (the reverse of the order pluralize adds them). */
+ * are tried (the reverse of the order pluralize adds them), split into
+ * their alternatives once, here. */
 static const plural_rule rules[] = {
-    {"sheep", "", false, KEEP, NULL},
-    {"pox", "", false, KEEP, NULL},
-    {"o[iu]s", "", false, KEEP, NULL},
-    {"measles", "", false, KEEP, NULL},
-    {"fish", "", false, KEEP, NULL},
-    {"deer", "", false, KEEP, NULL},
-    {"[^aeiou]ese", "", false, KEEP, NULL},
-    {"pokemon", "", false, KEEP, NULL},
-    {"thou", "", true, TEXT, "you"},
-    {"m[ae]n", "", false, TEXT, "men"},
-    {"eaux", "", false, KEEP, NULL},
-    {"child", "ren|", false, GROUP, "ren"},
-    {"pe", "rson|ople", false, GROUP, "ople"},
-    {"titm|m|l", "ice|ouse", true, GROUP, "ice"},
-    {"matr|cod|mur|sil|vert|ind|append", "ix|ex", false, GROUP, "ices"},
-    {"x|ch|ss|sh|zz", "", false, GROUP, "es"},
-    {"[^ch][ieo][ln]", "ey", false, GROUP, "ies"},
-    {"[^aeiouy]|qu", "y", false, GROUP, "ies"},
-    {"kni|wi|li", "fe", false, GROUP, "ves"},
-    {"ar|l|ea|eo|oa|hoo", "f", false, GROUP, "ves"},
-    {"sis", "", false, TEXT, "ses"},
-    {"apheli|hyperbat|periheli|asyndet|noumen|phenomen|criteri|organ|prolegomen|hedr|automat",
-     "a|on", false, GROUP, "a"},
-    {"agend|addend|millenni|dat|extrem|bacteri|desiderat|strat|candelabr|errat|ov|symposi|"
-     "curricul|automat|quor",
-     "a|um", false, GROUP, "a"},
-    {"her|at|gr", "o", false, GROUP, "oes"},
-    {"seraph|cherub", "im|", false, GROUP, "im"},
-    {"alumn|alg|vertebr", "a|ae", false, GROUP, "ae"},
-    {"alumn|syllab|vir|radi|nucle|fung|cact|stimul|termin|bacill|foc|uter|loc|strat", "us|i", false,
-     GROUP, "i"},
-    {"e[mn]u", "s|", false, GROUP, "s"},
-    {"[^l]ias|[aeiou]las|[ejzr]as|[iu]am", "", false, KEEP, NULL},
-    {"alias|[^aou]us|t[lm]as|gas|ris", "", false, GROUP, "es"},
-    {"ax|test", "is", false, GROUP, "es"},
-    {"[^aeiou]ese", "", false, KEEP, NULL},
-    {"s|", "", false, TEXT, "s"},
+    {ALTS(LIT("sheep")), ALTS(LIT("")), false, KEEP, NULL},
+    {ALTS(LIT("pox")), ALTS(LIT("")), false, KEEP, NULL},
+    {ALTS(CLS("o[iu]s", 3)), ALTS(LIT("")), false, KEEP, NULL},
+    {ALTS(LIT("measles")), ALTS(LIT("")), false, KEEP, NULL},
+    {ALTS(LIT("fish")), ALTS(LIT("")), false, KEEP, NULL},
+    {ALTS(LIT("deer")), ALTS(LIT("")), false, KEEP, NULL},
+    {ALTS(CLS("[^aeiou]ese", 4)), ALTS(LIT("")), false, KEEP, NULL},
+    {ALTS(LIT("pokemon")), ALTS(LIT("")), false, KEEP, NULL},
+    {ALTS(LIT("thou")), ALTS(LIT("")), true, TEXT, "you"},
+    {ALTS(CLS("m[ae]n", 3)), ALTS(LIT("")), false, TEXT, "men"},
+    {ALTS(LIT("eaux")), ALTS(LIT("")), false, KEEP, NULL},
+    {ALTS(LIT("child")), ALTS(LIT("ren"), LIT("")), false, GROUP, "ren"},
+    {ALTS(LIT("pe")), ALTS(LIT("rson"), LIT("ople")), false, GROUP, "ople"},
+    {ALTS(LIT("titm"), LIT("m"), LIT("l")), ALTS(LIT("ice"), LIT("ouse")), true, GROUP, "ice"},
+    {ALTS(LIT("matr"), LIT("cod"), LIT("mur"), LIT("sil"), LIT("vert"), LIT("ind"), LIT("append")),
+     ALTS(LIT("ix"), LIT("ex")), false, GROUP, "ices"},
+    {ALTS(LIT("x"), LIT("ch"), LIT("ss"), LIT("sh"), LIT("zz")), ALTS(LIT("")), false, GROUP, "es"},
+    {ALTS(CLS("[^ch][ieo][ln]", 3)), ALTS(LIT("ey")), false, GROUP, "ies"},
+    {ALTS(CLS("[^aeiouy]", 1), LIT("qu")), ALTS(LIT("y")), false, GROUP, "ies"},
+    {ALTS(LIT("kni"), LIT("wi"), LIT("li")), ALTS(LIT("fe")), false, GROUP, "ves"},
+    {ALTS(LIT("ar"), LIT("l"), LIT("ea"), LIT("eo"), LIT("oa"), LIT("hoo")), ALTS(LIT("f")), false,
+     GROUP, "ves"},
+    {ALTS(LIT("sis")), ALTS(LIT("")), false, TEXT, "ses"},
+    {ALTS(LIT("apheli"), LIT("hyperbat"), LIT("periheli"), LIT("asyndet"), LIT("noumen"),
+          LIT("phenomen"), LIT("criteri"), LIT("organ"), LIT("prolegomen"), LIT("hedr"),
+          LIT("automat")),
+     ALTS(LIT("a"), LIT("on")), false, GROUP, "a"},
+    {ALTS(LIT("agend"), LIT("addend"), LIT("millenni"), LIT("dat"), LIT("extrem"), LIT("bacteri"),
+          LIT("desiderat"), LIT("strat"), LIT("candelabr"), LIT("errat"), LIT("ov"), LIT("symposi"),
+          LIT("curricul"), LIT("automat"), LIT("quor")),
+     ALTS(LIT("a"), LIT("um")), false, GROUP, "a"},
+    {ALTS(LIT("her"), LIT("at"), LIT("gr")), ALTS(LIT("o")), false, GROUP, "oes"},
+    {ALTS(LIT("seraph"), LIT("cherub")), ALTS(LIT("im"), LIT("")), false, GROUP, "im"},
+    {ALTS(LIT("alumn"), LIT("alg"), LIT("vertebr")), ALTS(LIT("a"), LIT("ae")), false, GROUP, "ae"},
+    {ALTS(LIT("alumn"), LIT("syllab"), LIT("vir"), LIT("radi"), LIT("nucle"), LIT("fung"),
+          LIT("cact"), LIT("stimul"), LIT("termin"), LIT("bacill"), LIT("foc"), LIT("uter"),
+          LIT("loc"), LIT("strat")),
+     ALTS(LIT("us"), LIT("i")), false, GROUP, "i"},
+    {ALTS(CLS("e[mn]u", 3)), ALTS(LIT("s"), LIT("")), false, GROUP, "s"},
+    {ALTS(CLS("[^l]ias", 4), CLS("[aeiou]las", 4), CLS("[ejzr]as", 3), CLS("[iu]am", 3)),
+     ALTS(LIT("")), false, KEEP, NULL},
+    {ALTS(LIT("alias"), CLS("[^aou]us", 3), CLS("t[lm]as", 4), LIT("gas"), LIT("ris")),
+     ALTS(LIT("")), false, GROUP, "es"},
+    {ALTS(LIT("ax"), LIT("test")), ALTS(LIT("is")), false, GROUP, "es"},
+    {ALTS(CLS("[^aeiou]ese", 4)), ALTS(LIT("")), false, KEEP, NULL},
+    {ALTS(LIT("s"), LIT("")), ALTS(LIT("")), false, TEXT, "s"},
 };
 
-/* The number of characters alternative alt (of length n) matches. */
-static size_t alt_width(const char *alt, size_t n)
+/* True when alternative a matches text (lower case, at least a->width
+ * bytes) exactly. */
+static bool alt_match(const plural_alt *a, const char *text)
 {
-    size_t w = 0;
-    for (size_t i = 0; i < n; i++, w++)
-        if (alt[i] == '[')
-            while (i < n && alt[i] != ']')
-                i++;
-    return w;
-}
-
-/* True when alternative alt (n bytes) matches text exactly (lower case). */
-static bool alt_match(const char *alt, size_t n, const char *text)
-{
-    for (size_t i = 0; i < n; i++, text++) {
-        if (alt[i] != '[') {
-            if (alt[i] != *text)
+    const char *p = a->text, *end = p + a->len;
+    for (; p < end; p++, text++) {
+        if (*p != '[') {
+            if (*p != *text)
                 return false;
             continue;
         }
-        bool negate = alt[i + 1] == '^';
+        bool negate = p[1] == '^';
         bool in = false;
-        for (i += negate ? 2 : 1; i < n && alt[i] != ']'; i++)
-            in |= alt[i] == *text;
+        for (p += negate ? 2 : 1; p < end && *p != ']'; p++)
+            in |= *p == *text;
         if (in == negate)
             return false;
     }
     return true;
 }
 
-/* The next '|'-separated alternative of *list, or false at the end. An
- * empty list has one empty alternative. */
-static bool next_alt(const char **list, bool *done, const char **alt, size_t *n)
-{
-    if (*done)
-        return false;
-    const char *bar = strchr(*list, '|');
-    *alt = *list;
-    *n = bar ? (size_t)(bar - *list) : strlen(*list);
-    if (bar)
-        *list = bar + 1;
-    else
-        *done = true;
-    return true;
-}
-
 /* Finds the leftmost match of rule r in the lower-cased word w (n bytes):
- * its start and the length of the captured group. */
+ * its start and the length of the captured group. A match ends at the end
+ * of the word, so each pair of a group and a tail alternative fixes its
+ * start; of the pairs that match, the earliest start wins, and at one
+ * start the first group, then the first tail, as a backtracking matcher
+ * would choose. Each tail is compared once with the end of the word, then
+ * each group with what precedes it (its last letter first). */
 static bool rule_match(const plural_rule *r, const char *w, size_t n, size_t *start, size_t *group)
 {
-    /* A match ends at the end of the word and spans at most the widest
-     * group plus the longest tail, so no earlier start can match. */
-    size_t widest = 0, longest = 0, len;
-    const char *list = r->groups, *alt;
-    for (bool done = false; next_alt(&list, &done, &alt, &len);)
-        widest = alt_width(alt, len) > widest ? alt_width(alt, len) : widest;
-    list = r->tails;
-    for (bool done = false; next_alt(&list, &done, &alt, &len);)
-        longest = len > longest ? len : longest;
-    size_t first = n > widest + longest ? n - widest - longest : 0;
-    if (r->at_start && first > 0)
-        return false;
-    for (size_t s = first; s <= n && (s == 0 || !r->at_start); s++) {
-        const char *gl = r->groups, *g;
-        size_t gn;
-        for (bool gdone = false; next_alt(&gl, &gdone, &g, &gn);) {
-            size_t gw = alt_width(g, gn);
-            if (gw > n - s || !alt_match(g, gn, w + s))
+    size_t best = n + 1, best_g = 0, width = 0; /* no match yet */
+    for (size_t ti = 0; ti < r->tail_count; ti++) {
+        const plural_alt *t = &r->tails[ti];
+        if (t->len > n || memcmp(t->text, w + n - t->len, t->len) != 0)
+            continue;
+        size_t end = n - t->len; /* where the group ends */
+        for (size_t gi = 0; gi < r->group_count; gi++) {
+            const plural_alt *g = &r->groups[gi];
+            if (g->width > end)
                 continue;
-            const char *tl = r->tails, *t;
-            size_t tn;
-            for (bool tdone = false; next_alt(&tl, &tdone, &t, &tn);)
-                if (gw + tn == n - s && memcmp(t, w + s + gw, tn) == 0) {
-                    *start = s;
-                    *group = gw;
-                    return true;
-                }
+            size_t s = end - g->width;
+            char last = g->len ? g->text[g->len - 1] : ']';
+            if (s > best || (s == best && gi >= best_g) || (r->at_start && s != 0) ||
+                (last != ']' && last != w[end - 1]) || !alt_match(g, w + s))
+                continue;
+            best = s;
+            best_g = gi;
+            width = g->width;
         }
     }
-    return false;
+    *start = best;
+    *group = width;
+    return best <= n;
 }
 
 static bool has_upper(const char *s, size_t n)
@@ -261,17 +270,49 @@ static void restore_case(const char *word, size_t wn, char *token, size_t tn)
     }
 }
 
-/* Writes prefix + token into out, false when it does not fit. */
-static bool put(char *out, size_t cap, const char *prefix, size_t pn, const char *token)
+/* Writes prefix (pn bytes) and token (tn bytes) into out, false when they
+ * do not fit. */
+static bool put(char *out, size_t cap, const char *prefix, size_t pn, const char *token, size_t tn)
 {
-    int n = snprintf(out, cap, "%.*s%s", (int)pn, prefix, token);
-    return n >= 0 && (size_t)n < cap;
+    if (pn + tn >= cap)
+        return false;
+    memcpy(out, prefix, pn);
+    memcpy(out + pn, token, tn);
+    out[pn + tn] = '\0';
+    return true;
+}
+
+/* The plural of an irregular word: a known plural is kept, a known
+ * singular replaced (plurals first); false when w (lower case) is neither. */
+static bool irregular_plural(const char *word, const char *w, size_t n, char *out, size_t cap,
+                             bool *ok)
+{
+    for (int side = 1; side >= 0; side--)
+        for (size_t i = 0; i < sizeof irregular / sizeof irregular[0]; i++)
+            if (w[0] == irregular[i][side][0] && strcmp(w, irregular[i][side]) == 0) {
+                char token[PLURAL_MAX];
+                size_t tn = strlen(irregular[i][1]);
+                memcpy(token, irregular[i][1], tn);
+                restore_case(word, n, token, tn);
+                *ok = put(out, cap, "", 0, token, tn);
+                return true;
+            }
+    return false;
+}
+
+static bool is_uncountable(const char *w)
+{
+    for (size_t i = 0; i < sizeof uncountable / sizeof uncountable[0]; i++)
+        if (w[0] == uncountable[i][0] && strcmp(w, uncountable[i]) == 0)
+            return true;
+    return false;
 }
 
 bool amp_schema_plural(const char *word, char *out, size_t cap)
 {
     size_t n = word ? strlen(word) : 0;
     char w[PLURAL_MAX], token[PLURAL_MAX * 2];
+    bool ok;
     if (n == 0 || n >= PLURAL_MAX)
         return false;
     for (size_t i = 0; i < n; i++) {
@@ -280,30 +321,25 @@ bool amp_schema_plural(const char *word, char *out, size_t cap)
         w[i] = (char)tolower((unsigned char)word[i]);
     }
     w[n] = '\0';
-    /* A known plural is kept, a known singular replaced (plurals first). */
-    for (int side = 1; side >= 0; side--)
-        for (size_t i = 0; i < sizeof irregular / sizeof irregular[0]; i++)
-            if (strcmp(w, irregular[i][side]) == 0) {
-                snprintf(token, sizeof token, "%s", irregular[i][1]);
-                restore_case(word, n, token, strlen(token));
-                return put(out, cap, "", 0, token);
-            }
-    for (size_t i = 0; i < sizeof uncountable / sizeof uncountable[0]; i++)
-        if (strcmp(w, uncountable[i]) == 0)
-            return put(out, cap, "", 0, word);
+    if (irregular_plural(word, w, n, out, cap, &ok))
+        return ok;
+    if (is_uncountable(w))
+        return put(out, cap, "", 0, word, n);
     for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
         const plural_rule *r = &rules[i];
         size_t s, g;
         if (!rule_match(r, w, n, &s, &g))
             continue;
         if (r->kind == KEEP)
-            return put(out, cap, "", 0, word);
-        snprintf(token, sizeof token, "%.*s%s", r->kind == GROUP ? (int)g : 0, word + s, r->add);
+            return put(out, cap, "", 0, word, n);
+        size_t gn = r->kind == GROUP ? g : 0, an = strlen(r->add);
+        memcpy(token, word + s, gn);
+        memcpy(token + gn, r->add, an);
         if (s < n)
-            restore_case(word + s, n - s, token, strlen(token));
+            restore_case(word + s, n - s, token, gn + an);
         else /* an empty match takes the case of the letter before it */
-            restore_case(word + n - 1, 1, token, strlen(token));
-        return put(out, cap, word, s, token);
+            restore_case(word + n - 1, 1, token, gn + an);
+        return put(out, cap, word, s, token, gn + an);
     }
-    return put(out, cap, "", 0, word);
+    return put(out, cap, "", 0, word, n);
 }
