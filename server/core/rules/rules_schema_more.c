@@ -25,6 +25,8 @@
  */
 #include "rules_table_schema.h"
 
+#include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,44 +67,86 @@ bool amp_backend_without_auth(const amp_check *c)
 
 /* ---- generated operation names ---------------------------------------------------- */
 
+/* The root types, in the order of their names (the order of the list). */
+enum { ROOT_MUTATION, ROOT_QUERY, ROOT_SUBSCRIPTION, ROOT_NONE };
+static const char *const root_names[] = {"Mutation", "Query", "Subscription"};
+static const char *const root_words[] = {"mutation", "query", "subscription"};
+
+#define OP_INDEX (-1) /* gen_field.op of an index query */
+#define OPS_MAX 16
+#define PLURAL_BUF 160 /* the plural of a name amp_schema_plural takes */
+
+/* One operation every model generates, from the catalogue
+ * (ModelType.disableOperations covers.<group> = "op,op,..."). */
+typedef struct gen_op {
+    char name[16];     /* "get", "onCreate" */
+    char needs[16];    /* a subscription: the mutation it follows ("create"), else "" */
+    const char *group; /* "queries", "mutations", "subscriptions" */
+    size_t len;
+    int root;
+} gen_op;
+
 /* One root field a model (or one of its indexes) generates. */
 typedef struct gen_field {
-    int scope; /* the schema, or -1 - the a.combine group */
-    const char *root;
-    char name[200];
-    char op[16];   /* "list", "get", ..., "" for an index query */
-    char what[48]; /* "list query", "query of a secondary index", ... */
+    const char *name; /* in gen_list.names, or the model's queryField string */
+    uint64_t head;    /* the first 8 bytes of name, big-endian: orders as strcmp does */
     const amp_type *model;
-    amp_loc at;  /* the model's name, or the index's queryField */
+    amp_loc at;  /* the model's name, or the index's queryField (or index call) */
+    int scope;   /* the schema, or -1 - the a.combine group */
+    int root;    /* ROOT_* */
+    int op;      /* index into gen_list.ops, or OP_INDEX */
     size_t rank; /* generation order: models' operations, then index queries */
 } gen_field;
 
+/* Every root field the models of a backend generate, built once per run
+ * and sorted by scope, root, name and rank. */
 typedef struct gen_list {
-    gen_field *items; /* owned */
+    gen_op ops[OPS_MAX];
+    size_t op_count;
+    int list_op;        /* index of "list" in ops, or -1 */
+    gen_field *items;   /* owned, in generation order */
+    gen_field **sorted; /* owned: the items by scope, root, name and rank */
     size_t count, cap;
+    amp_arena names; /* owned: the generated names */
+    bool *legacy;    /* owned: per schema, amp_schema_legacy */
 } gen_list;
 
-/* A new zeroed field, or NULL when the list is full. */
-static gen_field *gen_add(gen_list *l)
+static int root_of_group(const char *group)
 {
-    if (l->count == l->cap)
-        return NULL;
-    gen_field *f = &l->items[l->count];
-    memset(f, 0, sizeof *f);
-    f->rank = l->count++;
-    return f;
+    return strcmp(group, "queries") == 0         ? ROOT_QUERY
+           : strcmp(group, "mutations") == 0     ? ROOT_MUTATION
+           : strcmp(group, "subscriptions") == 0 ? ROOT_SUBSCRIPTION
+                                                 : ROOT_NONE;
 }
 
-/* How many operations the catalogue says a model generates. */
-static size_t ops_per_model(void)
+/* Reads the operations the catalogue lists into l->ops. */
+static void read_ops(gen_list *l)
 {
     const amp_cat_entry *e = amp_catalog_find("ModelType.disableOperations");
-    size_t n = 0;
-    for (size_t a = 0; a < amp_cat_attr_count(e); a++)
-        if (strncmp(amp_cat_attr_key_at(e, a), "covers.", 7) == 0)
-            for (const char *p = amp_cat_attr_value_at(e, a); *p; p++)
-                n += p == amp_cat_attr_value_at(e, a) || p[-1] == ',';
-    return n;
+    l->list_op = -1;
+    for (size_t a = 0; a < amp_cat_attr_count(e); a++) {
+        const char *key = amp_cat_attr_key_at(e, a);
+        int root = strncmp(key, "covers.", 7) == 0 ? root_of_group(key + 7) : ROOT_NONE;
+        for (const char *p = amp_cat_attr_value_at(e, a); root != ROOT_NONE && *p;) {
+            size_t n = strcspn(p, ",");
+            gen_op *op = &l->ops[l->op_count];
+            if (n > 0 && n < sizeof op->name && l->op_count < OPS_MAX) {
+                memset(op, 0, sizeof *op);
+                memcpy(op->name, p, n);
+                op->len = n;
+                op->group = key + 7;
+                op->root = root;
+                if (root == ROOT_SUBSCRIPTION && n > 3 && strncmp(p, "on", 2) == 0) {
+                    memcpy(op->needs, p + 2, n - 2);
+                    op->needs[0] = (char)tolower((unsigned char)op->needs[0]);
+                }
+                if (strcmp(op->name, "list") == 0)
+                    l->list_op = (int)l->op_count;
+                l->op_count++;
+            }
+            p += n + (p[n] == ',');
+        }
+    }
 }
 
 /* True when the names disableOperations([...]) gets are all known. */
@@ -129,104 +173,136 @@ static bool disables(const amp_type *t, const char *a, const char *b)
     return false;
 }
 
-/* The root type of a coarse operation group of disableOperations. */
-static const char *root_of_group(const char *group, size_t n)
+/* Whether model t generates op: not disabled, and for a subscription not
+ * its mutation. */
+static bool generates(const amp_type *t, const gen_op *op)
 {
-    if (n == 7 && strncmp(group, "queries", n) == 0)
-        return "Query";
-    if (n == 9 && strncmp(group, "mutations", n) == 0)
-        return "Mutation";
-    if (n == 13 && strncmp(group, "subscriptions", n) == 0)
-        return "Subscription";
-    return NULL;
+    return !disables(t, op->name, op->group) &&
+           !(op->needs[0] && disables(t, op->needs, "mutations"));
 }
 
-/* Whether model t generates operation op of group (e.g. "onCreate" of
- * "subscriptions"): not disabled, and for a subscription not its mutation. */
-static bool generates(const amp_type *t, const char *op, const char *group)
+/* A new zeroed field, or NULL when the list is full. */
+static gen_field *gen_add(gen_list *l, const amp_type *t, int scope, int root, int op)
 {
-    if (disables(t, op, group))
-        return false;
-    if (strncmp(op, "on", 2) != 0 || strcmp(group, "subscriptions") != 0)
-        return true;
-    char mutation[32];
-    snprintf(mutation, sizeof mutation, "%s", op + 2);
-    mutation[0] = (char)(mutation[0] - 'A' + 'a');
-    return !disables(t, mutation, "mutations");
+    if (l->count == l->cap)
+        return NULL;
+    gen_field *f = &l->items[l->count];
+    *f = (gen_field){.model = t, .at = t->name_loc, .scope = scope, .root = root, .op = op};
+    f->rank = l->count++;
+    return f;
 }
 
-/* The field name of operation op for model t (list: the plural); false
- * when it cannot be formed. */
-static bool op_name(const amp_type *t, const char *op, char *out, size_t cap)
+/* Appends s (n bytes) to the name being built at *end, its first letter
+ * upper-cased when cap is set (the transformer's toUpper). */
+static char *append(char *end, const char *s, size_t n, bool cap)
 {
-    char base[160], cap_base[160];
-    if (strcmp(op, "list") == 0) {
-        if (!amp_schema_plural(t->name, base, sizeof base))
-            return false;
-    } else {
-        snprintf(base, sizeof base, "%s", t->name);
-    }
-    amp_schema_capitalize(cap_base, sizeof cap_base, base);
-    int n = snprintf(out, cap, "%s%s", op, cap_base);
-    /* the transformer shortens subscription names over 50 characters */
-    return n > 0 && (size_t)n < cap && (strncmp(op, "on", 2) != 0 || n <= 50);
+    memcpy(end, s, n);
+    if (cap && n)
+        end[0] = (char)toupper((unsigned char)end[0]);
+    return end + n;
 }
 
-/* Adds the operations model t generates, one per operation of each group
- * the catalogue lists (covers.<group> = "op,op,..."). */
+/* Adds the operations model t generates: <op><Name>, the list query
+ * list<Plural>. A subscription name over 50 characters is shortened by the
+ * transformer to 45 characters and 5 of its md5 (getFieldNameFor in
+ * @aws-amplify/graphql-transformer-core); no custom name is expected to
+ * meet it, so it is left out. */
 static void add_model_ops(gen_list *l, const amp_type *t, int scope)
 {
-    const amp_cat_entry *e = amp_catalog_find("ModelType.disableOperations");
-    for (size_t a = 0; a < amp_cat_attr_count(e); a++) {
-        const char *key = amp_cat_attr_key_at(e, a);
-        const char *group = strncmp(key, "covers.", 7) == 0 ? key + 7 : "";
-        const char *root = root_of_group(group, strlen(group));
-        for (const char *p = amp_cat_attr_value_at(e, a); root && *p;) {
-            size_t n = strcspn(p, ",");
-            char op[16];
-            snprintf(op, sizeof op, "%.*s", (int)(n < sizeof op ? n : sizeof op - 1), p);
-            p += n + (p[n] == ',');
-            char name[200];
-            gen_field *f;
-            if (!generates(t, op, group) || !op_name(t, op, name, sizeof name) || !(f = gen_add(l)))
-                continue;
-            snprintf(f->name, sizeof f->name, "%s", name);
-            snprintf(f->op, sizeof f->op, "%s", op);
-            snprintf(f->what, sizeof f->what, "%s %s", op,
-                     root[0] == 'Q'   ? "query"
-                     : root[0] == 'M' ? "mutation"
-                                      : "subscription");
-            f->scope = scope;
-            f->root = root;
-            f->model = t;
-            f->at = t->name_loc;
-        }
+    char plural[PLURAL_BUF];
+    size_t n = strlen(t->name);
+    bool has_plural = amp_schema_plural(t->name, plural, sizeof plural);
+    size_t pn = has_plural ? strlen(plural) : 0;
+    for (size_t i = 0; i < l->op_count; i++) {
+        const gen_op *op = &l->ops[i];
+        bool list = (int)i == l->list_op;
+        const char *base = list ? plural : t->name;
+        size_t bn = list ? pn : n;
+        if ((list && !has_plural) || (op->root == ROOT_SUBSCRIPTION && op->len + bn > 50) ||
+            !generates(t, op))
+            continue;
+        char *name = amp_arena_alloc(&l->names, op->len + bn + 1);
+        gen_field *f = name ? gen_add(l, t, scope, op->root, (int)i) : NULL;
+        if (!f)
+            continue;
+        *append(append(name, op->name, op->len, false), base, bn, true) = '\0';
+        f->name = name;
     }
 }
 
-/* Adds the queries of t's indexes that name their query field. */
+/* The default query field of a secondary index,
+ * list<Model>By<Pk>And<Sk>... (@aws-amplify/data-schema
+ * secondaryIndexDefaultQueryField), or NULL when a key is not known. */
+static const char *default_index_query(gen_list *l, const amp_type *t, const amp_index *ix)
+{
+    const amp_method *qf = amp_value_method(ix->call, "queryField");
+    if ((qf && qf->arg_count && qf->args[0]->kind != AMP_VAL_STRING) || !ix->pk.s)
+        return NULL;
+    size_t n = 4 + strlen(t->name) + 2 + strlen(ix->pk.s) + 1;
+    for (size_t k = 0; k < ix->sort_key_count; k++) {
+        if (!ix->sort_keys[k].s)
+            return NULL;
+        n += 3 + strlen(ix->sort_keys[k].s);
+    }
+    char *name = amp_arena_alloc(&l->names, n), *end = name;
+    if (!name)
+        return NULL;
+    end = append(end, "list", 4, false);
+    end = append(end, t->name, strlen(t->name), true);
+    end = append(end, "By", 2, false);
+    end = append(end, ix->pk.s, strlen(ix->pk.s), true);
+    for (size_t k = 0; k < ix->sort_key_count; k++) {
+        end = append(end, "And", 3, false);
+        end = append(end, ix->sort_keys[k].s, strlen(ix->sort_keys[k].s), true);
+    }
+    *end = '\0';
+    return name;
+}
+
+/* Adds the queries of t's secondary indexes: the .queryField(...) name, or
+ * the default one (queryField(null) and an empty name as data-schema
+ * treats them: none, and the default). */
 static void add_index_queries(gen_list *l, const amp_type *t, int scope)
 {
+    if (disables(t, "list", "queries"))
+        return;
     for (size_t i = 0; i < t->index_count; i++) {
         const amp_index *ix = &t->indexes[i];
-        gen_field *f;
-        if (!ix->query_field.s || !ix->query_field.s[0] || disables(t, "list", "queries") ||
-            !(f = gen_add(l)))
+        bool named = ix->query_field.s && ix->query_field.s[0];
+        const char *name = named                  ? ix->query_field.s
+                           : ix->query_field_null ? NULL
+                                                  : default_index_query(l, t, ix);
+        gen_field *f = name ? gen_add(l, t, scope, ROOT_QUERY, OP_INDEX) : NULL;
+        if (!f)
             continue;
-        snprintf(f->name, sizeof f->name, "%s", ix->query_field.s);
-        f->scope = scope;
-        f->root = "Query";
-        snprintf(f->what, sizeof f->what, "query of a secondary index");
-        f->model = t;
-        f->at = ix->query_field.loc;
+        f->name = name;
+        f->at = named ? ix->query_field.loc : ix->loc;
         f->rank += (size_t)1 << 30; /* added after every model's own operations */
     }
 }
 
-/* True when the schema renames models (renameModels): its names differ. */
-static bool renames(const amp_schema *s)
+/* True when the schema's renameModels(() => [[from, to], ...]) pairs are
+ * all string literals, so the model has renamed its types (or there is no
+ * renameModels): its type names are the names the transformer sees. */
+static bool renames_known(const amp_schema *s)
 {
-    return s->value && s->value->kind == AMP_VAL_CALL && amp_value_method(s->value, "renameModels");
+    const amp_value *v = s->value;
+    for (size_t i = 0; v && v->kind == AMP_VAL_CALL && i < v->method_count; i++) {
+        const amp_method *m = &v->methods[i];
+        if (strcmp(m->name, "renameModels") != 0)
+            continue;
+        const amp_value *fn = m->arg_count ? m->args[0] : NULL;
+        const amp_value *body = fn && fn->kind == AMP_VAL_FUNCTION ? fn->body : NULL;
+        if (!body || body->kind != AMP_VAL_ARRAY || body->open)
+            return false;
+        for (size_t k = 0; k < body->item_count; k++) {
+            const amp_value *pair = body->items[k];
+            if (pair->kind != AMP_VAL_ARRAY || pair->item_count != 2 ||
+                pair->items[0]->kind != AMP_VAL_STRING || pair->items[1]->kind != AMP_VAL_STRING)
+                return false;
+        }
+    }
+    return true;
 }
 
 static int scope_of(const amp_model *m, size_t si)
@@ -234,54 +310,105 @@ static int scope_of(const amp_model *m, size_t si)
     return m->schemas[si].combine >= 0 ? -1 - m->schemas[si].combine : (int)si;
 }
 
-static void collect_fields(amp_check *c, gen_list *l)
+/* The first 8 bytes of s (fewer when it is shorter, then zeros) as a
+ * big-endian number: two of them compare as strcmp compares the strings'
+ * first 8 bytes. */
+static uint64_t head_of(const char *s)
 {
-    size_t per_model = ops_per_model(), n = 0;
-    for (size_t si = 0; si < c->m->schema_count; si++)
-        for (size_t i = 0; i < c->m->schemas[si].type_count; i++)
-            n += per_model + c->m->schemas[si].types[i].index_count;
-    l->items = n ? malloc(n * sizeof *l->items) : NULL;
-    l->cap = l->items ? n : 0;
-    for (size_t si = 0; si < c->m->schema_count; si++) {
-        const amp_schema *s = &c->m->schemas[si];
-        if (amp_schema_legacy(c, si) || renames(s))
+    uint64_t h = 0;
+    bool end = false;
+    for (size_t i = 0; i < 8; i++) {
+        end = end || !s[i];
+        h = h << 8 | (end ? 0u : (unsigned char)s[i]);
+    }
+    return h;
+}
+
+/* Orders by scope, root and name (strcmp's order). */
+static int by_name(const gen_field *a, int scope, int root, uint64_t head, const char *name)
+{
+    int d = (a->scope > scope) - (a->scope < scope);
+    if (!d)
+        d = a->root - root;
+    if (!d)
+        d = (a->head > head) - (a->head < head);
+    return d ? d : strcmp(a->name, name);
+}
+
+static int by_field(const void *x, const void *y)
+{
+    const gen_field *a = *(const gen_field *const *)x, *b = *(const gen_field *const *)y;
+    int d = by_name(a, b->scope, b->root, b->head, b->name);
+    return d ? d : (a->rank > b->rank) - (a->rank < b->rank);
+}
+
+/* Builds the sorted list of every field the models generate; false when
+ * out of memory. */
+static bool collect_fields(amp_check *c, gen_list *l)
+{
+    const amp_model *m = c->m;
+    size_t n = 0;
+    read_ops(l);
+    for (size_t si = 0; si < m->schema_count; si++)
+        for (size_t i = 0; i < m->schemas[si].type_count; i++)
+            n += l->op_count + m->schemas[si].types[i].index_count;
+    l->items = malloc((n ? n : 1) * sizeof *l->items);
+    l->sorted = malloc((n ? n : 1) * sizeof *l->sorted);
+    l->legacy = malloc((m->schema_count ? m->schema_count : 1) * sizeof *l->legacy);
+    if (!l->items || !l->sorted || !l->legacy)
+        return false;
+    l->cap = n;
+    for (size_t si = 0; si < m->schema_count; si++) {
+        const amp_schema *s = &m->schemas[si];
+        l->legacy[si] = amp_schema_legacy(c, si);
+        if (l->legacy[si] || !renames_known(s))
             continue;
         for (size_t i = 0; i < s->type_count; i++) {
             const amp_type *t = &s->types[i];
             if (t->kind != AMP_TYPE_MODEL || !t->name || !disabled_ops_known(t))
                 continue;
-            add_model_ops(l, t, scope_of(c->m, si));
-            add_index_queries(l, t, scope_of(c->m, si));
+            add_model_ops(l, t, scope_of(m, si));
+            add_index_queries(l, t, scope_of(m, si));
         }
     }
+    for (size_t i = 0; i < l->count; i++) {
+        l->items[i].head = head_of(l->items[i].name);
+        l->sorted[i] = &l->items[i];
+    }
+    if (l->count)
+        qsort(l->sorted, l->count, sizeof *l->sorted, by_field);
+    return true;
 }
 
-static int by_field(const void *x, const void *y)
+/* What field f is, for messages: "list query", "query of a secondary
+ * index". */
+static const char *what(const gen_list *l, const gen_field *f, char *buf, size_t cap)
 {
-    const gen_field *a = x, *b = y;
-    int d = (a->scope > b->scope) - (a->scope < b->scope);
-    if (!d)
-        d = strcmp(a->root, b->root);
-    if (!d)
-        d = strcmp(a->name, b->name);
-    return d ? d : (a->rank > b->rank) - (a->rank < b->rank);
+    if (f->op == OP_INDEX)
+        return "query of a secondary index";
+    snprintf(buf, cap, "%s %s", l->ops[f->op].name, root_words[f->root]);
+    return buf;
 }
 
 /* Two generated fields of one name: every one after the first is reported
  * (index queries sort after the models' operations). Two models of the
  * same name are another error (data-duplicate-type). */
-static void report_generated(amp_check *c, const gen_field *first, const gen_field *f)
+static void report_generated(amp_check *c, const gen_list *l, const gen_field *first,
+                             const gen_field *f)
 {
     if (strcmp(first->model->name, f->model->name) == 0 && first->model != f->model)
         return;
+    char fw[48], firstw[48];
+    const char *root = root_names[f->root];
     amp_diag *d;
-    if (!f->op[0])
+    if (f->op == OP_INDEX)
         d = amp_schema_report(
             c, "data-model-operation-collision", f->at,
             "This index's query field %s is already generated for model %s (its %s), so the "
             "GraphQL %s type would declare it twice and deployment fails (`Object type extension "
             "'%s' cannot redeclare field %s`). Give the index another .queryField(...).",
-            f->name, first->model->name, first->what, f->root, f->root, f->name);
+            f->name, first->model->name, what(l, first, firstw, sizeof firstw), root, root,
+            f->name);
     else
         d = amp_schema_report(
             c, "data-model-operation-collision", f->at,
@@ -289,55 +416,121 @@ static void report_generated(amp_check *c, const gen_field *first, const gen_fie
             "the GraphQL %s type would declare it twice and deployment fails (`Object type "
             "extension '%s' cannot redeclare field %s`). Rename one of the models, or remove the "
             "operation from one with .disableOperations(['%s']).",
-            f->model->name, f->what, f->name, first->model->name, first->what, f->root, f->root,
-            f->name, f->op);
-    amp_relate(c, d, first->at, "model %s: %s %s", first->model->name, first->what, first->name);
+            f->model->name, what(l, f, fw, sizeof fw), f->name, first->model->name,
+            what(l, first, firstw, sizeof firstw), root, root, f->name, l->ops[f->op].name);
+    amp_relate(c, d, first->at, "model %s: %s %s", first->model->name,
+               what(l, first, firstw, sizeof firstw), first->name);
 }
 
-/* Orders by scope, root and name only (for lookups). */
-static int by_name(const gen_field *a, int scope, const char *root, const char *name)
+static void check_generated_collisions(amp_check *c, const gen_list *l)
 {
-    int d = (a->scope > scope) - (a->scope < scope);
-    if (!d)
-        d = strcmp(a->root, root);
-    return d ? d : strcmp(a->name, name);
+    for (size_t run = 0, end; run < l->count; run = end) {
+        const gen_field *a = l->sorted[run];
+        end = run + 1;
+        while (end < l->count && by_name(l->sorted[end], a->scope, a->root, a->head, a->name) == 0)
+            end++;
+        for (size_t k = run + 1; k < end; k++)
+            report_generated(c, l, a, l->sorted[k]);
+    }
 }
 
-/* Custom queries named like a model's list query (sorted: the fields in
- * by_field order). */
-static void check_custom_lists(amp_check *c, const gen_field *sorted, size_t n)
+/* ---- custom operations named like generated ones ---------------------------- */
+
+static int root_of_kind(amp_type_kind k)
+{
+    return k == AMP_TYPE_QUERY || k == AMP_TYPE_GENERATION        ? ROOT_QUERY
+           : k == AMP_TYPE_MUTATION || k == AMP_TYPE_CONVERSATION ? ROOT_MUTATION
+           : k == AMP_TYPE_SUBSCRIPTION                           ? ROOT_SUBSCRIPTION
+                                                                  : ROOT_NONE;
+}
+
+/* The model name an operation name names after its operation prefix
+ * ("Post" in getPost), or NULL. */
+static const char *named_model(const gen_list *l, const char *name)
+{
+    for (size_t i = 0; i < l->op_count; i++)
+        if ((int)i != l->list_op && strncmp(name, l->ops[i].name, l->ops[i].len) == 0 &&
+            name[l->ops[i].len])
+            return name + l->ops[i].len;
+    return NULL;
+}
+
+/* Which of the generated fields of one name a custom operation is reported
+ * against, lowest first: the operations (get, create, ..., onDelete) and
+ * then the index queries of the model the name names (as written, then
+ * with a lower-case first letter), any other index query, a list query. */
+static int precedence(const gen_list *l, const gen_field *f, const char *rest)
+{
+    if (f->op == l->list_op)
+        return 6;
+    const char *m = f->model->name;
+    int variant = !rest                  ? 2
+                  : strcmp(m, rest) == 0 ? 0
+                  : (m[0] == (char)tolower((unsigned char)rest[0]) && strcmp(m + 1, rest + 1) == 0)
+                      ? 1
+                      : 2;
+    return 2 * variant + (f->op == OP_INDEX);
+}
+
+static void report_custom(amp_check *c, const gen_list *l, const amp_type *op, const gen_field *f)
+{
+    const char *name = op->name, *model = f->model->name, *root = root_names[f->root];
+    amp_diag *d;
+    if (f->op == l->list_op)
+        d = amp_schema_report(
+            c, "data-operation-name-collision", op->name_loc,
+            "Amplify already generates the list query %s for model %s, so the GraphQL Query type "
+            "would declare it twice and deployment fails (`Object type extension 'Query' cannot "
+            "redeclare field %s`). Rename the custom query, or disable the generated one with "
+            ".disableOperations(['list']) on %s.",
+            name, model, name, model);
+    else
+        d = amp_schema_report(
+            c, "data-operation-name-collision", op->name_loc,
+            "Amplify already generates %s named %s for model %s, so the GraphQL %s type would "
+            "declare it twice and deployment fails (`Object type extension '%s' cannot redeclare "
+            "field %s`). Rename the custom operation, or disable the generated one with "
+            ".disableOperations([...]) on %s.",
+            f->op == OP_INDEX ? "the query of a secondary index" : "an operation", name, model,
+            root, root, name, model);
+    amp_relate(c, d, f->model->name_loc, "model %s", model);
+}
+
+/* Custom operations (queries, mutations, subscriptions, generations,
+ * conversations) named like a field the models of their schema generate in
+ * the same root type: one lookup in the sorted list each. */
+static void check_custom_ops(amp_check *c, const gen_list *l)
 {
     for (size_t si = 0; si < c->m->schema_count; si++) {
         const amp_schema *s = &c->m->schemas[si];
-        if (amp_schema_legacy(c, si))
-            continue;
         int scope = scope_of(c->m, si);
-        for (size_t i = 0; i < s->type_count; i++) {
+        for (size_t i = 0; i < s->type_count && !l->legacy[si]; i++) {
             const amp_type *op = &s->types[i];
-            if ((op->kind != AMP_TYPE_QUERY && op->kind != AMP_TYPE_GENERATION) || !op->name)
+            int root = root_of_kind(op->kind);
+            if (root == ROOT_NONE || !op->name)
                 continue;
-            size_t lo = 0, hi = n;
+            uint64_t head = head_of(op->name);
+            size_t lo = 0, hi = l->count;
             while (lo < hi) {
                 size_t mid = lo + (hi - lo) / 2;
-                if (by_name(&sorted[mid], scope, "Query", op->name) < 0)
+                if (by_name(l->sorted[mid], scope, root, head, op->name) < 0)
                     lo = mid + 1;
                 else
                     hi = mid;
             }
-            for (size_t k = lo; k < n && by_name(&sorted[k], scope, "Query", op->name) == 0; k++) {
-                const gen_field *f = &sorted[k];
-                if (strcmp(f->op, "list") != 0)
-                    continue;
-                amp_diag *d = amp_schema_report(
-                    c, "data-operation-name-collision", op->name_loc,
-                    "Amplify already generates the list query %s for model %s, so the GraphQL "
-                    "Query type would declare it twice and deployment fails (`Object type "
-                    "extension 'Query' cannot redeclare field %s`). Rename the custom query, or "
-                    "disable the generated one with .disableOperations(['list']) on %s.",
-                    op->name, f->model->name, op->name, f->model->name);
-                amp_relate(c, d, f->model->name_loc, "model %s", f->model->name);
-                break;
+            const char *rest = named_model(l, op->name);
+            const gen_field *best = NULL;
+            int best_rank = 0;
+            for (size_t k = lo;
+                 k < l->count && by_name(l->sorted[k], scope, root, head, op->name) == 0; k++) {
+                int r = precedence(l, l->sorted[k], rest);
+                if (!best || r < best_rank) {
+                    best = l->sorted[k];
+                    best_rank = r;
+                }
             }
+            if (best)
+                report_custom(c, l, op, best);
         }
     }
 }
@@ -345,20 +538,14 @@ static void check_custom_lists(amp_check *c, const gen_field *sorted, size_t n)
 static void check_generated_fields(amp_check *c)
 {
     gen_list l = {0};
-    collect_fields(c, &l);
-    if (l.count)
-        qsort(l.items, l.count, sizeof *l.items, by_field);
-    for (size_t run = 0, end; run < l.count; run = end) {
-        end = run + 1;
-        while (end < l.count && l.items[end].scope == l.items[run].scope &&
-               strcmp(l.items[end].root, l.items[run].root) == 0 &&
-               strcmp(l.items[end].name, l.items[run].name) == 0)
-            end++;
-        for (size_t k = run + 1; k < end; k++)
-            report_generated(c, &l.items[run], &l.items[k]);
+    if (collect_fields(c, &l)) {
+        check_generated_collisions(c, &l);
+        check_custom_ops(c, &l);
     }
-    check_custom_lists(c, l.items, l.count);
     free(l.items);
+    free(l.sorted);
+    free(l.legacy);
+    amp_arena_free(&l.names);
 }
 
 /* ---- user-pool rules without auth --------------------------------------------------- */
