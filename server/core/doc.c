@@ -78,9 +78,118 @@ int amp_doc_edit(amp_doc *doc, uint32_t start, uint32_t end, const char *ins, ui
     edit.new_end_point = amp_text_point(&doc->text, start + ins_len);
     if (doc->tree)
         ts_tree_edit(doc->tree, &edit);
+    doc->inserted = doc->inserted > UINT32_MAX - ins_len ? UINT32_MAX : doc->inserted + ins_len;
     doc->tree_stale = true;
     doc->too_large = doc->text.len > doc->parse_limit;
     return 0;
+}
+
+/* ---- the error watch (see amp_doc.h) ------------------------------------------ */
+
+/* Follows a parse through tree-sitter's log and cancels it before one error
+ * region can hold AMP_DOC_WATCH_ERROR_TOKENS tokens. An episode starts at
+ * the first error event (a token skipped, a missing one inserted, a recovery)
+ * and counts every token lexed or subtree reused after it; it ends after
+ * AMP_DOC_WATCH_QUIET tokens without an error event, by then the ERROR
+ * nodes it made are inside reduced nodes or deep in the stack, where
+ * recovery no longer merges them. */
+typedef struct parse_watch {
+    size_t cancel; /* the parser's cancellation flag */
+    bool in_episode;
+    uint32_t episode;                 /* tokens since the episode began */
+    uint32_t quiet;                   /* tokens since the last error event */
+    uint32_t row, column;             /* the last lexed position */
+    uint32_t start_row, start_column; /* where the episode began */
+} parse_watch;
+
+static bool log_is(const char *msg, const char *word)
+{
+    size_t n = strlen(word);
+    return strncmp(msg, word, n) == 0 && (msg[n] == '\0' || msg[n] == ' ');
+}
+
+static void watch_log(void *payload, TSLogType type, const char *msg)
+{
+    parse_watch *w = payload;
+    if (type == TSLogTypeLex) /* a character consumed or skipped */
+        return;
+    if (strncmp(msg, "lex_", 4) == 0) { /* "lex_internal state:%d, row:%u, column:%u" */
+        const char *r = strstr(msg, "row:");
+        const char *c = r ? strstr(r, "column:") : NULL;
+        if (c) {
+            w->row = (uint32_t)strtoul(r + 4, NULL, 10);
+            w->column = (uint32_t)strtoul(c + 7, NULL, 10);
+        }
+        return;
+    }
+    /* Not "detect_error": that one pauses a single version of the stack,
+     * which happens in valid code wherever the grammar is ambiguous. */
+    if (log_is(msg, "recover_with_missing") || log_is(msg, "skip_token") ||
+        log_is(msg, "recover_to_previous") || log_is(msg, "recover_eof") ||
+        log_is(msg, "skip_unrecognized_character")) {
+        if (!w->in_episode) {
+            w->in_episode = true;
+            w->episode = 0;
+            w->start_row = w->row;
+            w->start_column = w->column;
+        }
+        w->quiet = 0;
+        return;
+    }
+    if (!w->in_episode || !(log_is(msg, "lexed_lookahead") || log_is(msg, "reuse_node")))
+        return;
+    w->episode++;
+    if (++w->quiet >= AMP_DOC_WATCH_QUIET)
+        w->in_episode = false;
+    else if (w->episode >= AMP_DOC_WATCH_ERROR_TOKENS)
+        w->cancel = 1;
+}
+
+/* The byte offset of a (row, column) point of text, clamped to the text. */
+static uint32_t point_offset(const amp_text *text, uint32_t row, uint32_t column)
+{
+    uint32_t i = 0, r = 0;
+    while (r < row && i < text->len)
+        if (text->bytes[i++] == '\n')
+            r++;
+    return text->len - i > column ? i + column : text->len;
+}
+
+/* Parses doc's text with old (may be NULL), watched when watch is true.
+ * Returns the tree, or NULL with *cancelled set when the watch stopped it
+ * (then *at, *at_end are where the error region began). */
+static TSTree *parse_text(const amp_doc *doc, TSParser *parser, TSTree *old, bool watch,
+                          bool *cancelled, uint32_t *at, uint32_t *at_end)
+{
+    *cancelled = false;
+    if (!watch)
+        return ts_parser_parse_string(parser, old, doc->text.bytes, doc->text.len);
+    parse_watch w = {0};
+    ts_parser_set_logger(parser, (TSLogger){.payload = &w, .log = watch_log});
+    ts_parser_set_cancellation_flag(parser, &w.cancel);
+    TSTree *tree = ts_parser_parse_string(parser, old, doc->text.bytes, doc->text.len);
+    ts_parser_set_cancellation_flag(parser, NULL);
+    ts_parser_set_logger(parser, (TSLogger){0});
+    if (!tree && w.cancel) {
+        ts_parser_reset(parser); /* never resume the cancelled parse */
+        *cancelled = true;
+        *at = point_offset(&doc->text, w.start_row, w.start_column);
+        *at_end = point_offset(&doc->text, w.row, w.column);
+        if (*at_end <= *at)
+            *at_end = *at < doc->text.len ? *at + 1 : *at;
+    }
+    return tree;
+}
+
+/* True when a parse of doc's text needs the error watch: the text may hold
+ * enough tokens for one ERROR node to overflow, and either no clean tree
+ * is being reused or much text came in since (a paste). */
+static bool needs_watch(const amp_doc *doc)
+{
+    if (doc->tokens < AMP_DOC_WATCH_MIN_TOKENS)
+        return false;
+    return !doc->tree || doc->inserted > AMP_DOC_WATCH_INSERT ||
+           ts_node_has_error(ts_tree_root_node(doc->tree));
 }
 
 int amp_doc_reparse(amp_doc *doc, TSParser *parser)
@@ -89,9 +198,11 @@ int amp_doc_reparse(amp_doc *doc, TSParser *parser)
         return 0;
     doc->tree_stale = false;
     doc->too_complex = false;
+    doc->error_region = false;
+    doc->tokens = 0;
     if (!doc->too_large && doc->text.len > AMP_DOC_MAX_RUN) {
         uint32_t bound = amp_doc_run_bound(doc->text.bytes, doc->text.len, AMP_DOC_MAX_RUN,
-                                           &doc->run_start, &doc->run_end);
+                                           &doc->run_start, &doc->run_end, &doc->tokens);
         if (bound == UINT32_MAX) {
             ts_tree_delete(doc->tree);
             doc->tree = NULL;
@@ -103,12 +214,27 @@ int amp_doc_reparse(amp_doc *doc, TSParser *parser)
     if (doc->too_large || doc->too_complex) {
         ts_tree_delete(doc->tree);
         doc->tree = NULL;
+        doc->inserted = 0;
         return 0;
     }
-    TSTree *tree = ts_parser_parse_string(parser, doc->tree, doc->text.bytes, doc->text.len);
+    bool cancelled;
+    TSTree *tree = parse_text(doc, parser, doc->tree, needs_watch(doc), &cancelled, &doc->run_start,
+                              &doc->run_end);
     ts_tree_delete(doc->tree);
     doc->tree = tree;
-    return tree ? 0 : -1;
+    doc->inserted = 0;
+    doc->too_complex = doc->error_region = cancelled;
+    return tree || cancelled ? 0 : -1;
+}
+
+TSTree *amp_doc_parse_fresh(const amp_doc *doc, TSParser *parser)
+{
+    if (doc->too_large || doc->too_complex || doc->tree_stale)
+        return NULL;
+    bool cancelled;
+    uint32_t at, at_end;
+    return parse_text(doc, parser, NULL, doc->tokens >= AMP_DOC_WATCH_MIN_TOKENS, &cancelled, &at,
+                      &at_end);
 }
 
 /* ---- the run bound (see amp_doc_run_bound) ---------------------------------- */
@@ -125,6 +251,7 @@ typedef struct run_scan {
     uint64_t max;         /* the largest sum so far */
     uint32_t piece_start; /* the piece being counted, for the report */
     uint32_t piece_end;
+    uint64_t tokens; /* an upper bound on the text's tokens (units, separators, lines) */
     bool over, oom;
     bool distrust;       /* an anomaly was seen: separators no longer reset */
     uint32_t at, at_end; /* the piece that passed the limit */
@@ -154,6 +281,7 @@ static void scan_grew(run_scan *s)
 
 static void scan_unit(run_scan *s)
 {
+    s->tokens++;
     s->units[s->depth]++;
     s->sum++;
     scan_grew(s);
@@ -161,6 +289,7 @@ static void scan_unit(run_scan *s)
 
 static void scan_reset(run_scan *s)
 {
+    s->tokens++;
     if (s->distrust) { /* the separator may be part of an error region */
         scan_unit(s);
         return;
@@ -188,6 +317,7 @@ static void scan_push(run_scan *s, uint8_t kind)
     s->kind[s->depth] = kind;
     s->units[s->depth] = 0;
     s->sum++;
+    s->tokens++;
     scan_grew(s);
 }
 
@@ -212,7 +342,7 @@ static void scan_pieces(run_scan *s, uint32_t i, uint32_t end)
         s->piece_start = i;
         if (scan_word_byte(p[i]))
             while (i < end && scan_word_byte(p[i]))
-                i++;
+                s->tokens += p[i++] >= 0x80; /* invalid UTF-8 lexes byte by byte */
         else
             i++;
         s->piece_end = i;
@@ -321,7 +451,7 @@ static uint32_t scan_template_text(run_scan *s, uint32_t i)
 }
 
 uint32_t amp_doc_run_bound(const char *bytes, uint32_t len, uint32_t limit, uint32_t *at,
-                           uint32_t *at_end)
+                           uint32_t *at_end, uint32_t *tokens)
 {
     run_scan s = {.p = (const unsigned char *)bytes, .n = len, .limit = limit, .cap = 64};
     s.kind = malloc(s.cap);
@@ -363,6 +493,7 @@ uint32_t amp_doc_run_bound(const char *bytes, uint32_t len, uint32_t limit, uint
             continue;
         }
         if (scan_blank(c)) {
+            s.tokens += c == '\n'; /* room for an automatic semicolon */
             i++;
             continue;
         }
@@ -410,7 +541,7 @@ uint32_t amp_doc_run_bound(const char *bytes, uint32_t len, uint32_t limit, uint
         } else if (scan_word_byte(c)) {
             word_start = i;
             while (i < len && scan_word_byte(p[i]))
-                i++;
+                s.tokens += p[i++] >= 0x80; /* invalid UTF-8 lexes byte by byte */
             word_end = s.piece_end = i;
             scan_unit(&s);
             prev = PREV_WORD;
@@ -430,6 +561,8 @@ uint32_t amp_doc_run_bound(const char *bytes, uint32_t len, uint32_t limit, uint
         if (at_end)
             *at_end = s.at_end;
     }
+    if (tokens)
+        *tokens = s.tokens > UINT32_MAX ? UINT32_MAX : (uint32_t)s.tokens;
     return s.max > limit ? limit + 1 : (uint32_t)s.max;
 }
 

@@ -96,6 +96,15 @@ void amp_syntax_diagnostics(const amp_doc *doc, amp_diag_list *out)
                      doc->text.len, doc->parse_limit);
         return;
     }
+    if (doc->too_complex && doc->error_region) {
+        amp_diag_add(out, doc->run_start, doc->run_end, AMP_SEV_INFO, "file-too-complex",
+                     "This file is not checked: the syntax error that starts here runs on for "
+                     "more than %u tokens, more than the TypeScript parser amplify-ls uses "
+                     "handles safely. Fix the code here (or undo the paste) and the file is "
+                     "checked again.",
+                     AMP_DOC_WATCH_ERROR_TOKENS);
+        return;
+    }
     if (doc->too_complex) {
         amp_diag_add(out, doc->run_start, doc->run_end, AMP_SEV_INFO, "file-too-complex",
                      "This file is not checked: it nests or chains more than %u brackets, "

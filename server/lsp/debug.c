@@ -66,10 +66,7 @@ void amp_handle_debug_document(amp_session *s, json_t *id, json_t *params)
     }
     amp_file_parse(&s->ws, f);
     /* Only a text amp_doc_reparse parsed may be parsed again (amp_doc.h). */
-    TSTree *fresh =
-        f->doc.too_large || f->doc.too_complex
-            ? NULL
-            : ts_parser_parse_string(s->parser, NULL, f->doc.text.bytes, f->doc.text.len);
+    TSTree *fresh = amp_doc_parse_fresh(&f->doc, s->parser);
     const amp_backend *b = amp_workspace_backend_of(&s->ws, f);
     json_t *result = json_pack("{s:s, s:I, s:o, s:i, s:b, s:b, s:o, s:o, s:b}", "uri", f->uri,
                                "version", (json_int_t)f->doc.version, "text",

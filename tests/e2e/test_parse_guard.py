@@ -71,6 +71,8 @@ def dangerous_texts():
         "angle brackets": "export const x = " + "<" * N + "\n",
         "operators": "export const x = " + "!" * N + ")\n",
         "comments": "//\n" * N + RESOURCE,
+        # No lexical sign of trouble: stopped by the error watch while parsing.
+        "error soup": "class " + "else =>:; extends type" * 20000 + "\n",
     }
 
 

@@ -174,6 +174,75 @@ static void test_large_valid_files_are_parsed(void)
     ts_parser_delete(parser);
 }
 
+/* Error recovery that never succeeds over a long region merges its errors
+ * into one ERROR across `;` separators, with no lexical sign the scan could
+ * see (the bound stays at 5): the error watch stops these parses. */
+static void test_long_error_regions_are_stopped(void)
+{
+    TSParser *parser = amp_parser_new();
+    /* 79,997 children in one ERROR without the watch. */
+    char *soup = repeat("class ", "else =>:; extends type", 20000, "\n");
+    uint32_t at = 0, end = 0;
+    AMP_CHECK(amp_doc_run_bound(soup, (uint32_t)strlen(soup), AMP_DOC_MAX_RUN, &at, &end, NULL) <=
+              AMP_DOC_MAX_RUN);
+    amp_doc d;
+    AMP_CHECK_INT(amp_doc_init(&d, soup, (uint32_t)strlen(soup), 1, LIMIT), 0);
+    AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+    AMP_CHECK(d.too_complex && d.error_region && d.tree == NULL);
+    AMP_CHECK(d.run_start < d.run_end && d.run_end <= d.text.len);
+    AMP_CHECK(has_code(&d, "file-too-complex"));
+    /* The parser was reset: the next parse starts afresh and succeeds. */
+    char *ok = schema(20, false);
+    AMP_CHECK_INT(amp_doc_set_text(&d, ok, (uint32_t)strlen(ok)), 0);
+    AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+    AMP_CHECK(!d.too_complex && !d.error_region && d.tree != NULL);
+    AMP_CHECK(d.tree && !ts_node_has_error(ts_tree_root_node(d.tree)));
+    amp_doc_free(&d);
+    free(ok);
+    free(soup);
+    refused(parser, repeat("class ", "else =>:; extends type ;", 20000, ""),
+            "error soup with separators");
+
+    /* Pasted into a large clean file, whose tree is reused: still stopped,
+     * and parsed again once the paste is undone. */
+    char *text = schema(3000, false);
+    AMP_CHECK_INT(amp_doc_init(&d, text, (uint32_t)strlen(text), 1, LIMIT), 0);
+    AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+    AMP_CHECK(d.tree && !d.too_complex);
+    uint32_t mid = (uint32_t)(strstr(text, "  M1500:") - text);
+    char *paste = repeat("class ", "else =>:; extends type", 20000, "\n");
+    uint32_t paste_len = (uint32_t)strlen(paste);
+    AMP_CHECK_INT(amp_doc_edit(&d, mid, mid, paste, paste_len), 0);
+    AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+    AMP_CHECK(d.too_complex && d.error_region && d.tree == NULL);
+    if (!(d.run_start >= mid && d.run_end <= mid + paste_len))
+        fprintf(stderr, "run %u-%u, paste %u-%u\n", d.run_start, d.run_end, mid, mid + paste_len);
+    AMP_CHECK(d.run_start >= mid && d.run_end <= mid + paste_len);
+    AMP_CHECK_INT(amp_doc_edit(&d, mid, mid + paste_len, "", 0), 0);
+    AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+    AMP_CHECK(!d.too_complex && d.tree && !ts_node_has_error(ts_tree_root_node(d.tree)));
+
+    /* Ordinary syntax errors in a large watched file are not stopped: an
+     * incomplete line being typed, parsed first and then edited. */
+    const char *typing = "    half: a.";
+    uint32_t at2 = (uint32_t)(strstr(text, "  M10:") - text);
+    AMP_CHECK_INT(amp_doc_edit(&d, at2, at2, typing, (uint32_t)strlen(typing)), 0);
+    AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+    AMP_CHECK(!d.too_complex && d.tree && ts_node_has_error(ts_tree_root_node(d.tree)));
+    AMP_CHECK_INT(
+        amp_doc_edit(&d, at2 + (uint32_t)strlen(typing), at2 + (uint32_t)strlen(typing), "s", 1),
+        0);
+    AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+    AMP_CHECK(!d.too_complex && d.tree != NULL);
+    TSTree *fresh = amp_doc_parse_fresh(&d, parser);
+    AMP_CHECK(fresh != NULL);
+    ts_tree_delete(fresh);
+    amp_doc_free(&d);
+    free(paste);
+    free(text);
+    ts_parser_delete(parser);
+}
+
 /* Reaching the limit by edits, then leaving it: the old tree is dropped,
  * and a fresh parse follows. */
 static void test_incremental_edits(void)
@@ -223,10 +292,90 @@ static void test_incremental_edits(void)
     ts_parser_delete(parser);
 }
 
+/* The leaves of a tree that tree-sitter lexed (zero-width ones included;
+ * not the MISSING ones error recovery invents). */
+static uint32_t count_leaves(TSNode root)
+{
+    uint32_t leaves = 0;
+    TSTreeCursor c = ts_tree_cursor_new(root);
+    for (;;) {
+        if (ts_tree_cursor_goto_first_child(&c))
+            continue;
+        TSNode leaf = ts_tree_cursor_current_node(&c);
+        leaves += !ts_node_is_missing(leaf);
+        while (!ts_tree_cursor_goto_next_sibling(&c))
+            if (!ts_tree_cursor_goto_parent(&c)) {
+                ts_tree_cursor_delete(&c);
+                return leaves;
+            }
+    }
+}
+
+/* The largest number of children of a node under root. */
+static uint32_t max_children(TSNode root)
+{
+    uint32_t best = 0;
+    TSTreeCursor c = ts_tree_cursor_new(root);
+    for (;;) {
+        uint32_t n = ts_node_child_count(ts_tree_cursor_current_node(&c));
+        if (n > best)
+            best = n;
+        if (ts_tree_cursor_goto_first_child(&c))
+            continue;
+        while (!ts_tree_cursor_goto_next_sibling(&c))
+            if (!ts_tree_cursor_goto_parent(&c)) {
+                ts_tree_cursor_delete(&c);
+                return best;
+            }
+    }
+}
+
+/* Why texts under AMP_DOC_WATCH_MIN_TOKENS need no error watch: on random
+ * soups of TypeScript tokens (few kinds repeated, the shape that makes the
+ * longest error regions, or many kinds), no node gets more children than
+ * the text's token bound. */
+static void test_token_bound_covers_children(void)
+{
+    static const char *const words[] = {
+        "class", "else",     "=>", ":",   ";",    "extends",   "type", "a",      "b",      "(",
+        ")",     "{",        "}",  "[",   "]",    ",",         "=",    "if",     "return", "const",
+        "let",   "function", "<",  ">",   "?",    ".",         "...",  "import", "from",   "export",
+        "'s'",   "1",        "+",  "new", "as",   "interface", "enum", "async",  "await",  "|",
+        "&",     "!",        "\n", "@",   "void", "in",        "of",   "for",    "while",  "/**/"};
+    const uint32_t nwords = sizeof words / sizeof words[0];
+    TSParser *parser = amp_parser_new();
+    uint32_t seed = 7;
+    for (int round = 0; round < 30; round++) {
+        buf b = {0};
+        seed = seed * 1103515245u + 12345u;
+        uint32_t kinds = 1 + (seed >> 16) % (round % 2 ? 4 : nwords);
+        seed = seed * 1103515245u + 12345u;
+        uint32_t first = (seed >> 16) % nwords;
+        for (int t = 0; t < 1500; t++) {
+            seed = seed * 1103515245u + 12345u;
+            put(&b, words[(first + (seed >> 16) % kinds) % nwords]);
+            put(&b, " ");
+        }
+        uint32_t at, end, tokens = 0;
+        amp_doc_run_bound(b.p, (uint32_t)b.len, 1u << 30, &at, &end, &tokens);
+        TSTree *tree = ts_parser_parse_string(parser, NULL, b.p, (uint32_t)b.len);
+        uint32_t most = max_children(ts_tree_root_node(tree));
+        if (most > tokens)
+            fprintf(stderr, "round %d: a node of %u children, token bound %u\n", round, most,
+                    tokens);
+        AMP_CHECK(most <= tokens);
+        ts_tree_delete(tree);
+        free(b.p);
+    }
+    ts_parser_delete(parser);
+}
+
 /* The bound never exceeds the text's length (so texts up to the limit need
- * no scan), and stops at the limit. */
+ * no scan), and stops at the limit; the token bound is never below the
+ * tokens tree-sitter makes. */
 static void test_bound_properties(void)
 {
+    TSParser *parser = amp_parser_new();
     uint32_t seed = 12345;
     char text[4096] = {0};
     const char alphabet[] = "()[]{}`$'\"/\\*;,:=<>!?.ae1 \n\r\t";
@@ -237,17 +386,26 @@ static void test_bound_properties(void)
             text[i] = round % 3 == 0 ? (char)(seed >> 16)
                                      : alphabet[(seed >> 16) % (sizeof alphabet - 1)];
         }
-        uint32_t at = 0, end = 0;
-        uint32_t bound = amp_doc_run_bound(text, len, 1u << 30, &at, &end);
+        uint32_t at = 0, end = 0, tokens = 0;
+        uint32_t bound = amp_doc_run_bound(text, len, 1u << 30, &at, &end, &tokens);
         AMP_CHECK(bound <= len);
+        if (round % 10 == 0) {
+            TSTree *tree = ts_parser_parse_string(parser, NULL, text, len);
+            uint32_t leaves = count_leaves(ts_tree_root_node(tree));
+            if (leaves > tokens + 1) /* + 1: the root of an empty text */
+                fprintf(stderr, "round %d: %u leaves, token bound %u\n", round, leaves, tokens);
+            AMP_CHECK(leaves <= tokens + 1);
+            ts_tree_delete(tree);
+        }
         if (len > 64) {
-            uint32_t small = amp_doc_run_bound(text, len, 16, &at, &end);
+            uint32_t small = amp_doc_run_bound(text, len, 16, &at, &end, NULL);
             AMP_CHECK(small == (bound > 16 ? 17 : bound));
             if (bound > 16)
                 AMP_CHECK(at < end && end <= len);
         }
     }
-    AMP_CHECK_INT(amp_doc_run_bound("", 0, 10, NULL, NULL), 0);
+    AMP_CHECK_INT(amp_doc_run_bound("", 0, 10, NULL, NULL, NULL), 0);
+    ts_parser_delete(parser);
 }
 
 int main(void)
@@ -255,7 +413,9 @@ int main(void)
     AMP_RUN(test_unbalanced_tokens_are_refused);
     AMP_RUN(test_comment_runs_are_refused);
     AMP_RUN(test_large_valid_files_are_parsed);
+    AMP_RUN(test_long_error_regions_are_stopped);
     AMP_RUN(test_incremental_edits);
     AMP_RUN(test_bound_properties);
+    AMP_RUN(test_token_bound_covers_children);
     return amp_test_summary();
 }

@@ -20,7 +20,16 @@
  * recovery, which wraps the whole parse stack into one ERROR node at the
  * end of the file (70,000 unclosed `(`, `a=a=a=...`, `if(a)if(a)...`) or
  * merges adjacent errors into one. amp_doc_run_bound bounds all of them
- * from the text before tree-sitter sees it.
+ * from the text before tree-sitter sees it, except one: error recovery that
+ * keeps failing over a long region with no lexical sign of trouble (`class`
+ * followed by 80,000 tokens of soup with a `;` every few tokens) merges its
+ * errors into one ERROR node across the separators. For that one the parse
+ * itself is watched (the "error watch" in doc.c): through tree-sitter's
+ * logger, a parse is cancelled once one error region has taken
+ * AMP_DOC_WATCH_ERROR_TOKENS tokens, and the text is then `too_complex`.
+ * The logger makes a parse about 2.5 times slower, so the watch runs only
+ * when the text may hold that many tokens and no clean tree is reused (a
+ * first parse, a tree with errors, or a paste since the last parse).
  *
  * The document never does I/O; the parser is borrowed from the caller (one
  * per server), because a TSParser is expensive and not shareable across
@@ -41,8 +50,11 @@ typedef struct amp_doc {
     bool tree_stale;    /* edits applied since the last parse */
     bool too_large;     /* text over the parse limit: no tree */
     bool too_complex;   /* a run over AMP_DOC_MAX_RUN (amp_doc_run_bound): no tree */
+    bool error_region;  /* too_complex because the error watch stopped the parse */
     uint32_t run_start; /* when too_complex: the bytes where the run passed the limit */
     uint32_t run_end;
+    uint32_t tokens;      /* the last parse's token bound (0 for texts of at most AMP_DOC_MAX_RUN) */
+    uint32_t inserted;    /* bytes inserted by edits since the last parse */
     uint32_t parse_limit; /* bytes; larger texts are not parsed */
     int64_t version;      /* the editor's version, or -1 for files read from disk */
 } amp_doc;
@@ -74,6 +86,25 @@ int amp_doc_edit(amp_doc *doc, uint32_t start, uint32_t end, const char *ins, ui
  * tree is then NULL). */
 int amp_doc_reparse(amp_doc *doc, TSParser *parser);
 
+/* A fresh parse (no old tree) of a text amp_doc_reparse has parsed, with the
+ * error watch when the text needs it; NULL when the document has no tree or
+ * the watch stopped the parse. The caller owns the tree. */
+TSTree *amp_doc_parse_fresh(const amp_doc *doc, TSParser *parser);
+
+/* The error watch: a parse is cancelled once one error region has this many
+ * tokens (half of the 65,536 children that overflow, for the zero-width
+ * tokens recovery adds and the parse actions before tree-sitter looks at
+ * the flag); a region ends after AMP_DOC_WATCH_QUIET tokens with no error.
+ * Texts whose token bound is under AMP_DOC_WATCH_MIN_TOKENS are never
+ * watched: no node has ever had more children than the text's token bound
+ * (test_parse_guard checks it on random token soups), and this keeps a 9%
+ * margin under 65,536. Nor are reparses of a clean tree after edits that
+ * inserted at most AMP_DOC_WATCH_INSERT bytes. */
+#define AMP_DOC_WATCH_ERROR_TOKENS 32768u
+#define AMP_DOC_WATCH_MIN_TOKENS   60000u
+#define AMP_DOC_WATCH_QUIET        1024u
+#define AMP_DOC_WATCH_INSERT       4096u
+
 /* The longest run amp_doc_reparse lets tree-sitter parse: a quarter of the
  * 65,535 children a node can safely have, for the margin below. */
 #define AMP_DOC_MAX_RUN 16384u
@@ -93,9 +124,11 @@ int amp_doc_reparse(amp_doc *doc, TSParser *parser);
  * Stops early once the bound exceeds limit, and then sets *at, *at_end to
  * the piece that passed it. A text of at most limit bytes never exceeds
  * it (every unit holds a byte). Returns the bound (at most limit + 1), or
- * UINT32_MAX when out of memory. */
+ * UINT32_MAX when out of memory. When tokens is not NULL and the scan ran to
+ * the end, *tokens is an upper bound on the text's tokens (every unit,
+ * bracket and separator, plus one per line for automatic semicolons). */
 uint32_t amp_doc_run_bound(const char *bytes, uint32_t len, uint32_t limit, uint32_t *at,
-                           uint32_t *at_end);
+                           uint32_t *at_end, uint32_t *tokens);
 
 /* Debug invariant: the text's line index is exact and the tree (if any)
  * spans exactly the text. Returns 0 when they hold, else -1. */
