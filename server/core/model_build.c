@@ -248,11 +248,354 @@ const amp_type *amp_model_find_type(const amp_model *m, int schema, const char *
     return NULL;
 }
 
-amp_model *amp_model_build(const amp_source *sources, size_t count)
+/* ---- incremental rebuilds ------------------------------------------------ */
+
+/* FNV-1a over a file's text, never 0 (0 stands for "no tree"). */
+static uint64_t text_hash(const amp_doc *doc)
+{
+    if (!doc || !doc->tree)
+        return 0;
+    uint64_t h = 14695981039346656037ull ^ doc->text.len;
+    for (uint32_t i = 0; i < doc->text.len; i++)
+        h = (h ^ (unsigned char)doc->text.bytes[i]) * 1099511628211ull;
+    return h ? h : 1;
+}
+
+/* An import edge of a file, at the place of its specifier. */
+typedef struct import_edge {
+    uint32_t at;
+    int module;
+} import_edge;
+
+static int cmp_edge(const void *x, const void *y)
+{
+    const import_edge *a = x, *b = y;
+    return a->at != b->at ? (a->at < b->at ? -1 : 1)
+                          : (a->module > b->module) - (a->module < b->module);
+}
+
+/* The files f imports, in source order (export * last). Owned array. */
+static import_edge *edges_of(const amp_builder *b, uint32_t f, size_t *count)
+{
+    const amp_strmap *maps[2] = {&b->files[f].locals, &b->files[f].exports};
+    size_t cap = b->files[f].locals.count + b->files[f].exports.count + b->files[f].star_count;
+    import_edge *out = malloc((cap ? cap : 1) * sizeof *out);
+    *count = 0;
+    if (!out)
+        return NULL;
+    for (int k = 0; k < 2; k++) {
+        size_t pos = 0;
+        const char *key;
+        void *value;
+        while (amp_strmap_next(maps[k], &pos, &key, &value) && *count < cap) {
+            const amp_binding *bind = value;
+            if ((bind->kind != AMP_BIND_IMPORT && bind->kind != AMP_BIND_NAMESPACE) ||
+                bind->builtin || bind->module < 0)
+                continue;
+            uint32_t at = ts_node_is_null(bind->name_node) ? UINT32_MAX - 1
+                                                           : ts_node_start_byte(bind->name_node);
+            out[(*count)++] = (import_edge){at, bind->module};
+        }
+    }
+    for (size_t i = 0; i < b->files[f].star_count && *count < cap; i++)
+        out[(*count)++] = (import_edge){UINT32_MAX, b->files[f].star[i]};
+    qsort(out, *count, sizeof *out, cmp_edge);
+    return out;
+}
+
+/* Decides which files keep their values from prev: those whose text is the
+ * same, that import nothing evaluated again, and whose values no file
+ * evaluated again has changed (named them, or chained their call further:
+ * `schema.authorization(...)` in another file). Fills reuse[]; false when
+ * nothing can be reused. */
+static bool plan_reuse(const amp_builder *b, const amp_model *prev, bool *reuse)
+{
+    size_t n = b->file_count;
+    if (!prev || prev->file_count != n || prev->kept_count >= AMP_MODEL_MAX_KEPT ||
+        !prev->file_hash || !prev->file_home ||
+        prev->binding_count > 16 * prev->fresh_binding_count + 4096)
+        return false;
+    for (size_t f = 0; f < n; f++)
+        if (strcmp(prev->files[f].path, b->files[f].path) != 0)
+            return false;
+    bool *again = calloc(n ? n : 1, sizeof *again);
+    if (!again)
+        return false;
+    for (size_t f = 0; f < n; f++)
+        again[f] = b->m->file_hash[f] == 0 || b->m->file_hash[f] != prev->file_hash[f];
+    import_edge **edges = calloc(n ? n : 1, sizeof *edges);
+    size_t *edge_count = calloc(n ? n : 1, sizeof *edge_count);
+    if (!edges || !edge_count) {
+        free(edges);
+        free(edge_count);
+        free(again);
+        return false;
+    }
+    for (size_t f = 0; f < n; f++)
+        edges[f] = edges_of(b, (uint32_t)f, &edge_count[f]);
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (size_t f = 0; f < n; f++) {
+            for (size_t i = 0; !again[f] && i < edge_count[f]; i++) {
+                int to = edges[f][i].module;
+                if (to >= 0 && (size_t)to < n && again[to])
+                    again[f] = grew = true;
+            }
+        }
+        for (size_t i = 0; i < prev->naming_count; i++) {
+            const amp_file_pair *p = &prev->namings[i];
+            if (p->from < n && p->to < n && again[p->from] && !again[p->to])
+                again[p->to] = grew = true;
+        }
+        for (size_t i = 0; i < prev->root_count; i++) {
+            uint32_t by = prev->roots[i]->loc.file, base = prev->roots[i]->callee_loc.file;
+            if (by < n && base < n && again[by] && !again[base])
+                again[base] = grew = true;
+        }
+    }
+    bool any = false;
+    for (size_t f = 0; f < n; f++) {
+        reuse[f] = !again[f];
+        any |= reuse[f];
+    }
+    for (size_t f = 0; f < n; f++)
+        free(edges[f]);
+    free(edges);
+    free(edge_count);
+    free(again);
+    return any;
+}
+
+/* The memo key's file: the number before its first ':'. */
+static size_t memo_file(const char *key)
+{
+    return (size_t)strtoul(key, NULL, 10);
+}
+
+/* Takes from prev what the reused files need: their arenas (moved, so
+ * prev no longer frees them), memo entries, sites and roots, and every
+ * binding name (reused values index them). */
+static bool adopt(amp_builder *b, amp_model *prev, const bool *reuse)
+{
+    amp_model *m = b->m;
+    size_t n = b->file_count;
+    size_t homes = prev->kept_count + 1;
+    uint32_t *map = calloc(homes, sizeof *map);
+    if (!map)
+        return false;
+    size_t kept = 0;
+    for (size_t f = 0; f < n; f++)
+        if (reuse[f] && prev->file_home[f] < homes && !map[prev->file_home[f]])
+            map[prev->file_home[f]] = (uint32_t)++kept;
+    m->kept = calloc(kept ? kept : 1, sizeof *m->kept);
+    if (!m->kept) {
+        free(map);
+        return false;
+    }
+    for (size_t k = 0; k < homes; k++) {
+        if (!map[k])
+            continue;
+        amp_arena *from = k == 0 ? &prev->arena : &prev->kept[k - 1];
+        m->kept[map[k] - 1] = *from;
+        memset(from, 0, sizeof *from);
+    }
+    m->kept_count = kept;
+    for (size_t f = 0; f < n; f++)
+        m->file_home[f] = reuse[f] ? map[prev->file_home[f]] : 0;
+    free(map);
+
+    size_t pos = 0;
+    const char *key;
+    void *value;
+    while (amp_strmap_next(&prev->memo, &pos, &key, &value)) {
+        size_t f = memo_file(key);
+        if (f < n && reuse[f])
+            amp_strmap_put(&b->memo, key, value, NULL);
+    }
+    /* amp_push, so that later pushes find the capacity they expect. */
+    for (size_t i = 0; i < prev->binding_count; i++) {
+        const char **slot =
+            amp_push(&m->arena, (void **)&m->binding_names, &m->binding_count, sizeof *slot);
+        if (!slot)
+            return false;
+        const char *name = prev->binding_names[i];
+        *slot = name ? amp_arena_strndup(&m->arena, name, strlen(name)) : NULL;
+    }
+    m->fresh_binding_count = prev->fresh_binding_count;
+    for (size_t i = 0; i < prev->site_count; i++) {
+        const amp_name_site *site = &prev->sites[i];
+        if (site->loc.file >= n || !reuse[site->loc.file])
+            continue;
+        amp_name_site *slot = amp_push(&m->arena, (void **)&m->sites, &m->site_count, sizeof *slot);
+        if (slot)
+            *slot = *site;
+    }
+    for (size_t i = 0; i < prev->naming_count; i++) {
+        const amp_file_pair *pair = &prev->namings[i];
+        if (pair->from >= n || !reuse[pair->from])
+            continue;
+        amp_file_pair *slot =
+            amp_push(&m->arena, (void **)&m->namings, &m->naming_count, sizeof *slot);
+        if (slot)
+            *slot = *pair;
+    }
+    for (size_t i = 0; i < prev->root_count; i++) {
+        const amp_value *v = prev->roots[i];
+        if (v->loc.file >= n || v->callee_loc.file >= n || !reuse[v->loc.file] ||
+            !reuse[v->callee_loc.file])
+            continue;
+        const amp_value **slot =
+            amp_push(&m->arena, (void **)&b->roots, &b->root_count, sizeof *slot);
+        if (slot)
+            *slot = v;
+    }
+    m->reused_count = 0;
+    for (size_t f = 0; f < n; f++)
+        m->reused_count += reuse[f];
+    return true;
+}
+
+/* Ranks the files in the order a walk of the imports from backend.ts (file
+ * 0), depth first and in source order, finishes them (a file after what
+ * it imports); files it does not reach follow, walked the same way, by
+ * index. Roots and sites are sorted by these ranks: the order a fresh
+ * evaluation records roots in (a call is recorded after its arguments,
+ * which pull in the imports), and the same whichever files a rebuild
+ * reuses. Owned array, NULL when out of memory. */
+static uint32_t *file_ranks(const amp_builder *b)
+{
+    size_t n = b->file_count;
+    uint32_t *rank = malloc((n ? n : 1) * sizeof *rank);
+    int *stack = malloc((n ? n : 1) * sizeof *stack);
+    size_t *next = calloc(n ? n : 1, sizeof *next);
+    import_edge **edges = calloc(n ? n : 1, sizeof *edges);
+    size_t *edge_count = calloc(n ? n : 1, sizeof *edge_count);
+    if (!rank || !stack || !next || !edges || !edge_count) {
+        free(rank);
+        rank = NULL;
+        n = 0;
+    }
+    /* seen: on the walk; rank: finished (after everything it imports). */
+    bool *seen = calloc(n ? n : 1, sizeof *seen);
+    if (!seen) {
+        free(rank);
+        rank = NULL;
+        n = 0;
+    }
+    for (size_t f = 0; f < n; f++)
+        rank[f] = UINT32_MAX;
+    uint32_t ranked = 0;
+    for (size_t root = 0; root < n; root++) {
+        if (seen[root])
+            continue;
+        size_t top = 0;
+        seen[root] = true;
+        stack[top++] = (int)root;
+        edges[root] = edges_of(b, (uint32_t)root, &edge_count[root]);
+        while (top > 0) {
+            int f = stack[top - 1];
+            if (next[f] >= edge_count[f]) {
+                rank[f] = ranked++;
+                top--;
+                continue;
+            }
+            int to = edges[f][next[f]++].module;
+            if (to < 0 || (size_t)to >= n || seen[to])
+                continue;
+            seen[to] = true;
+            edges[to] = edges_of(b, (uint32_t)to, &edge_count[to]);
+            stack[top++] = to;
+        }
+    }
+    free(seen);
+    for (size_t f = 0; edges && f < b->file_count; f++)
+        free(edges[f]);
+    free(edges);
+    free(edge_count);
+    free(next);
+    free(stack);
+    return rank;
+}
+
+/* A sort key: the rank of a file and places in it, then the item. */
+typedef struct sort_key {
+    uint32_t rank, start, end, rank2, start2, kind;
+    const void *item;
+} sort_key;
+
+static int cmp_key(const void *x, const void *y)
+{
+    const sort_key *a = x, *b = y;
+    const uint32_t ka[] = {a->rank, a->start, a->end, a->rank2, a->start2, a->kind};
+    const uint32_t kb[] = {b->rank, b->start, b->end, b->rank2, b->start2, b->kind};
+    for (size_t i = 0; i < sizeof ka / sizeof ka[0]; i++)
+        if (ka[i] != kb[i])
+            return ka[i] < kb[i] ? -1 : 1;
+    return 0;
+}
+
+static uint32_t rank_of(const uint32_t *rank, size_t n, uint32_t file)
+{
+    return rank && file < n ? rank[file] : file;
+}
+
+/* Sorts the roots (by their base call) and the name sites by place. */
+static void sort_by_place(amp_builder *b)
+{
+    amp_model *m = b->m;
+    size_t n = b->file_count;
+    uint32_t *rank = file_ranks(b);
+    size_t most = b->root_count > m->site_count ? b->root_count : m->site_count;
+    sort_key *keys = malloc((most ? most : 1) * sizeof *keys);
+    if (keys && b->root_count > 1) {
+        for (size_t i = 0; i < b->root_count; i++) {
+            const amp_value *v = b->roots[i];
+            keys[i] = (sort_key){rank_of(rank, n, v->callee_loc.file),
+                                 v->callee_loc.start,
+                                 v->callee_loc.end,
+                                 rank_of(rank, n, v->loc.file),
+                                 v->loc.end,
+                                 0,
+                                 v};
+        }
+        qsort(keys, b->root_count, sizeof *keys, cmp_key);
+        for (size_t i = 0; i < b->root_count; i++)
+            b->roots[i] = keys[i].item;
+    }
+    if (keys && m->site_count > 1) {
+        amp_name_site *copy = malloc(m->site_count * sizeof *copy);
+        if (copy) {
+            memcpy(copy, m->sites, m->site_count * sizeof *copy);
+            for (size_t i = 0; i < m->site_count; i++) {
+                const amp_name_site *s = &copy[i];
+                keys[i] = (sort_key){rank_of(rank, n, s->loc.file),
+                                     s->loc.start,
+                                     s->loc.end,
+                                     rank_of(rank, n, s->value->callee_loc.file),
+                                     s->value->callee_loc.start,
+                                     (uint32_t)s->kind * 2 + !s->defines,
+                                     s};
+            }
+            qsort(keys, m->site_count, sizeof *keys, cmp_key);
+            for (size_t i = 0; i < m->site_count; i++)
+                m->sites[i] = *(const amp_name_site *)keys[i].item;
+            free(copy);
+        }
+    }
+    free(keys);
+    free(rank);
+}
+
+/* Builds with prev's values for the files plan_reuse allows (prev is
+ * consumed). Roots and sites are sorted by place, so the result does not
+ * depend on the order files were evaluated in, which reuse changes. */
+static amp_model *build(const amp_source *sources, size_t count, amp_model *prev)
 {
     amp_model *m = calloc(1, sizeof *m);
-    if (!m)
+    if (!m) {
+        amp_model_delete(prev);
         return NULL;
+    }
     amp_builder b;
     memset(&b, 0, sizeof b);
     b.m = m;
@@ -260,10 +603,16 @@ amp_model *amp_model_build(const amp_source *sources, size_t count)
     b.file_count = count;
     b.files = calloc(count ? count : 1, sizeof *b.files);
     m->files = amp_arena_alloc(&m->arena, (count ? count : 1) * sizeof *m->files);
-    if (!b.files || !m->files || amp_eval_init(&b) != 0) {
+    m->file_hash = calloc(count ? count : 1, sizeof *m->file_hash);
+    m->file_home = calloc(count ? count : 1, sizeof *m->file_home);
+    bool *reuse = calloc(count ? count : 1, sizeof *reuse);
+    if (!b.files || !m->files || !m->file_hash || !m->file_home || !reuse ||
+        amp_eval_init(&b) != 0) {
         free(b.node_class);
         free(b.files);
+        free(reuse);
         amp_model_delete(m);
+        amp_model_delete(prev);
         return NULL;
     }
     m->file_count = count;
@@ -271,18 +620,50 @@ amp_model *amp_model_build(const amp_source *sources, size_t count)
         b.files[i].path = amp_arena_strndup(&m->arena, sources[i].path, strlen(sources[i].path));
         b.files[i].doc = sources[i].doc;
         m->files[i].path = b.files[i].path;
+        m->file_hash[i] = text_hash(sources[i].doc);
     }
     amp_eval_index_files(&b);
-    amp_eval_all(&b);
+    if (plan_reuse(&b, prev, reuse) && !adopt(&b, prev, reuse)) {
+        /* Out of memory half way: forget what was taken, build afresh. */
+        amp_strmap_free(&b.memo);
+        memset(&b.memo, 0, sizeof b.memo);
+        b.root_count = 0;
+        m->site_count = 0;
+        m->binding_count = 0;
+        m->naming_count = 0;
+        memset(m->file_home, 0, count * sizeof *m->file_home);
+        memset(reuse, 0, count * sizeof *reuse);
+        m->reused_count = 0;
+    } else if (m->reused_count == 0) {
+        memset(reuse, 0, count * sizeof *reuse);
+    }
+    amp_model_delete(prev);
+    amp_eval_all(&b, reuse);
+    if (m->reused_count == 0)
+        m->fresh_binding_count = m->binding_count;
+    sort_by_place(&b);
     read_resources(&b);
     read_backend_keys(&b);
     read_schemas(&b);
     amp_backend_script_read(m, sources, count);
     index_types(m);
     amp_eval_free_files(&b);
-    amp_strmap_free(&b.memo);
+    m->memo = b.memo;
+    m->roots = b.roots;
+    m->root_count = b.root_count;
     free(b.files);
+    free(reuse);
     return m;
+}
+
+amp_model *amp_model_build(const amp_source *sources, size_t count)
+{
+    return build(sources, count, NULL);
+}
+
+amp_model *amp_model_rebuild(const amp_source *sources, size_t count, amp_model *prev)
+{
+    return build(sources, count, prev);
 }
 
 void amp_model_delete(amp_model *m)
@@ -290,6 +671,12 @@ void amp_model_delete(amp_model *m)
     if (!m)
         return;
     amp_strmap_free(&m->type_index);
+    amp_strmap_free(&m->memo);
+    for (size_t k = 0; k < m->kept_count; k++)
+        amp_arena_free(&m->kept[k]);
+    free(m->kept);
+    free(m->file_hash);
+    free(m->file_home);
     amp_arena_free(&m->arena);
     free(m);
 }

@@ -601,6 +601,12 @@ static const amp_value *eval_node_memo(amp_builder *b, uint32_t f, TSNode node, 
             *slot = text_of(b, f, name_node);
             ((amp_value *)v)->binding = (int)b->m->binding_count - 1;
         }
+        if (slot && v->loc.file != f) { /* this file names another file's value */
+            amp_file_pair *pair =
+                amp_push(b->a, (void **)&b->m->namings, &b->m->naming_count, sizeof *pair);
+            if (pair)
+                *pair = (amp_file_pair){f, v->loc.file};
+        }
     }
     return v;
 }
@@ -1221,11 +1227,11 @@ static void record_specifiers(amp_builder *b, uint32_t f, const amp_strmap *map)
     }
 }
 
-void amp_eval_all(amp_builder *b)
+void amp_eval_all(amp_builder *b, const bool *skip)
 {
     for (uint32_t f = 0; f < b->file_count; f++) {
         const amp_doc *doc = b->files[f].doc;
-        if (!doc || !doc->tree)
+        if (!doc || !doc->tree || (skip && skip[f]))
             continue;
         /* Declarations through their memo, so their values are shared. */
         size_t pos = 0;
@@ -1253,6 +1259,8 @@ void amp_eval_all(amp_builder *b)
         }
     }
     for (uint32_t f = 0; f < b->file_count; f++) {
+        if (skip && skip[f])
+            continue;
         record_specifiers(b, f, &b->files[f].locals);
         record_specifiers(b, f, &b->files[f].exports);
     }

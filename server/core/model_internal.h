@@ -106,8 +106,10 @@ int amp_eval_init(amp_builder *b);
 void amp_eval_index_files(amp_builder *b);
 void amp_eval_free_files(amp_builder *b);
 const amp_value *amp_eval(amp_builder *b, uint32_t file, TSNode node, const amp_scope *scope);
-/* Evaluates every top-level statement of every file (filling roots). */
-void amp_eval_all(amp_builder *b);
+/* Evaluates every top-level statement of every file (filling roots), but
+ * those of files whose skip[] is true (their values and sites are reused;
+ * skip may be NULL). */
+void amp_eval_all(amp_builder *b, const bool *skip);
 /* A value that is not understood, located at node. */
 const amp_value *amp_eval_unknown(amp_builder *b, uint32_t file, TSNode node);
 

@@ -111,8 +111,7 @@ const amp_model *amp_backend_model(amp_workspace *ws, size_t b, const amp_text *
                 sources[i].doc = &files[i]->doc;
             }
             amp_backend_drop_nav(be);
-            amp_model_delete(be->model);
-            be->model = amp_model_build(sources, n);
+            be->model = amp_model_rebuild(sources, n, be->model);
             be->model_gen = be->gen;
             free(sources);
             run_rules(ws, be, be->model, files, n);

@@ -347,6 +347,11 @@ typedef struct amp_model_file {
     const char *path;          /* the file key */
 } amp_model_file;
 
+/* Two files of a model, by index. */
+typedef struct amp_file_pair {
+    uint32_t from, to;
+} amp_file_pair;
+
 typedef struct amp_model {
     amp_arena arena;           /* owns everything below */
     amp_model_file *files;
@@ -373,6 +378,18 @@ typedef struct amp_model {
     amp_backend_call *backend_uses; /* methods called on the defineBackend result, in source order */
     size_t backend_use_count;
     amp_strmap type_index;     /* owned: lookup scope + type name -> amp_type* (see amp_model_find_type) */
+    /* What amp_model_rebuild carries into the next build. */
+    const amp_value **roots;   /* define*, secret, a.schema, a.combine, configure calls, by place */
+    size_t root_count;
+    amp_strmap memo;           /* owned: declaration node key -> value */
+    uint64_t *file_hash;       /* owned: per file, its text's hash, 0 when it had no tree */
+    uint32_t *file_home;       /* owned: per file, the arena of its values: 0 this build's, k kept[k - 1] */
+    amp_arena *kept;           /* owned: earlier builds' arenas holding values of reused files */
+    size_t kept_count;
+    size_t reused_count;       /* files whose values this build took from the previous one */
+    size_t fresh_binding_count; /* binding_count of the last build that reused nothing */
+    amp_file_pair *namings;    /* a const of `from` gave the name to a value of `to` */
+    size_t naming_count;
 } amp_model;
 
 /* One input file: its key and its parsed document (both borrowed for the
@@ -385,6 +402,18 @@ typedef struct amp_source {
 /* Builds the model of one backend. sources[0] should be backend.ts. Returns
  * an owned model (free with amp_model_delete), or NULL when out of memory. */
 amp_model *amp_model_build(const amp_source *sources, size_t count);
+
+/* Builds the model again after edits, reusing what prev (consumed: freed or
+ * taken apart, accepts NULL) evaluated for files whose text is the same and
+ * that import nothing that changed; the result equals amp_model_build's
+ * (unless a fresh build would run out of AMP_EVAL_MAX_STEPS).
+ * The reused values stay in prev's arena, which the new model keeps: it
+ * reuses only when the files are the same list, and builds afresh once it
+ * keeps AMP_MODEL_MAX_KEPT arenas, or once the binding names (which keep
+ * the entries of files evaluated again, a few bytes each) have grown
+ * sixteenfold, so memory stays bounded. */
+amp_model *amp_model_rebuild(const amp_source *sources, size_t count, amp_model *prev);
+#define AMP_MODEL_MAX_KEPT 4
 
 /* Frees the model. Accepts NULL. */
 void amp_model_delete(amp_model *model);
