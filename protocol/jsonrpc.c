@@ -187,6 +187,36 @@ char *amp_rpc_encode_frame(const json_t *msg, size_t *out_len)
     return frame;
 }
 
+char *amp_rpc_encode_raw_result(const json_t *id, const char *result, size_t result_len,
+                                size_t *out_len)
+{
+    char *id_text = id ? json_dumps(id, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_ENCODE_ANY) : NULL;
+    const char *id_json = id_text ? id_text : "null";
+    static const char head[] = "{\"jsonrpc\":\"2.0\",\"id\":";
+    static const char mid[] = ",\"result\":";
+    size_t id_len = strlen(id_json);
+    size_t len = sizeof head - 1 + id_len + sizeof mid - 1 + result_len + 1;
+    char *body = malloc(len + 1);
+    char *frame = NULL;
+    if (body) {
+        char *p = body;
+        memcpy(p, head, sizeof head - 1);
+        p += sizeof head - 1;
+        memcpy(p, id_json, id_len);
+        p += id_len;
+        memcpy(p, mid, sizeof mid - 1);
+        p += sizeof mid - 1;
+        memcpy(p, result, result_len);
+        p += result_len;
+        *p++ = '}';
+        *p = '\0';
+        frame = amp_frame_encode(body, len, out_len);
+    }
+    free(body);
+    free(id_text);
+    return frame;
+}
+
 int amp_rpc_id_equal(const json_t *a, const json_t *b)
 {
     if (!a || !b)

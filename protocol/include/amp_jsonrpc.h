@@ -79,6 +79,13 @@ json_t *amp_rpc_request(json_t *id, const char *method, json_t *params);
  * outgoing message, so the writer frees it in its completion callback. */
 char *amp_rpc_encode_frame(const json_t *msg, size_t *out_len);
 
+/* Frames a response whose result is already JSON text: result (borrowed,
+ * result_len bytes) must be one valid JSON value, in ASCII. For large
+ * results built without a tree of json_t. Returns an owned buffer as
+ * amp_rpc_encode_frame does, or NULL. */
+char *amp_rpc_encode_raw_result(const json_t *id, const char *result, size_t result_len,
+                                size_t *out_len);
+
 /* True when two ids are equal (same type and value). */
 int amp_rpc_id_equal(const json_t *a, const json_t *b);
 

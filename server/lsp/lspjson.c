@@ -59,7 +59,7 @@ static size_t valid_seq(const unsigned char *p, size_t avail)
     if (p[0] < 0x80)
         return 1;
     size_t n = p[0] >= 0xF0 && p[0] <= 0xF4   ? 4
-               : p[0] >= 0xE0                 ? 3
+               : p[0] >= 0xE0 && p[0] <= 0xEF ? 3
                : p[0] >= 0xC2 && p[0] <= 0xDF ? 2
                                               : 0;
     if (n == 0 || n > avail)
@@ -105,4 +105,126 @@ json_t *amp_json_text(const char *bytes, size_t len)
     json_t *str = json_stringn(out, j);
     free(out);
     return str;
+}
+
+/* ---- JSON text written directly ---------------------------------------- */
+
+static bool jtext_room(amp_jtext *t, size_t more)
+{
+    if (t->failed)
+        return false;
+    if (t->len + more + 1 <= t->cap)
+        return true;
+    size_t cap = t->cap ? t->cap : 4096;
+    while (cap < t->len + more + 1)
+        cap *= 2;
+    char *p = realloc(t->p, cap);
+    if (!p) {
+        t->failed = true;
+        return false;
+    }
+    t->p = p;
+    t->cap = cap;
+    return true;
+}
+
+static void jtext_put(amp_jtext *t, const char *s, size_t n)
+{
+    if (!jtext_room(t, n))
+        return;
+    memcpy(t->p + t->len, s, n);
+    t->len += n;
+    t->p[t->len] = '\0';
+}
+
+void amp_jtext_raw(amp_jtext *t, const char *s)
+{
+    jtext_put(t, s, strlen(s));
+}
+
+static void jtext_u16(amp_jtext *t, unsigned unit)
+{
+    static const char hex[] = "0123456789abcdef";
+    char e[6] = {
+        '\\',          'u', hex[(unit >> 12) & 15], hex[(unit >> 8) & 15], hex[(unit >> 4) & 15],
+        hex[unit & 15]};
+    jtext_put(t, e, 6);
+}
+
+void amp_jtext_str(amp_jtext *t, const char *bytes, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)bytes;
+    jtext_put(t, "\"", 1);
+    size_t i = 0;
+    while (i < len && !t->failed) {
+        size_t run = i; /* plain ASCII goes in one copy */
+        while (run < len && p[run] >= 0x20 && p[run] < 0x80 && p[run] != '"' && p[run] != '\\')
+            run++;
+        if (run > i) {
+            jtext_put(t, bytes + i, run - i);
+            i = run;
+            continue;
+        }
+        unsigned char c = p[i];
+        if (c == '"' || c == '\\') {
+            char e[2] = {'\\', (char)c};
+            jtext_put(t, e, 2);
+            i++;
+        } else if (c < 0x20) {
+            const char *named = c == '\n'   ? "\\n"
+                                : c == '\r' ? "\\r"
+                                : c == '\t' ? "\\t"
+                                : c == '\b' ? "\\b"
+                                : c == '\f' ? "\\f"
+                                            : NULL;
+            if (named)
+                jtext_put(t, named, 2);
+            else
+                jtext_u16(t, c);
+            i++;
+        } else {
+            size_t n = valid_seq(p + i, len - i);
+            if (!n) {
+                jtext_u16(t, 0xFFFD);
+                i++;
+                continue;
+            }
+            unsigned cp = n == 2 ? (p[i] & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu)
+                          : n == 3
+                              ? (p[i] & 0x0Fu) << 12 | (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu)
+                              : (p[i] & 0x07u) << 18 | (p[i + 1] & 0x3Fu) << 12 |
+                                    (p[i + 2] & 0x3Fu) << 6 | (p[i + 3] & 0x3Fu);
+            if (cp >= 0x10000) {
+                cp -= 0x10000;
+                jtext_u16(t, 0xD800 | (cp >> 10));
+                jtext_u16(t, 0xDC00 | (cp & 0x3FF));
+            } else {
+                jtext_u16(t, cp);
+            }
+            i += n;
+        }
+    }
+    jtext_put(t, "\"", 1);
+}
+
+void amp_jtext_int(amp_jtext *t, long long v)
+{
+    char num[32];
+    int n = snprintf(num, sizeof num, "%lld", v);
+    if (n > 0)
+        jtext_put(t, num, (size_t)n);
+}
+
+void amp_jtext_json(amp_jtext *t, const json_t *v)
+{
+    char *dump = v ? json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_ENCODE_ANY) : NULL;
+    if (!dump) {
+        if (v)
+            t->failed = true;
+        else
+            amp_jtext_raw(t, "null");
+        return;
+    }
+    amp_jtext_raw(t, dump);
+    free(dump);
 }

@@ -120,6 +120,19 @@ void amp_reply(amp_session *s, json_t *id, json_t *result)
     amp_send(s, amp_rpc_result(id, result));
 }
 
+void amp_reply_jtext(amp_session *s, json_t *id, amp_jtext *t)
+{
+    size_t len;
+    char *frame = t->failed || !t->p ? NULL : amp_rpc_encode_raw_result(id, t->p, t->len, &len);
+    free(t->p);
+    memset(t, 0, sizeof *t);
+    if (!frame) {
+        amp_reply_error(s, id, AMP_RPC_INTERNAL_ERROR, "out of memory writing the answer");
+        return;
+    }
+    s->io.send(s->io.ctx, frame, len);
+}
+
 void amp_reply_error(amp_session *s, json_t *id, int code, const char *fmt, ...)
 {
     char message[512];
