@@ -303,15 +303,42 @@ static import_edge *edges_of(const amp_builder *b, uint32_t f, size_t *count)
     return out;
 }
 
+/* The imports of every file of a build, each file's in source order. */
+typedef struct import_graph {
+    import_edge **edges; /* owned: per file, owned arrays (NULL when it has none) */
+    size_t *count;       /* owned: per file */
+    size_t n;            /* files; 0 when out of memory (no graph) */
+} import_graph;
+
+static void graph_init(import_graph *g, const amp_builder *b)
+{
+    size_t n = b->file_count;
+    g->edges = calloc(n ? n : 1, sizeof *g->edges);
+    g->count = calloc(n ? n : 1, sizeof *g->count);
+    g->n = g->edges && g->count ? n : 0;
+    for (size_t f = 0; f < g->n; f++)
+        g->edges[f] = edges_of(b, (uint32_t)f, &g->count[f]);
+}
+
+static void graph_free(import_graph *g)
+{
+    for (size_t f = 0; g->edges && f < g->n; f++)
+        free(g->edges[f]);
+    free(g->edges);
+    free(g->count);
+    memset(g, 0, sizeof *g);
+}
+
 /* Decides which files keep their values from prev: those whose text is the
  * same, that import nothing evaluated again, and whose values no file
  * evaluated again has changed (named them, or chained their call further:
  * `schema.authorization(...)` in another file). Fills reuse[]; false when
  * nothing can be reused. */
-static bool plan_reuse(const amp_builder *b, const amp_model *prev, bool *reuse)
+static bool plan_reuse(const amp_builder *b, const import_graph *g, const amp_model *prev,
+                       bool *reuse)
 {
     size_t n = b->file_count;
-    if (!prev || prev->file_count != n || prev->kept_count >= AMP_MODEL_MAX_KEPT ||
+    if (!prev || prev->file_count != n || g->n != n || prev->kept_count >= AMP_MODEL_MAX_KEPT ||
         !prev->file_hash || !prev->file_home ||
         prev->binding_count > 16 * prev->fresh_binding_count + 4096)
         return false;
@@ -323,21 +350,11 @@ static bool plan_reuse(const amp_builder *b, const amp_model *prev, bool *reuse)
         return false;
     for (size_t f = 0; f < n; f++)
         again[f] = b->m->file_hash[f] == 0 || b->m->file_hash[f] != prev->file_hash[f];
-    import_edge **edges = calloc(n ? n : 1, sizeof *edges);
-    size_t *edge_count = calloc(n ? n : 1, sizeof *edge_count);
-    if (!edges || !edge_count) {
-        free(edges);
-        free(edge_count);
-        free(again);
-        return false;
-    }
-    for (size_t f = 0; f < n; f++)
-        edges[f] = edges_of(b, (uint32_t)f, &edge_count[f]);
     for (bool grew = true; grew;) {
         grew = false;
         for (size_t f = 0; f < n; f++) {
-            for (size_t i = 0; !again[f] && i < edge_count[f]; i++) {
-                int to = edges[f][i].module;
+            for (size_t i = 0; !again[f] && i < g->count[f]; i++) {
+                int to = g->edges[f][i].module;
                 if (to >= 0 && (size_t)to < n && again[to])
                     again[f] = grew = true;
             }
@@ -358,10 +375,6 @@ static bool plan_reuse(const amp_builder *b, const amp_model *prev, bool *reuse)
         reuse[f] = !again[f];
         any |= reuse[f];
     }
-    for (size_t f = 0; f < n; f++)
-        free(edges[f]);
-    free(edges);
-    free(edge_count);
     free(again);
     return any;
 }
@@ -462,28 +475,20 @@ static bool adopt(amp_builder *b, amp_model *prev, const bool *reuse)
  * evaluation records roots in (a call is recorded after its arguments,
  * which pull in the imports), and the same whichever files a rebuild
  * reuses. Owned array, NULL when out of memory. */
-static uint32_t *file_ranks(const amp_builder *b)
+static uint32_t *file_ranks(const import_graph *g)
 {
-    size_t n = b->file_count;
+    size_t n = g->n;
     uint32_t *rank = malloc((n ? n : 1) * sizeof *rank);
     int *stack = malloc((n ? n : 1) * sizeof *stack);
     size_t *next = calloc(n ? n : 1, sizeof *next);
-    import_edge **edges = calloc(n ? n : 1, sizeof *edges);
-    size_t *edge_count = calloc(n ? n : 1, sizeof *edge_count);
-    if (!rank || !stack || !next || !edges || !edge_count) {
+    bool *seen = calloc(n ? n : 1, sizeof *seen); /* on the walk; ranked when finished */
+    if (!rank || !stack || !next || !seen || n == 0) {
         free(rank);
-        rank = NULL;
-        n = 0;
+        free(stack);
+        free(next);
+        free(seen);
+        return NULL;
     }
-    /* seen: on the walk; rank: finished (after everything it imports). */
-    bool *seen = calloc(n ? n : 1, sizeof *seen);
-    if (!seen) {
-        free(rank);
-        rank = NULL;
-        n = 0;
-    }
-    for (size_t f = 0; f < n; f++)
-        rank[f] = UINT32_MAX;
     uint32_t ranked = 0;
     for (size_t root = 0; root < n; root++) {
         if (seen[root])
@@ -491,27 +496,21 @@ static uint32_t *file_ranks(const amp_builder *b)
         size_t top = 0;
         seen[root] = true;
         stack[top++] = (int)root;
-        edges[root] = edges_of(b, (uint32_t)root, &edge_count[root]);
         while (top > 0) {
             int f = stack[top - 1];
-            if (next[f] >= edge_count[f]) {
+            if (next[f] >= g->count[f]) {
                 rank[f] = ranked++;
                 top--;
                 continue;
             }
-            int to = edges[f][next[f]++].module;
+            int to = g->edges[f][next[f]++].module;
             if (to < 0 || (size_t)to >= n || seen[to])
                 continue;
             seen[to] = true;
-            edges[to] = edges_of(b, (uint32_t)to, &edge_count[to]);
             stack[top++] = to;
         }
     }
     free(seen);
-    for (size_t f = 0; edges && f < b->file_count; f++)
-        free(edges[f]);
-    free(edges);
-    free(edge_count);
     free(next);
     free(stack);
     return rank;
@@ -540,11 +539,11 @@ static uint32_t rank_of(const uint32_t *rank, size_t n, uint32_t file)
 }
 
 /* Sorts the roots (by their base call) and the name sites by place. */
-static void sort_by_place(amp_builder *b)
+static void sort_by_place(amp_builder *b, const import_graph *g)
 {
     amp_model *m = b->m;
     size_t n = b->file_count;
-    uint32_t *rank = file_ranks(b);
+    uint32_t *rank = file_ranks(g);
     size_t most = b->root_count > m->site_count ? b->root_count : m->site_count;
     sort_key *keys = malloc((most ? most : 1) * sizeof *keys);
     if (keys && b->root_count > 1) {
@@ -623,7 +622,9 @@ static amp_model *build(const amp_source *sources, size_t count, amp_model *prev
         m->file_hash[i] = text_hash(sources[i].doc);
     }
     amp_eval_index_files(&b);
-    if (plan_reuse(&b, prev, reuse) && !adopt(&b, prev, reuse)) {
+    import_graph graph;
+    graph_init(&graph, &b);
+    if (plan_reuse(&b, &graph, prev, reuse) && !adopt(&b, prev, reuse)) {
         /* Out of memory half way: forget what was taken, build afresh. */
         amp_strmap_free(&b.memo);
         memset(&b.memo, 0, sizeof b.memo);
@@ -641,7 +642,8 @@ static amp_model *build(const amp_source *sources, size_t count, amp_model *prev
     amp_eval_all(&b, reuse);
     if (m->reused_count == 0)
         m->fresh_binding_count = m->binding_count;
-    sort_by_place(&b);
+    sort_by_place(&b, &graph);
+    graph_free(&graph);
     read_resources(&b);
     read_backend_keys(&b);
     read_schemas(&b);
