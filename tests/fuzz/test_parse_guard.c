@@ -292,40 +292,29 @@ static void test_incremental_edits(void)
     ts_parser_delete(parser);
 }
 
-/* The leaves of a tree that tree-sitter lexed (zero-width ones included;
- * not the MISSING ones error recovery invents). */
-static uint32_t count_leaves(TSNode root)
-{
-    uint32_t leaves = 0;
-    TSTreeCursor c = ts_tree_cursor_new(root);
-    for (;;) {
-        if (ts_tree_cursor_goto_first_child(&c))
-            continue;
-        TSNode leaf = ts_tree_cursor_current_node(&c);
-        leaves += !ts_node_is_missing(leaf);
-        while (!ts_tree_cursor_goto_next_sibling(&c))
-            if (!ts_tree_cursor_goto_parent(&c)) {
-                ts_tree_cursor_delete(&c);
-                return leaves;
-            }
-    }
-}
+/* One walk of a tree: the leaves tree-sitter lexed (zero-width ones
+ * included; not the MISSING ones error recovery invents) and the largest
+ * number of children of a node. */
+typedef struct tree_shape {
+    uint32_t leaves, most_children;
+} tree_shape;
 
-/* The largest number of children of a node under root. */
-static uint32_t max_children(TSNode root)
+static tree_shape shape_of(TSNode root)
 {
-    uint32_t best = 0;
+    tree_shape shape = {0, 0};
     TSTreeCursor c = ts_tree_cursor_new(root);
     for (;;) {
-        uint32_t n = ts_node_child_count(ts_tree_cursor_current_node(&c));
-        if (n > best)
-            best = n;
+        TSNode node = ts_tree_cursor_current_node(&c);
+        uint32_t n = ts_node_child_count(node);
+        if (n > shape.most_children)
+            shape.most_children = n;
         if (ts_tree_cursor_goto_first_child(&c))
             continue;
+        shape.leaves += !ts_node_is_missing(node);
         while (!ts_tree_cursor_goto_next_sibling(&c))
             if (!ts_tree_cursor_goto_parent(&c)) {
                 ts_tree_cursor_delete(&c);
-                return best;
+                return shape;
             }
     }
 }
@@ -359,7 +348,7 @@ static void test_token_bound_covers_children(void)
         uint32_t at, end, tokens = 0;
         amp_doc_run_bound(b.p, (uint32_t)b.len, 1u << 30, &at, &end, &tokens);
         TSTree *tree = ts_parser_parse_string(parser, NULL, b.p, (uint32_t)b.len);
-        uint32_t most = max_children(ts_tree_root_node(tree));
+        uint32_t most = shape_of(ts_tree_root_node(tree)).most_children;
         if (most > tokens)
             fprintf(stderr, "round %d: a node of %u children, token bound %u\n", round, most,
                     tokens);
@@ -391,7 +380,7 @@ static void test_bound_properties(void)
         AMP_CHECK(bound <= len);
         if (round % 10 == 0) {
             TSTree *tree = ts_parser_parse_string(parser, NULL, text, len);
-            uint32_t leaves = count_leaves(ts_tree_root_node(tree));
+            uint32_t leaves = shape_of(ts_tree_root_node(tree)).leaves;
             if (leaves > tokens + 1) /* + 1: the root of an empty text */
                 fprintf(stderr, "round %d: %u leaves, token bound %u\n", round, leaves, tokens);
             AMP_CHECK(leaves <= tokens + 1);
