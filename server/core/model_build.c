@@ -425,6 +425,12 @@ static bool adopt(amp_builder *b, amp_model *prev, const bool *reuse)
         if (f < n && reuse[f])
             amp_strmap_put(&b->memo, key, value, NULL);
     }
+    pos = 0;
+    while (amp_strmap_next(&prev->entries, &pos, &key, &value)) {
+        const amp_entry *entry = value;
+        if (entry->file < n && reuse[entry->file])
+            amp_strmap_put(&m->entries, key, value, NULL);
+    }
     /* amp_push, so that later pushes find the capacity they expect. */
     for (size_t i = 0; i < prev->binding_count; i++) {
         const char **slot =
@@ -628,6 +634,8 @@ static amp_model *build(const amp_source *sources, size_t count, amp_model *prev
         /* Out of memory half way: forget what was taken, build afresh. */
         amp_strmap_free(&b.memo);
         memset(&b.memo, 0, sizeof b.memo);
+        amp_strmap_free(&m->entries);
+        memset(&m->entries, 0, sizeof m->entries);
         b.root_count = 0;
         m->site_count = 0;
         m->binding_count = 0;
@@ -638,8 +646,11 @@ static amp_model *build(const amp_source *sources, size_t count, amp_model *prev
     } else if (m->reused_count == 0) {
         memset(reuse, 0, count * sizeof *reuse);
     }
-    amp_model_delete(prev);
+    /* prev lives on through the evaluation: its entries may be cloned. */
+    b.prev = prev;
     amp_eval_all(&b, reuse);
+    b.prev = NULL;
+    amp_model_delete(prev);
     if (m->reused_count == 0)
         m->fresh_binding_count = m->binding_count;
     sort_by_place(&b, &graph);
@@ -674,6 +685,7 @@ void amp_model_delete(amp_model *m)
         return;
     amp_strmap_free(&m->type_index);
     amp_strmap_free(&m->memo);
+    amp_strmap_free(&m->entries);
     for (size_t k = 0; k < m->kept_count; k++)
         amp_arena_free(&m->kept[k]);
     free(m->kept);

@@ -95,6 +95,7 @@ static void add_site(amp_builder *b, amp_site_kind kind, uint32_t file, TSNode n
 {
     if (!v || v->kind != AMP_VAL_CALL || ts_node_is_null(n))
         return;
+    b->impure++; /* a cloned entry would not record it */
     amp_name_site *site = amp_push(b->a, (void **)&b->m->sites, &b->m->site_count, sizeof *site);
     if (site) {
         site->kind = kind;
@@ -454,8 +455,32 @@ static void index_export(amp_builder *b, uint32_t f, TSNode stmt)
     }
 }
 
+/* A hash of the names file f imports from Amplify packages (local name,
+ * kind, imported name), independent of their order: what a pure entry's
+ * value may depend on besides its text. */
+static uint64_t import_sig(const amp_builder *b, uint32_t f)
+{
+    uint64_t sig = 0;
+    size_t pos = 0;
+    const char *key;
+    void *value;
+    while (amp_strmap_next(&b->files[f].locals, &pos, &key, &value)) {
+        const amp_binding *bind = value;
+        if (!bind->builtin)
+            continue;
+        uint64_t h = 1469598103934665603ull ^ (uint64_t)bind->kind;
+        for (const char *parts[] = {key, "\1", bind->name ? bind->name : ""}, **p = parts;
+             p < parts + 3; p++)
+            for (const unsigned char *c = (const unsigned char *)*p; *c; c++)
+                h = (h ^ *c) * 1099511628211ull;
+        sig += h;
+    }
+    return sig;
+}
+
 void amp_eval_index_files(amp_builder *b)
 {
+    b->import_sig = calloc(b->file_count ? b->file_count : 1, sizeof *b->import_sig);
     for (uint32_t f = 0; f < b->file_count; f++) {
         const amp_doc *doc = b->files[f].doc;
         if (!doc || !doc->tree)
@@ -471,6 +496,8 @@ void amp_eval_index_files(amp_builder *b)
             else
                 index_declaration(b, f, stmt, false);
         }
+        if (b->import_sig)
+            b->import_sig[f] = import_sig(b, f);
     }
 }
 
@@ -482,6 +509,9 @@ void amp_eval_free_files(amp_builder *b)
     }
     free(b->node_class);
     b->node_class = NULL;
+    free(b->import_sig);
+    b->import_sig = NULL;
+    amp_clone_map_free(&b->clones);
     b->symbol_count = 0;
 }
 
@@ -654,6 +684,10 @@ static const amp_value *eval_identifier(amp_builder *b, uint32_t f, TSNode n,
         }
     const char *name = text_of(b, f, n);
     amp_binding *bind = name ? amp_strmap_get(&b->files[f].locals, name) : NULL;
+    /* Only builtin imports (part of an entry's key) keep a value pure. */
+    if (!bind || !bind->builtin ||
+        (bind->kind != AMP_BIND_IMPORT && bind->kind != AMP_BIND_NAMESPACE))
+        b->impure++;
     if (!bind) {
         if (name && strcmp(name, "undefined") == 0)
             return new_value(b, AMP_VAL_UNDEFINED, f, n);
@@ -754,6 +788,273 @@ static const char *key_text(amp_builder *b, uint32_t f, TSNode key)
     return NULL;
 }
 
+/* The capacity amp_push assumes for an array of n elements. */
+static size_t push_capacity(size_t n)
+{
+    size_t cap = 4;
+    while (cap < n)
+        cap *= 2;
+    return n ? cap : 0;
+}
+
+/* ---- schema entries ------------------------------------------------------ */
+
+/* A keystroke in a schema of five hundred models changes one entry, but the
+ * file is evaluated again whole. So the value of each `key: value` pair
+ * that is a call (outside any function, at least AMP_ENTRY_MIN_BYTES long,
+ * without syntax errors) is remembered in model->entries under its text
+ * and a hash of its file's builtin imports, when its evaluation was pure:
+ * it read no binding but builtin imports and recorded no name site and no
+ * root (b->impure did not move). The same text then has the same value
+ * wherever it is: the next build clones it into its own arena, shifting
+ * every location inside the entry to where the text now is. Steps and
+ * depth are accounted as if it had been evaluated, and an entry is cloned
+ * only where evaluating it would not have met a limit either, so a build
+ * that clones equals a fresh one. */
+#define AMP_ENTRY_MIN_BYTES 32
+
+static size_t clone_slot(const amp_clone_map *cm, const amp_value *v)
+{
+    size_t i = (size_t)(((uintptr_t)v >> 4) * 0x9E3779B97F4A7C15ull) & (cm->cap - 1);
+    while (cm->stamp[i] == cm->gen && cm->from[i] != v)
+        i = (i + 1) & (cm->cap - 1);
+    return i;
+}
+
+/* Doubles the map, keeping the current entry's pairs. */
+static bool clone_map_grow(amp_clone_map *cm)
+{
+    size_t cap = cm->cap ? cm->cap * 2 : 256;
+    amp_clone_map next = {malloc(cap * sizeof *next.from),
+                          malloc(cap * sizeof *next.to),
+                          calloc(cap, sizeof *next.stamp),
+                          cap,
+                          0,
+                          1};
+    if (!next.from || !next.to || !next.stamp) {
+        free(next.from);
+        free(next.to);
+        free(next.stamp);
+        return false;
+    }
+    for (size_t i = 0; i < cm->cap; i++)
+        if (cm->stamp[i] == cm->gen) {
+            size_t j = clone_slot(&next, cm->from[i]);
+            next.from[j] = cm->from[i];
+            next.to[j] = cm->to[i];
+            next.stamp[j] = 1;
+            next.count++;
+        }
+    amp_clone_map_free(cm);
+    *cm = next;
+    return true;
+}
+
+/* Starts the map afresh for the next entry. */
+static void clone_map_next(amp_clone_map *cm)
+{
+    cm->count = 0;
+    if (++cm->gen == 0) {
+        if (cm->stamp)
+            memset(cm->stamp, 0, cm->cap * sizeof *cm->stamp);
+        cm->gen = 1;
+    }
+}
+
+void amp_clone_map_free(amp_clone_map *cm)
+{
+    free(cm->from);
+    free(cm->to);
+    free(cm->stamp);
+    memset(cm, 0, sizeof *cm);
+}
+
+/* How one entry moves: locations of file `from` inside [lo, hi) shift by
+ * delta into file `to`. */
+typedef struct relocation {
+    uint32_t from, to, lo, hi;
+    int64_t delta;
+} relocation;
+
+static amp_loc relocate(const relocation *r, amp_loc l)
+{
+    if (l.file == r->from && l.start >= r->lo && l.end <= r->hi && l.start <= l.end) {
+        l.file = r->to;
+        l.start = (uint32_t)((int64_t)l.start + r->delta);
+        l.end = (uint32_t)((int64_t)l.end + r->delta);
+    }
+    return l;
+}
+
+static const char *clone_str(amp_builder *b, const char *s)
+{
+    return s ? amp_arena_strndup(b->a, s, strlen(s)) : NULL;
+}
+
+/* An arena array of count elements of size bytes, with the capacity
+ * amp_push expects, holding a copy of from. */
+static void *clone_array(amp_builder *b, const void *from, size_t count, size_t size)
+{
+    if (!count)
+        return NULL;
+    void *to = amp_arena_alloc(b->a, push_capacity(count) * size);
+    if (to)
+        memcpy(to, from, count * size);
+    return to;
+}
+
+static bool clone_values(amp_builder *b, relocation *r, const amp_value **items, size_t count,
+                         int depth);
+
+/* A deep copy of v in this build's arena, relocated; NULL when out of
+ * memory or too deep (the entry is then evaluated instead). */
+static const amp_value *clone_value(amp_builder *b, relocation *r, const amp_value *v, int depth)
+{
+    if (!v)
+        return NULL;
+    if (depth > 2 * AMP_EVAL_MAX_DEPTH)
+        return NULL;
+    amp_clone_map *cm = &b->clones;
+    if ((cm->count + 1) * 2 > cm->cap && !clone_map_grow(cm))
+        return NULL;
+    size_t slot = clone_slot(cm, v);
+    if (cm->stamp[slot] == cm->gen)
+        return cm->to[slot];
+    amp_value *c = amp_arena_alloc(b->a, sizeof *c);
+    if (!c)
+        return NULL;
+    cm->stamp[slot] = cm->gen;
+    cm->from[slot] = v;
+    cm->to[slot] = c;
+    cm->count++;
+    *c = *v;
+    c->loc = relocate(r, v->loc);
+    c->callee_loc = relocate(r, v->callee_loc);
+    c->str = clone_str(b, v->str);
+    if ((v->str && !c->str) ||
+        (v->prop_count && !(c->props = clone_array(b, v->props, v->prop_count, sizeof *c->props))))
+        return NULL;
+    for (size_t i = 0; i < c->prop_count; i++) {
+        amp_prop *p = &c->props[i];
+        p->key = clone_str(b, p->key);
+        p->key_loc = relocate(r, p->key_loc);
+        p->value = clone_value(b, r, p->value, depth + 1);
+        if (!p->key || !p->value)
+            return NULL;
+    }
+    c->items = clone_array(b, v->items, v->item_count, sizeof *c->items);
+    if ((v->item_count && !c->items) ||
+        !clone_values(b, r, (const amp_value **)c->items, c->item_count, depth))
+        return NULL;
+    c->methods = clone_array(b, v->methods, v->method_count, sizeof *c->methods);
+    if (v->method_count && !c->methods)
+        return NULL;
+    for (size_t i = 0; i < c->method_count; i++) {
+        amp_method *m = &c->methods[i];
+        m->name = clone_str(b, m->name);
+        m->name_loc = relocate(r, m->name_loc);
+        m->loc = relocate(r, m->loc);
+        m->args = clone_array(b, m->args, m->arg_count, sizeof *m->args);
+        if (!m->name || (m->arg_count && !m->args) ||
+            !clone_values(b, r, m->args, m->arg_count, depth))
+            return NULL;
+    }
+    if (v->body && !(c->body = clone_value(b, r, v->body, depth + 1)))
+        return NULL;
+    return c;
+}
+
+/* Replaces each of items[0..count) by its clone. */
+static bool clone_values(amp_builder *b, relocation *r, const amp_value **items, size_t count,
+                         int depth)
+{
+    for (size_t i = 0; i < count; i++)
+        if (!(items[i] = clone_value(b, r, items[i], depth + 1)))
+            return false;
+    return true;
+}
+
+/* The entry key of bytes [s, e) of file f in key (at least 56 bytes): the
+ * file's builtin import hash, the text's hash and its length. Entries keep
+ * their text, so a hash collision is caught by comparing it. */
+static void entry_key(const amp_builder *b, uint32_t f, uint32_t s, uint32_t e, char *key)
+{
+    const unsigned char *p = (const unsigned char *)b->files[f].doc->text.bytes + s;
+    uint64_t h = 1469598103934665603ull;
+    for (uint32_t i = 0; i < e - s; i++)
+        h = (h ^ p[i]) * 1099511628211ull;
+    static const char hex[] = "0123456789abcdef";
+    uint64_t words[3] = {b->import_sig[f], h, e - s};
+    size_t k = 0;
+    for (size_t w = 0; w < 3; w++)
+        for (int shift = 60; shift >= 0; shift -= 4)
+            key[k++] = hex[(words[w] >> shift) & 15];
+    key[k] = '\0';
+}
+
+/* The entry under key, if its text is bytes [s, e) of file f. */
+static const amp_entry *find_entry(const amp_builder *b, const amp_strmap *map, const char *key,
+                                   uint32_t f, uint32_t s, uint32_t e)
+{
+    const amp_entry *entry = amp_strmap_get(map, key);
+    return entry && entry->end - entry->start == e - s &&
+                   memcmp(entry->text, b->files[f].doc->text.bytes + s, e - s) == 0
+               ? entry
+               : NULL;
+}
+
+/* Remembers v as the entry of bytes [s, e) of file f for the next build. */
+static void remember_entry(amp_builder *b, const char *key, const amp_value *v, uint32_t f,
+                           uint32_t s, uint32_t e, size_t steps, int depth)
+{
+    amp_entry *entry = amp_arena_alloc(b->a, sizeof *entry);
+    const char *text = amp_arena_strndup(b->a, b->files[f].doc->text.bytes + s, e - s);
+    if (entry && text) {
+        *entry = (amp_entry){v, text, f, s, e, (uint32_t)steps, (uint32_t)depth};
+        amp_strmap_put(&b->m->entries, key, entry, NULL);
+    }
+}
+
+/* The value of a pair's value node outside any function: cloned from an
+ * earlier evaluation of the same text when there is one, else evaluated
+ * (and remembered when pure). */
+static const amp_value *eval_entry(amp_builder *b, uint32_t f, TSNode node)
+{
+    uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+    if (!b->import_sig || e > b->files[f].doc->text.len || e - s < AMP_ENTRY_MIN_BYTES ||
+        node_class(b, strip(b, node)) != AMP_NC_CALL || ts_node_has_error(node))
+        return amp_eval(b, f, node, NULL);
+    char key[64];
+    entry_key(b, f, s, e, key);
+    const amp_entry *old = find_entry(b, &b->m->entries, key, f, s, e);
+    if (!old && b->prev)
+        old = find_entry(b, &b->prev->entries, key, f, s, e);
+    if (old && b->steps + old->steps < AMP_EVAL_MAX_STEPS &&
+        (size_t)b->depth + old->depth < AMP_EVAL_MAX_DEPTH) {
+        relocation r = {old->file, f, old->start, old->end, (int64_t)s - (int64_t)old->start};
+        clone_map_next(&b->clones);
+        const amp_value *v = clone_value(b, &r, old->value, 0);
+        if (v) {
+            b->m->cloned_count++;
+            b->steps += old->steps;
+            if (b->depth + (int)old->depth > b->peak)
+                b->peak = b->depth + (int)old->depth;
+            remember_entry(b, key, v, f, s, e, old->steps, (int)old->depth);
+            return v;
+        }
+    }
+    size_t impure = b->impure, steps = b->steps;
+    int peak = b->peak;
+    b->peak = b->depth;
+    const amp_value *v = amp_eval(b, f, node, NULL);
+    int depth = b->peak - b->depth;
+    if (b->impure == impure && b->steps < AMP_EVAL_MAX_STEPS && b->peak < AMP_EVAL_MAX_DEPTH)
+        remember_entry(b, key, v, f, s, e, b->steps - steps, depth);
+    if (peak > b->peak)
+        b->peak = peak;
+    return v;
+}
+
 static const amp_value *eval_object(amp_builder *b, uint32_t f, TSNode n, const amp_scope *scope)
 {
     amp_value *obj = new_value(b, AMP_VAL_OBJECT, f, n);
@@ -770,7 +1071,9 @@ static const amp_value *eval_object(amp_builder *b, uint32_t f, TSNode n, const 
                 obj->open = true;
                 continue;
             }
-            add_prop(b, obj, k, loc_of(f, key), amp_eval(b, f, last_child(c), scope));
+            TSNode value = last_child(c);
+            add_prop(b, obj, k, loc_of(f, key),
+                     scope ? amp_eval(b, f, value, scope) : eval_entry(b, f, value));
         } else if (is_type(c, "shorthand_property_identifier")) {
             add_prop(b, obj, text_of(b, f, c), loc_of(f, c), eval_identifier(b, f, c, scope));
         } else if (is_type(c, "spread_element")) {
@@ -911,6 +1214,7 @@ static bool is_root_path(const char *path)
 
 static void add_root(amp_builder *b, const amp_value *v)
 {
+    b->impure++; /* a cloned entry would not record it */
     for (size_t i = 0; i < b->root_count; i++)
         if (b->roots[i]->callee_loc.file == v->callee_loc.file &&
             b->roots[i]->callee_loc.start == v->callee_loc.start) {
@@ -920,15 +1224,6 @@ static void add_root(amp_builder *b, const amp_value *v)
     const amp_value **slot = amp_push(b->a, (void **)&b->roots, &b->root_count, sizeof *slot);
     if (slot)
         *slot = v;
-}
-
-/* The capacity amp_push assumes for an array of n elements. */
-static size_t push_capacity(size_t n)
-{
-    size_t cap = 4;
-    while (cap < n)
-        cap *= 2;
-    return n ? cap : 0;
 }
 
 /* Applies one call (callee member property or plain callee) to the value
@@ -974,6 +1269,13 @@ static const amp_value *apply_call(amp_builder *b, uint32_t f, TSNode call, cons
                     : NULL;
             if (so_far->method_count && !v->methods)
                 return so_far;
+        }
+        if (v->loc.file != f) {
+            /* Chained on in another file (`schema.authorization(...)` on
+             * an imported schema): the chain is this file's, which is how
+             * a rebuild learns to evaluate this file with the base's. */
+            v->loc.file = f;
+            v->loc.start = ts_node_start_byte(call);
         }
         v->loc.end = ts_node_end_byte(call);
         amp_method *m = amp_push(b->a, (void **)&v->methods, &v->method_count, sizeof *m);
@@ -1109,6 +1411,8 @@ const amp_value *amp_eval(amp_builder *b, uint32_t f, TSNode node, const amp_sco
     TSNode n = strip(b, node);
     if (ts_node_is_null(n))
         return amp_eval_unknown(b, f, node);
+    if (b->depth > b->peak)
+        b->peak = b->depth;
     if (b->depth >= AMP_EVAL_MAX_DEPTH || b->steps++ >= AMP_EVAL_MAX_STEPS)
         return amp_eval_unknown(b, f, n);
     b->depth++;

@@ -83,6 +83,31 @@ typedef enum {
     AMP_NC_TEMPLATE_LITERAL,
 } amp_node_class;
 
+/* A schema entry remembered for the next build (see eval_entry in
+ * model_eval.c): the value of a `key: a.model(...)...` pair whose
+ * evaluation read nothing but its own text, builtin imports and its own
+ * callback parameters, so the same text gives the same value anywhere
+ * (its locations shifted). Lives in the arena of its file's values. */
+typedef struct amp_entry {
+    const amp_value *value;
+    const char *text;    /* the pair value's text (end - start bytes) */
+    uint32_t file;       /* where it was evaluated (for carrying it over with its file) */
+    uint32_t start, end; /* the pair value's bytes when it was evaluated */
+    uint32_t steps;      /* evaluation steps it took (AMP_EVAL_MAX_STEPS) */
+    uint32_t depth;      /* how far below its own depth the evaluation went (AMP_EVAL_MAX_DEPTH) */
+} amp_entry;
+
+/* Which value of a remembered entry became which clone, for the entry being
+ * cloned: a slot is in use when its stamp is gen (bumped per entry). */
+typedef struct amp_clone_map {
+    const amp_value **from; /* owned */
+    amp_value **to;         /* owned */
+    uint32_t *stamp;        /* owned */
+    size_t cap, count;
+    uint32_t gen;
+} amp_clone_map;
+void amp_clone_map_free(amp_clone_map *cm);
+
 typedef struct amp_builder {
     TSFieldId fid[AMP_F_COUNT]; /* field ids of the TypeScript grammar */
     uint8_t *node_class;        /* owned: amp_node_class of every grammar symbol */
@@ -93,7 +118,12 @@ typedef struct amp_builder {
     size_t file_count;
     amp_strmap memo;      /* node key -> amp_value* */
     int depth;
+    int peak;             /* the largest depth any evaluation has started at */
     size_t steps;
+    size_t impure;        /* bumped when a value depends on more than its text (see amp_entry) */
+    const amp_model *prev; /* borrowed: the previous build, whose entries may be cloned, or NULL */
+    uint64_t *import_sig; /* owned: per file, a hash of its builtin imports (entry keys) */
+    amp_clone_map clones; /* owned: scratch for cloning entries */
     const amp_value **roots; /* CALL values of define*, a.schema, a.combine, configure */
     size_t root_count, root_cap;
     const amp_value **bound; /* values given a binding name, by index */

@@ -13,8 +13,8 @@
 #include <string.h>
 
 static const char *const scalar_builders[] = {
-    "id",   "string", "integer", "float", "boolean", "date",  "time",
-    "datetime", "timestamp", "email", "json", "phone", "url", "ipAddress",
+    "id",       "string",    "integer", "float", "boolean", "date", "time",
+    "datetime", "timestamp", "email",   "json",  "phone",   "url",  "ipAddress",
 };
 
 static bool is_scalar_builder(const char *path, const char **name)
@@ -154,7 +154,8 @@ static void read_modifiers(amp_builder *b, const amp_value *v, amp_field *f)
             f->default_value = arg(m->args, m->arg_count, 0);
         } else if (strcmp(m->name, "authorization") == 0) {
             f->has_auth = true;
-            f->rules_known = amp_rules_read(b, arg(m->args, m->arg_count, 0), &f->rules, &f->rule_count);
+            f->rules_known =
+                amp_rules_read(b, arg(m->args, m->arg_count, 0), &f->rules, &f->rule_count);
         }
     }
 }
@@ -188,7 +189,9 @@ static void read_field(amp_builder *b, const char *owner, amp_field *f, const am
         }
     } else if (strcmp(p, "a.hasMany") == 0 || strcmp(p, "a.hasOne") == 0 ||
                strcmp(p, "a.belongsTo") == 0) {
-        f->kind = p[2] == 'b' ? AMP_FIELD_BELONGS_TO : p[5] == 'M' ? AMP_FIELD_HAS_MANY : AMP_FIELD_HAS_ONE;
+        f->kind = p[2] == 'b'   ? AMP_FIELD_BELONGS_TO
+                  : p[5] == 'M' ? AMP_FIELD_HAS_MANY
+                                : AMP_FIELD_HAS_ONE;
         f->target = amp_str_of(a0);
         const amp_value *refs = arg(v->items, v->item_count, 1);
         if (refs) {
@@ -326,7 +329,8 @@ static void read_operation(amp_builder *b, amp_type *t, const amp_value *v)
             n = hv->item_count;
         }
         for (size_t i = 0; i < n; i++) {
-            amp_handler *slot = amp_push(b->a, (void **)&t->handlers, &t->handler_count, sizeof *slot);
+            amp_handler *slot =
+                amp_push(b->a, (void **)&t->handlers, &t->handler_count, sizeof *slot);
             if (slot)
                 read_handler(list[i], slot);
         }
@@ -361,10 +365,14 @@ static amp_type_kind type_kind(const amp_value *v)
         const char *path;
         amp_type_kind kind;
     } kinds[] = {
-        {"a.model", AMP_TYPE_MODEL},         {"a.customType", AMP_TYPE_CUSTOM},
-        {"a.enum", AMP_TYPE_ENUM},           {"a.query", AMP_TYPE_QUERY},
-        {"a.mutation", AMP_TYPE_MUTATION},   {"a.subscription", AMP_TYPE_SUBSCRIPTION},
-        {"a.generation", AMP_TYPE_GENERATION}, {"a.conversation", AMP_TYPE_CONVERSATION},
+        {"a.model", AMP_TYPE_MODEL},
+        {"a.customType", AMP_TYPE_CUSTOM},
+        {"a.enum", AMP_TYPE_ENUM},
+        {"a.query", AMP_TYPE_QUERY},
+        {"a.mutation", AMP_TYPE_MUTATION},
+        {"a.subscription", AMP_TYPE_SUBSCRIPTION},
+        {"a.generation", AMP_TYPE_GENERATION},
+        {"a.conversation", AMP_TYPE_CONVERSATION},
     };
     if (!v || v->kind != AMP_VAL_CALL || !v->str)
         return AMP_TYPE_UNKNOWN;
@@ -423,7 +431,8 @@ static void read_types(amp_builder *b, amp_schema *s, int schema_index, const am
  * known string. */
 static const char *engine_of(const amp_value *configure)
 {
-    const amp_prop *db = amp_value_prop(arg(configure->items, configure->item_count, 0), "database");
+    const amp_prop *db =
+        amp_value_prop(arg(configure->items, configure->item_count, 0), "database");
     const amp_prop *engine = db ? amp_value_prop(db->value, "engine") : NULL;
     return engine && engine->value->kind == AMP_VAL_STRING ? engine->value->str : NULL;
 }
@@ -431,7 +440,8 @@ static const char *engine_of(const amp_value *configure)
 /* True when configure({ database: { engine } }) names a SQL engine. */
 static bool is_sql_engine(const amp_value *configure)
 {
-    const amp_prop *db = amp_value_prop(arg(configure->items, configure->item_count, 0), "database");
+    const amp_prop *db =
+        amp_value_prop(arg(configure->items, configure->item_count, 0), "database");
     const amp_prop *engine = db ? amp_value_prop(db->value, "engine") : NULL;
     if (!engine)
         return true; /* a database without a known engine: assume SQL, the usual case */
@@ -479,31 +489,37 @@ static void apply_sql_methods(amp_builder *b, amp_schema *s, const amp_value *v)
         const amp_value *const *items = returned_items(arg(m->args, m->arg_count, 0), &n);
         for (size_t j = 0; j < n; j++) {
             const amp_value *it = items[j];
-            if (strcmp(m->name, "renameModels") == 0 && it->kind == AMP_VAL_ARRAY && it->item_count == 2) {
+            if (strcmp(m->name, "renameModels") == 0 && it->kind == AMP_VAL_ARRAY &&
+                it->item_count == 2) {
                 amp_str from = amp_str_of(it->items[0]), to = amp_str_of(it->items[1]);
                 amp_type *t = from.s && to.s ? type_named(s, from.s) : NULL;
                 if (t)
                     t->name = to.s;
             } else if (it->kind == AMP_VAL_CALL && it->str) {
-                const char *name = model_in_path(b, it->str, strcmp(m->name, "setRelationships") == 0
-                                                                 ? "relationships" : "authorization");
+                const char *name = model_in_path(
+                    b, it->str,
+                    strcmp(m->name, "setRelationships") == 0 ? "relationships" : "authorization");
                 amp_type *t = name ? type_named(s, name) : NULL;
                 if (t && strcmp(m->name, "setRelationships") == 0) {
                     amp_field *extra = NULL;
                     size_t extra_count = 0;
-                    read_fields(b, t->name, arg(it->items, it->item_count, 0), &extra, &extra_count);
+                    read_fields(b, t->name, arg(it->items, it->item_count, 0), &extra,
+                                &extra_count);
                     for (size_t k = 0; k < extra_count; k++) {
-                        amp_field *f = amp_push(b->a, (void **)&t->fields, &t->field_count, sizeof *f);
+                        amp_field *f =
+                            amp_push(b->a, (void **)&t->fields, &t->field_count, sizeof *f);
                         if (f)
                             *f = extra[k];
                     }
                 } else if (t && strcmp(m->name, "setAuthorization") == 0) {
                     t->has_auth = true;
-                    t->rules_known = amp_rules_read(b, arg(it->items, it->item_count, 0), &t->rules, &t->rule_count);
+                    t->rules_known = amp_rules_read(b, arg(it->items, it->item_count, 0), &t->rules,
+                                                    &t->rule_count);
                 } else if (strcmp(m->name, "setAuthorization") == 0 &&
                            strcmp(it->str, "$1.authorization") == 0) {
                     s->has_auth = true;
-                    s->rules_known = amp_rules_read(b, arg(it->items, it->item_count, 0), &s->rules, &s->rule_count);
+                    s->rules_known = amp_rules_read(b, arg(it->items, it->item_count, 0), &s->rules,
+                                                    &s->rule_count);
                 }
             }
         }
@@ -516,7 +532,8 @@ void amp_schema_interpret(amp_builder *b, const amp_value *v, int combine)
     if (!v || v->kind != AMP_VAL_CALL || !v->str)
         return;
     bool is_schema = strcmp(v->str, "a.schema") == 0;
-    const amp_method *sql_schema = strcmp(v->str, "configure") == 0 ? amp_value_method(v, "schema") : NULL;
+    const amp_method *sql_schema =
+        strcmp(v->str, "configure") == 0 ? amp_value_method(v, "schema") : NULL;
     if (!is_schema && !sql_schema)
         return;
     for (size_t i = 0; i < m->schema_count; i++)
@@ -527,7 +544,9 @@ void amp_schema_interpret(amp_builder *b, const amp_value *v, int combine)
     if (!s)
         return;
     int index = (int)m->schema_count - 1;
-    s->loc = v->loc;
+    /* Where the schema is written: the base call, also when another file
+     * chained methods on it (v->loc is then that file's chain). */
+    s->loc = v->loc.file == v->callee_loc.file ? v->loc : v->callee_loc;
     s->value = v;
     s->combine = combine;
     if (is_schema) {

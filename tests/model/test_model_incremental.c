@@ -10,6 +10,7 @@
  * Usage: test_model_incremental PROJECTS_DIR
  */
 #include <dirent.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,6 +150,88 @@ static char *sites_text(const amp_model *m)
     return out;
 }
 
+/* A growing text buffer. */
+typedef struct text_buf {
+    char *s;
+    size_t len, cap;
+} text_buf;
+
+static void put(text_buf *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(text_buf *t, const char *fmt, ...)
+{
+    char line[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    size_t k = (size_t)n < sizeof line ? (size_t)n : sizeof line - 1;
+    if (t->len + k + 1 > t->cap) {
+        t->cap = (t->len + k + 1) * 2;
+        t->s = realloc(t->s, t->cap);
+    }
+    memcpy(t->s + t->len, line, k + 1);
+    t->len += k;
+}
+
+static void put_loc(text_buf *t, amp_loc l)
+{
+    put(t, " %u:%u-%u", l.file, l.start, l.end);
+}
+
+/* Every value reachable from v, with every location it holds. */
+static void put_value(text_buf *t, const amp_model *m, const amp_value *v, int depth)
+{
+    if (!v) {
+        put(t, "%*snull\n", depth, "");
+        return;
+    }
+    const char *name = amp_model_binding_name(m, v);
+    put(t, "%*s%d '%s' %g %d %d bind=%s", depth, "", (int)v->kind, v->str ? v->str : "", v->num,
+        (int)v->b, (int)v->open, name ? name : "-");
+    put_loc(t, v->loc);
+    put_loc(t, v->callee_loc);
+    put(t, " params=%zu\n", v->param_count);
+    for (size_t i = 0; i < v->prop_count; i++) {
+        put(t, "%*s.%s", depth, "", v->props[i].key);
+        put_loc(t, v->props[i].key_loc);
+        put(t, "\n");
+        put_value(t, m, v->props[i].value, depth + 1);
+    }
+    for (size_t i = 0; i < v->item_count; i++)
+        put_value(t, m, v->items[i], depth + 1);
+    for (size_t i = 0; i < v->method_count; i++) {
+        const amp_method *me = &v->methods[i];
+        put(t, "%*s.%s()", depth, "", me->name);
+        put_loc(t, me->name_loc);
+        put_loc(t, me->loc);
+        put(t, "\n");
+        for (size_t j = 0; j < me->arg_count; j++)
+            put_value(t, m, me->args[j], depth + 1);
+    }
+    if (v->body)
+        put_value(t, m, v->body, depth + 1);
+}
+
+/* The value graphs of every root and of every field, locations included
+ * (what cloned schema entries must get exactly right). */
+static char *values_text(const amp_model *m)
+{
+    text_buf t = {0};
+    put(&t, "roots %zu\n", m->root_count);
+    for (size_t i = 0; i < m->root_count; i++)
+        put_value(&t, m, m->roots[i], 0);
+    for (size_t s = 0; s < m->schema_count; s++)
+        for (size_t i = 0; i < m->schemas[s].type_count; i++) {
+            const amp_type *ty = &m->schemas[s].types[i];
+            put(&t, "type %s\n", ty->name ? ty->name : "?");
+            for (size_t j = 0; j < ty->field_count; j++)
+                put_value(&t, m, ty->fields[j].value, 1);
+        }
+    return t.s ? t.s : strdup("");
+}
+
 static char *model_text(const amp_model *m, const project *p)
 {
     const amp_text *texts[MAX_FILES];
@@ -158,6 +241,30 @@ static char *model_text(const amp_model *m, const project *p)
     char *s = json_dumps(j, JSON_SORT_KEYS | JSON_INDENT(1));
     json_decref(j);
     return s;
+}
+
+/* True when the incremental and the fresh text are the same; otherwise
+ * writes both to incremental-KIND.txt and fresh-KIND.txt (in the working
+ * directory) and says so. AMP_TEST_STOP=1 stops at the first difference. */
+static bool same_text(const char *kind, const char *inc, const char *fresh, const char *what)
+{
+    if (strcmp(inc, fresh) == 0)
+        return true;
+    const char *texts[2] = {inc, fresh}, *names[2] = {"incremental", "fresh"};
+    for (int i = 0; i < 2; i++) {
+        char path[64];
+        snprintf(path, sizeof path, "%s-%s.txt", names[i], kind);
+        FILE *f = fopen(path, "w");
+        if (f) {
+            fputs(texts[i], f);
+            fclose(f);
+        }
+    }
+    fprintf(stderr, "%s differ after %s (see incremental-%s.txt and fresh-%s.txt)\n", kind, what,
+            kind, kind);
+    if (getenv("AMP_TEST_STOP"))
+        exit(1);
+    return false;
 }
 
 /* The incremental model equals a fresh one; returns how many files it reused. */
@@ -171,25 +278,13 @@ static size_t check_same(amp_model **inc, project *p, const char *what)
         return 0;
     }
     char *a = model_text(*inc, p), *b = model_text(fresh, p);
-    if (strcmp(a, b) != 0) {
-        FILE *fa = fopen("incremental.json", "w"), *fb = fopen("fresh.json", "w");
-        if (fa && fb) {
-            fputs(a, fa);
-            fputs(b, fb);
-        }
-        if (fa)
-            fclose(fa);
-        if (fb)
-            fclose(fb);
-        fprintf(stderr, "model differs after %s (see incremental.json and fresh.json)\n", what);
-        if (getenv("AMP_TEST_STOP"))
-            exit(1);
-    }
-    AMP_CHECK(strcmp(a, b) == 0);
+    AMP_CHECK(same_text("model", a, b, what));
     char *sa = sites_text(*inc), *sb = sites_text(fresh);
-    if (strcmp(sa, sb) != 0)
-        fprintf(stderr, "sites differ after %s\n--- incremental\n%s--- fresh\n%s", what, sa, sb);
-    AMP_CHECK(strcmp(sa, sb) == 0);
+    AMP_CHECK(same_text("sites", sa, sb, what));
+    char *va = values_text(*inc), *vb = values_text(fresh);
+    AMP_CHECK(same_text("values", va, vb, what));
+    free(va);
+    free(vb);
     AMP_CHECK((*inc)->kept_count <= AMP_MODEL_MAX_KEPT);
     size_t reused = (*inc)->reused_count;
     free(a);
@@ -306,6 +401,74 @@ static void test_cross_file_changes(void)
     unload(&p);
 }
 
+/* Replaces the first occurrence of from in file k by to. */
+static void replace_first(project *p, size_t k, const char *from, const char *to)
+{
+    const char *at = strstr(p->docs[k].text.bytes, from);
+    AMP_CHECK(at != NULL);
+    if (!at)
+        return;
+    uint32_t off = (uint32_t)(at - p->docs[k].text.bytes);
+    edit(p, k, off, off + (uint32_t)strlen(from), to);
+}
+
+/* Schema entries remembered from the previous build (cloned, their
+ * locations shifted) must give what a fresh evaluation gives: after shifts
+ * both ways, an edit inside one entry, identical entries, and the changes
+ * that make an unchanged entry mean something else: a const it reads, a
+ * name it reads coming into existence, and the import of a builder. */
+static void test_schema_entries(void)
+{
+    project p;
+    memset(&p, 0, sizeof p);
+    p.parser = amp_parser_new();
+    add_text(&p, "/p/amplify/backend.ts",
+             "import { defineBackend } from '@aws-amplify/backend';\n"
+             "import { data } from './data/resource';\n"
+             "defineBackend({ data });\n");
+    add_text(&p, "/p/amplify/data/resource.ts",
+             "import { a, a as b, defineData } from '@aws-amplify/backend';\n"
+             "const OWNER = 'author';\n"
+             "const schema = a.schema({\n"
+             "  Status: a.enum(['DRAFT', 'PUBLISHED', 'ARCHIVED']),\n"
+             "  Post: a.model({ title: a.string().required(), status: a.ref('Status') })\n"
+             "    .authorization((allow) => [allow.owner(), allow.guest().to(['read'])]),\n"
+             "  Note: a.model({ body: a.string(), author: a.string() })\n"
+             "    .authorization((allow) => [allow.ownerDefinedIn(OWNER)]),\n"
+             "  Later: a.model({ body: a.string(), tag: a.string().default(LATER) })\n"
+             "    .authorization((allow) => [allow.guest()]),\n"
+             "  Tagged: a.model({ label: b.string(), count: b.integer() }),\n"
+             "  Nested: a.customType({ inner: a.customType({ x: a.string(), y: a.integer(), "
+             "z: a.float() }) }),\n"
+             "});\n"
+             "export const data = defineData({ schema });\n");
+    amp_model *inc = amp_model_build(p.sources, p.count);
+    edit(&p, 1, 0, 0, "// a comment that moves every entry\n");
+    check_same(&inc, &p, "every entry shifted");
+    AMP_CHECK(inc && inc->cloned_count >= 4); /* Status, Post, Tagged, Nested; not Note, Later */
+    replace_first(&p, 1, "title:", "headline:");
+    check_same(&inc, &p, "a field renamed in one entry");
+    replace_first(&p, 1, "'author'", "'writer'");
+    check_same(&inc, &p, "the const an unchanged entry reads changed");
+    edit(&p, 1, 0, 0, "const LATER = 'soon';\n");
+    check_same(&inc, &p, "a name an unchanged entry reads declared");
+    replace_first(&p, 1, "a, a as b,", "a,");
+    check_same(&inc, &p, "`b` no longer imported");
+    replace_first(&p, 1, "a,", "a, a as b,");
+    check_same(&inc, &p, "`b` imported again");
+    replace_first(&p, 1, "  Note:",
+                  "  Copy: a.model({ headline: a.string().required(), status: a.ref('Status') })\n"
+                  "    .authorization((allow) => [allow.owner(), allow.guest().to(['read'])]),\n"
+                  "  Note:");
+    check_same(&inc, &p, "an entry identical to another added");
+    replace_first(&p, 1, "  Status: a.enum(['DRAFT', 'PUBLISHED', 'ARCHIVED']),\n", "");
+    check_same(&inc, &p, "an entry removed, the others moved back");
+    replace_text(&p, 1, p.original[1]);
+    check_same(&inc, &p, "the schema restored");
+    amp_model_delete(inc);
+    unload(&p);
+}
+
 static const char *projects_dir;
 
 static void test_every_project(void)
@@ -346,6 +509,7 @@ int main(int argc, char **argv)
     }
     projects_dir = argv[1];
     AMP_RUN(test_cross_file_changes);
+    AMP_RUN(test_schema_entries);
     AMP_RUN(test_every_project);
     return amp_test_summary();
 }

@@ -382,11 +382,13 @@ typedef struct amp_model {
     const amp_value **roots;   /* define*, secret, a.schema, a.combine, configure calls, by place */
     size_t root_count;
     amp_strmap memo;           /* owned: declaration node key -> value */
+    amp_strmap entries;        /* owned: builtin-import hash + schema entry text -> amp_entry* */
     uint64_t *file_hash;       /* owned: per file, its text's hash, 0 when it had no tree */
     uint32_t *file_home;       /* owned: per file, the arena of its values: 0 this build's, k kept[k - 1] */
     amp_arena *kept;           /* owned: earlier builds' arenas holding values of reused files */
     size_t kept_count;
     size_t reused_count;       /* files whose values this build took from the previous one */
+    size_t cloned_count;       /* schema entries this build cloned instead of evaluating */
     size_t fresh_binding_count; /* binding_count of the last build that reused nothing */
     amp_file_pair *namings;    /* a const of `from` gave the name to a value of `to` */
     size_t naming_count;
