@@ -206,11 +206,23 @@ static void read_schemas(amp_builder *b)
  * or the schema alone) and the name. False when it does not fit `key`. */
 static bool type_key(char *key, size_t cap, const amp_model *m, int schema, const char *name)
 {
+    /* "s<schema>:" or "c<group>:", then the name (looked up per field:
+     * no snprintf). */
     int group = m->schemas[schema].combine;
-    int len = snprintf(key, cap, "%c%d:", group < 0 ? 's' : 'c', group < 0 ? schema : group);
+    unsigned scope = (unsigned)(group < 0 ? schema : group);
+    char digits[16];
+    size_t d = 0;
+    do
+        digits[d++] = (char)('0' + scope % 10);
+    while ((scope /= 10) && d < sizeof digits);
     size_t n = strlen(name);
-    if (len < 0 || (size_t)len + n + 1 > cap)
+    if (d + n + 3 > cap)
         return false;
+    size_t len = 0;
+    key[len++] = group < 0 ? 's' : 'c';
+    while (d)
+        key[len++] = digits[--d];
+    key[len++] = ':';
     memcpy(key + len, name, n + 1);
     return true;
 }

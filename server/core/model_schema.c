@@ -526,6 +526,41 @@ static void apply_sql_methods(amp_builder *b, amp_schema *s, const amp_value *v)
     }
 }
 
+/* True when v uses a form only data-schema 0.x accepts: a.manyToMany,
+ * a.query().function(...), .authorization([...]) with an array. */
+static bool legacy_value(const amp_value *v)
+{
+    if (!v || v->kind != AMP_VAL_CALL || !v->str)
+        return false;
+    if (strcmp(v->str, "a.manyToMany") == 0)
+        return true;
+    for (size_t i = 0; i < v->method_count; i++) {
+        const amp_method *m = &v->methods[i];
+        if (strcmp(m->name, "function") == 0 &&
+            (strcmp(v->str, "a.query") == 0 || strcmp(v->str, "a.mutation") == 0))
+            return true;
+        if (strcmp(m->name, "authorization") == 0 && m->arg_count &&
+            m->args[0]->kind == AMP_VAL_ARRAY)
+            return true;
+    }
+    return false;
+}
+
+static bool legacy_schema(const amp_schema *s)
+{
+    if (legacy_value(s->value))
+        return true;
+    for (size_t i = 0; i < s->type_count; i++) {
+        const amp_type *t = &s->types[i];
+        if (legacy_value(t->value))
+            return true;
+        for (size_t f = 0; f < t->field_count; f++)
+            if (legacy_value(t->fields[f].value))
+                return true;
+    }
+    return false;
+}
+
 void amp_schema_interpret(amp_builder *b, const amp_value *v, int combine)
 {
     amp_model *m = b->m;
@@ -565,4 +600,5 @@ void amp_schema_interpret(amp_builder *b, const amp_value *v, int combine)
         apply_sql_methods(b, s, v);
     }
     read_auth(b, v, &s->rules, &s->rule_count, &s->has_auth, &s->rules_known);
+    s->legacy_form = legacy_schema(s);
 }

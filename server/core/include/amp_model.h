@@ -245,6 +245,7 @@ typedef struct amp_schema {
     bool has_auth;
     bool rules_known;
     bool open;                 /* the types object had something not understood */
+    bool legacy_form;          /* uses a form only data-schema 0.x accepts (a.manyToMany, ...) */
 } amp_schema;
 
 /* ---- resources and the backend ------------------------------------------- */

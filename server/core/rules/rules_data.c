@@ -175,14 +175,28 @@ static bool group_open(const amp_model *m, int schema)
     return false;
 }
 
-/* Reports an unknown type name; returns the type when it exists. */
-static const amp_type *resolve_target(amp_check *c, int schema, amp_str target, const char *what)
+/* Reports an unknown type name; returns the type when it exists. The
+ * message starts with what (a phrase such as "The argument is a.ref to"),
+ * or when what is NULL with "<owner>.<field> is a.ref to" or "... is
+ * a.hasMany of" (written only when reporting: this runs for every field). */
+static const amp_type *resolve_target(amp_check *c, int schema, amp_str target, const char *what,
+                                      const amp_type *owner, const amp_field *f)
 {
     if (!target.s)
         return NULL;
     const amp_type *t = amp_find_type(c->m, schema, target.s);
     if (t || group_open(c->m, schema))
         return t;
+    char phrase[160];
+    if (!what) {
+        if (f->kind == AMP_FIELD_REF)
+            snprintf(phrase, sizeof phrase, "%s.%s is a.ref to", owner->name,
+                     f->name ? f->name : "?");
+        else
+            snprintf(phrase, sizeof phrase, "%s.%s is a.%s of", owner->name, f->name,
+                     rel_builder(f));
+        what = phrase;
+    }
     const char *hint = closest_type(c->m, schema, target.s, false);
     char suggestion[160] = "";
     if (hint)
@@ -314,6 +328,8 @@ static void check_counterpart(amp_check *c, const amp_type *model, const amp_typ
         return;
     const amp_field *first;
     size_t n = counterparts(target, model, f, &first);
+    if (n == 1)
+        return;
     char refs[256] = "";
     for (size_t i = 0; i < f->reference_count; i++) {
         size_t used = strlen(refs);
@@ -343,9 +359,7 @@ static void check_counterpart(amp_check *c, const amp_type *model, const amp_typ
 static void check_relationship(amp_check *c, const amp_schema *s, int si, const amp_type *model,
                                const amp_field *f)
 {
-    char what[160];
-    snprintf(what, sizeof what, "%s.%s is a.%s of", model->name, f->name, rel_builder(f));
-    const amp_type *target = resolve_target(c, si, f->target, what);
+    const amp_type *target = resolve_target(c, si, f->target, NULL, model, f);
     if (!target || s->sql)
         return;
     if (target->kind != AMP_TYPE_MODEL) {
@@ -369,9 +383,7 @@ static void check_relationship(amp_check *c, const amp_schema *s, int si, const 
 
 static void check_ref_field(amp_check *c, int si, const amp_type *owner, const amp_field *f)
 {
-    char what[160];
-    snprintf(what, sizeof what, "%s.%s is a.ref to", owner->name, f->name ? f->name : "?");
-    const amp_type *target = resolve_target(c, si, f->target, what);
+    const amp_type *target = resolve_target(c, si, f->target, NULL, owner, f);
     if (target && target->kind == AMP_TYPE_MODEL &&
         (owner->kind == AMP_TYPE_MODEL || owner->kind == AMP_TYPE_CUSTOM)) {
         amp_diag *d = amp_report(
@@ -548,12 +560,12 @@ static void check_operation(amp_check *c, const amp_schema *s, int si, const amp
                    "naming the mutation it listens to.",
                    t->name);
     if (t->returns && t->returns->kind == AMP_FIELD_REF)
-        resolve_target(c, si, t->returns->target, "The return type is a.ref to");
+        resolve_target(c, si, t->returns->target, "The return type is a.ref to", NULL, NULL);
     for (size_t i = 0; i < t->source_count; i++)
-        resolve_target(c, si, t->sources[i], "The subscription source is a.ref to");
+        resolve_target(c, si, t->sources[i], "The subscription source is a.ref to", NULL, NULL);
     for (size_t i = 0; i < t->field_count; i++)
         if (t->fields[i].kind == AMP_FIELD_REF)
-            resolve_target(c, si, t->fields[i].target, "The argument is a.ref to");
+            resolve_target(c, si, t->fields[i].target, "The argument is a.ref to", NULL, NULL);
 }
 
 static void check_fields(amp_check *c, const amp_schema *s, int si, const amp_type *t)

@@ -190,41 +190,11 @@ int amp_schema_version_cmp(const amp_check *c, const char *v)
     return cmp3(upper, want) <= 0 ? -1 : 2;
 }
 
-/* True when v uses a 0.x-only form (see amp_schema_legacy). */
-static bool legacy_value(const amp_value *v)
-{
-    if (!v || v->kind != AMP_VAL_CALL || !v->str)
-        return false;
-    if (strcmp(v->str, "a.manyToMany") == 0)
-        return true;
-    for (size_t i = 0; i < v->method_count; i++) {
-        const amp_method *m = &v->methods[i];
-        if (strcmp(m->name, "function") == 0 && strncmp(v->str, "a.", 2) == 0 &&
-            (strcmp(v->str, "a.query") == 0 || strcmp(v->str, "a.mutation") == 0))
-            return true;
-        if (strcmp(m->name, "authorization") == 0 && m->arg_count &&
-            m->args[0]->kind == AMP_VAL_ARRAY)
-            return true;
-    }
-    return false;
-}
-
 bool amp_schema_legacy(const amp_check *c, size_t si)
 {
     if (amp_schema_version_cmp(c, "1.0.0") < 0)
         return true;
-    const amp_schema *s = &c->m->schemas[si];
-    if (legacy_value(s->value))
-        return true;
-    for (size_t i = 0; i < s->type_count; i++) {
-        const amp_type *t = &s->types[i];
-        if (legacy_value(t->value))
-            return true;
-        for (size_t f = 0; f < t->field_count; f++)
-            if (legacy_value(t->fields[f].value))
-                return true;
-    }
-    return false;
+    return c->m->schemas[si].legacy_form;
 }
 
 const amp_resource *amp_schema_data_resource(const amp_model *m, size_t si)

@@ -15,9 +15,13 @@
 
 #define MAX_GONE 32
 
-/* Members a chain has taken away so far, and which call took each. */
+/* Members a chain has taken away so far, and which call took each. The
+ * label naming the chain in messages ("a.string(...)", "allow.owner()
+ * rule") is label_fmt with label_arg, written only when a report needs it. */
 typedef struct chain_state {
     const amp_cat_entry *type;
+    const char *label_fmt;
+    const char *label_arg;
     const char *gone[MAX_GONE];
     const amp_method *by[MAX_GONE];
     size_t count;
@@ -67,10 +71,17 @@ static void offered(const chain_state *st, char *buf, size_t cap)
         snprintf(buf, cap, "no further methods");
 }
 
-/* A method the type does not offer at all. */
-static void report_absent(amp_check *c, const chain_state *st, const amp_method *m,
-                          const char *label)
+static const char *label_of(const chain_state *st, char *buf, size_t cap)
 {
+    snprintf(buf, cap, st->label_fmt, st->label_arg);
+    return buf;
+}
+
+/* A method the type does not offer at all. */
+static void report_absent(amp_check *c, const chain_state *st, const amp_method *m)
+{
+    char label_buf[128];
+    const char *label = label_of(st, label_buf, sizeof label_buf);
     char list[256];
     offered(st, list, sizeof list);
     if (strcmp(m->name, "for") == 0 && (strcmp(amp_cat_id(st->type), "CustomQuery") == 0 ||
@@ -99,8 +110,11 @@ static void report_absent(amp_check *c, const chain_state *st, const amp_method 
 }
 
 /* A method taken away earlier in the chain. */
-static void report_gone(amp_check *c, const amp_method *m, const amp_method *by, const char *label)
+static void report_gone(amp_check *c, const chain_state *st, const amp_method *m,
+                        const amp_method *by)
 {
+    char label_buf[128];
+    const char *label = label_of(st, label_buf, sizeof label_buf);
     amp_diag *d;
     if (strcmp(by->name, m->name) == 0) {
         d = amp_schema_report(
@@ -123,21 +137,23 @@ static void report_gone(amp_check *c, const amp_method *m, const amp_method *by,
     amp_relate(c, d, by->name_loc, ".%s() here", by->name);
 }
 
-void amp_schema_walk(amp_check *c, const amp_value *v, const amp_cat_entry *type, const char *label)
+/* Walks v's methods from type on. */
+static void walk_chain(amp_check *c, const amp_value *v, const amp_cat_entry *type,
+                       const char *label_fmt, const char *label_arg)
 {
-    if (!v || v->kind != AMP_VAL_CALL || !type)
+    if (!v || v->kind != AMP_VAL_CALL || !type || v->method_count == 0)
         return;
-    chain_state st = {.type = type};
+    chain_state st = {.type = type, .label_fmt = label_fmt, .label_arg = label_arg};
     for (size_t i = 0; i < v->method_count; i++) {
         const amp_method *m = &v->methods[i];
         const amp_cat_entry *e = amp_cat_child(st.type, m->name);
         if (!e || amp_cat_kind_of(e) != AMP_CAT_METHOD) {
-            report_absent(c, &st, m, label);
+            report_absent(c, &st, m);
             return; /* what follows is on an unknown type */
         }
         int g = gone_index(&st, m->name);
         if (g >= 0) {
-            report_gone(c, m, st.by[g], label);
+            report_gone(c, &st, m, st.by[g]);
             continue;
         }
         if (amp_cat_once(e))
@@ -154,32 +170,35 @@ void amp_schema_walk(amp_check *c, const amp_value *v, const amp_cat_entry *type
     }
 }
 
+void amp_schema_walk(amp_check *c, const amp_value *v, const amp_cat_entry *type, const char *label)
+{
+    walk_chain(c, v, type, "%s", label);
+}
+
 /* ---- what to walk -------------------------------------------------------- */
 
 /* Walks a call whose path names a catalogue function ("a.string"). */
 static void walk_builder(amp_check *c, const amp_value *v)
 {
-    if (!v || v->kind != AMP_VAL_CALL || !v->str)
+    if (!v || v->kind != AMP_VAL_CALL || !v->str || v->method_count == 0)
         return;
     const amp_cat_entry *e = amp_catalog_find(v->str);
     if (!e || (amp_cat_kind_of(e) != AMP_CAT_FUNCTION && amp_cat_kind_of(e) != AMP_CAT_TYPE))
         return;
-    char label[96];
-    snprintf(label, sizeof label, "%s(...)", v->str);
-    amp_schema_walk(c, v, amp_cat_returns(e), label);
+    walk_chain(c, v, amp_cat_returns(e), "%s(...)", v->str);
 }
 
 static void walk_rules(amp_check *c, const char *allow, const char *context, const amp_rule *rules,
                        size_t n)
 {
+    if (n == 0)
+        return;
     const amp_cat_entry *type = amp_catalog_find(allow);
     for (size_t i = 0; i < n; i++) {
         const amp_cat_entry *e = amp_cat_child(type, rules[i].strategy);
         if (!e || (amp_cat_context_count(e) > 0 && !amp_cat_has_context(e, context)))
             continue; /* reported as data-auth-strategy-unavailable */
-        char label[96];
-        snprintf(label, sizeof label, "allow.%s() rule", rules[i].strategy);
-        amp_schema_walk(c, rules[i].call, amp_cat_returns(e), label);
+        walk_chain(c, rules[i].call, amp_cat_returns(e), "allow.%s() rule", rules[i].strategy);
     }
 }
 

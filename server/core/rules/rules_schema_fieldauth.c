@@ -104,6 +104,22 @@ static const char *claim_of(const amp_rule *r, const char *name)
     return m->arg_count && m->args[0]->kind == AMP_VAL_STRING ? m->args[0]->str : NULL;
 }
 
+/* Joins the parts that are not NULL with ':' into key (truncated to cap):
+ * a role key is built for every rule of every model, so no snprintf. */
+static void join_key(char *key, size_t cap, const char *a, const char *b, const char *c,
+                     const char *d)
+{
+    const char *parts[4] = {a, b, c, d};
+    size_t used = 0;
+    for (size_t i = 0; i < 4 && parts[i]; i++) {
+        if (i && used + 1 < cap)
+            key[used++] = ':';
+        for (const char *q = parts[i]; *q && used + 1 < cap; q++)
+            key[used++] = *q;
+    }
+    key[used] = '\0';
+}
+
 /* Writes the role keys of rule r (several for allow.groups([...])) through
  * emit; false when the rule is not fully known. */
 static bool role_keys(const amp_rule *r, void (*emit)(void *, const char *, const amp_rule *),
@@ -127,7 +143,7 @@ static bool role_keys(const amp_rule *r, void (*emit)(void *, const char *, cons
     else if (strcmp(s, "custom") == 0)
         emit(ctx, "function:custom", r);
     else if (strcmp(s, "authenticated") == 0) {
-        snprintf(key, sizeof key, "%s:private", p);
+        join_key(key, sizeof key, p, "private", NULL, NULL);
         emit(ctx, key, r);
     } else if (strcmp(s, "group") == 0 || strcmp(s, "groups") == 0) {
         if (r->group_count == 0)
@@ -135,14 +151,14 @@ static bool role_keys(const amp_rule *r, void (*emit)(void *, const char *, cons
         for (size_t g = 0; g < r->group_count; g++) {
             if (!r->groups[g].s)
                 return false;
-            snprintf(key, sizeof key, "%s:staticGroup:%s:%s", p, r->groups[g].s, claim);
+            join_key(key, sizeof key, p, "staticGroup", r->groups[g].s, claim);
             emit(ctx, key, r);
         }
     } else if (strcmp(s, "owner") == 0 || strstr(s, "DefinedIn")) {
         const char *field = strcmp(s, "owner") == 0 ? "owner" : r->field.s;
         if (!field)
             return false;
-        snprintf(key, sizeof key, "%s:%s:%s:%s", p, group ? "dynamicGroup" : "owner", field, claim);
+        join_key(key, sizeof key, p, group ? "dynamicGroup" : "owner", field, claim);
         emit(ctx, key, r);
     } else {
         return false;
@@ -192,7 +208,11 @@ static void note_role(void *p, const char *key, const amp_rule *r)
         return;
     }
     if (d->count < MAX_ROLES) {
-        snprintf(d->keys[d->count], sizeof d->keys[d->count], "%s", key);
+        size_t len = strlen(key);
+        if (len >= sizeof d->keys[d->count])
+            len = sizeof d->keys[d->count] - 1;
+        memcpy(d->keys[d->count], key, len);
+        d->keys[d->count][len] = '\0';
         d->rules[d->count++] = r;
     }
 }
