@@ -429,20 +429,23 @@ static bool adopt(amp_builder *b, amp_model *prev, const bool *reuse)
         m->file_home[f] = reuse[f] ? map[prev->file_home[f]] : 0;
     free(map);
 
+    /* The memo and the entries move over whole (thousands of keys); the
+     * memo entries of files evaluated again go now, their schema entries
+     * after the evaluation, which may clone them (drop_stale_entries). */
+    amp_strmap_free(&b->memo);
+    b->memo = prev->memo;
+    memset(&prev->memo, 0, sizeof prev->memo);
     size_t pos = 0;
     const char *key;
     void *value;
-    while (amp_strmap_next(&prev->memo, &pos, &key, &value)) {
+    while (amp_strmap_next(&b->memo, &pos, &key, &value)) {
         size_t f = memo_file(key);
-        if (f < n && reuse[f])
-            amp_strmap_put(&b->memo, key, value, NULL);
+        if (f >= n || !reuse[f])
+            amp_strmap_remove(&b->memo, key);
     }
-    pos = 0;
-    while (amp_strmap_next(&prev->entries, &pos, &key, &value)) {
-        const amp_entry *entry = value;
-        if (entry->file < n && reuse[entry->file])
-            amp_strmap_put(&m->entries, key, value, NULL);
-    }
+    amp_strmap_free(&m->entries);
+    m->entries = prev->entries;
+    memset(&prev->entries, 0, sizeof prev->entries);
     /* amp_push, so that later pushes find the capacity they expect. */
     for (size_t i = 0; i < prev->binding_count; i++) {
         const char **slot =
@@ -484,6 +487,21 @@ static bool adopt(amp_builder *b, amp_model *prev, const bool *reuse)
     for (size_t f = 0; f < n; f++)
         m->reused_count += reuse[f];
     return true;
+}
+
+/* Drops the schema entries taken from prev (adopt) that belong to files
+ * evaluated again and were not remembered again by this build: their
+ * values are in prev's arena, which goes. */
+static void drop_stale_entries(amp_model *m, const bool *reuse)
+{
+    size_t pos = 0;
+    const char *key;
+    void *value;
+    while (amp_strmap_next(&m->entries, &pos, &key, &value)) {
+        const amp_entry *entry = value;
+        if (entry->serial != m->serial && (entry->file >= m->file_count || !reuse[entry->file]))
+            amp_strmap_remove(&m->entries, key);
+    }
 }
 
 /* Ranks the files in the order a walk of the imports from backend.ts (file
@@ -659,9 +677,11 @@ static amp_model *build(const amp_source *sources, size_t count, amp_model *prev
         memset(reuse, 0, count * sizeof *reuse);
     }
     /* prev lives on through the evaluation: its entries may be cloned. */
+    m->serial = prev ? prev->serial + 1 : 1;
     b.prev = prev;
     amp_eval_all(&b, reuse);
     b.prev = NULL;
+    drop_stale_entries(m, reuse);
     amp_model_delete(prev);
     if (m->reused_count == 0)
         m->fresh_binding_count = m->binding_count;

@@ -1010,7 +1010,7 @@ static void remember_entry(amp_builder *b, const char *key, const amp_value *v, 
     amp_entry *entry = amp_arena_alloc(b->a, sizeof *entry);
     const char *text = amp_arena_strndup(b->a, b->files[f].doc->text.bytes + s, e - s);
     if (entry && text) {
-        *entry = (amp_entry){v, text, f, s, e, (uint32_t)steps, (uint32_t)depth};
+        *entry = (amp_entry){v, text, f, s, e, (uint32_t)steps, (uint32_t)depth, b->m->serial};
         amp_strmap_put(&b->m->entries, key, entry, NULL);
     }
 }

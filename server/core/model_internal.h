@@ -95,6 +95,7 @@ typedef struct amp_entry {
     uint32_t start, end; /* the pair value's bytes when it was evaluated */
     uint32_t steps;      /* evaluation steps it took (AMP_EVAL_MAX_STEPS) */
     uint32_t depth;      /* how far below its own depth the evaluation went (AMP_EVAL_MAX_DEPTH) */
+    uint32_t serial;     /* the model->serial of the build that remembered it */
 } amp_entry;
 
 /* Which value of a remembered entry became which clone, for the entry being

@@ -390,6 +390,7 @@ typedef struct amp_model {
     size_t kept_count;
     size_t reused_count;       /* files whose values this build took from the previous one */
     size_t cloned_count;       /* schema entries this build cloned instead of evaluating */
+    uint32_t serial;           /* builds since the last one without a previous model */
     size_t fresh_binding_count; /* binding_count of the last build that reused nothing */
     amp_file_pair *namings;    /* a const of `from` gave the name to a value of `to` */
     size_t naming_count;
