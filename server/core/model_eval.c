@@ -259,24 +259,25 @@ static int resolve_module(amp_builder *b, uint32_t from, const char *spec)
         return -1;
     static const char *suffixes[] = {"", ".ts", ".tsx", ".mts", "/index.ts", "/index.tsx"};
     size_t n = strlen(base);
-    const char *js = n > 3 && strcmp(base + n - 3, ".js") == 0 ? base + n - 3 : NULL;
-    int found = -1;
-    for (size_t f = 0; f < b->file_count && found < 0; f++) {
-        const char *p = b->files[f].path;
-        size_t m = strlen(p);
-        if (strncmp(p, base, n) == 0)
-            for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
-                if (strcmp(p + n, suffixes[i]) == 0 &&
-                    (i > 0 || (m > 3 && strcmp(p + m - 3, ".ts") == 0))) {
-                    found = (int)f;
-                    break;
-                }
-        if (found < 0 && js && m == n && strncmp(p, base, n - 3) == 0 &&
-            strcmp(p + n - 3, ".ts") == 0)
-            found = (int)f;
+    bool js = n > 3 && strcmp(base + n - 3, ".js") == 0;
+    char *cand = malloc(n + 16);
+    /* The first file (by index) that is base with one of the suffixes (no
+     * suffix only for a .ts base), or for base x.js the file x.ts. */
+    size_t found = SIZE_MAX;
+    for (size_t i = 0; cand && i < sizeof suffixes / sizeof suffixes[0] + js; i++) {
+        if (i == 0 && !(n > 3 && strcmp(base + n - 3, ".ts") == 0))
+            continue;
+        if (i < sizeof suffixes / sizeof suffixes[0])
+            snprintf(cand, n + 16, "%s%s", base, suffixes[i]);
+        else
+            snprintf(cand, n + 16, "%.*s.ts", (int)(n - 3), base);
+        uintptr_t at = (uintptr_t)amp_strmap_get(&b->paths, cand);
+        if (at && at - 1 < found)
+            found = at - 1;
     }
+    free(cand);
     free(base);
-    return found;
+    return found == SIZE_MAX ? -1 : (int)found;
 }
 
 static bool is_amplify_package(const char *spec)
@@ -480,6 +481,9 @@ static uint64_t import_sig(const amp_builder *b, uint32_t f)
 
 void amp_eval_index_files(amp_builder *b)
 {
+    for (uint32_t f = 0; f < b->file_count; f++) /* the first of a path wins */
+        if (!amp_strmap_get(&b->paths, b->files[f].path))
+            amp_strmap_put(&b->paths, b->files[f].path, (void *)(uintptr_t)(f + 1), NULL);
     b->import_sig = calloc(b->file_count ? b->file_count : 1, sizeof *b->import_sig);
     for (uint32_t f = 0; f < b->file_count; f++) {
         const amp_doc *doc = b->files[f].doc;
@@ -511,6 +515,7 @@ void amp_eval_free_files(amp_builder *b)
     b->node_class = NULL;
     free(b->import_sig);
     b->import_sig = NULL;
+    amp_strmap_free(&b->paths);
     amp_clone_map_free(&b->clones);
     b->symbol_count = 0;
 }

@@ -118,6 +118,7 @@ typedef struct amp_builder {
     amp_mfile *files;
     size_t file_count;
     amp_strmap memo;      /* node key -> amp_value* */
+    amp_strmap paths;     /* file path -> its index + 1 (import resolution) */
     int depth;
     int peak;             /* the largest depth any evaluation has started at */
     size_t steps;

@@ -89,7 +89,6 @@ typedef struct gen_op {
 /* One root field a model (or one of its indexes) generates. */
 typedef struct gen_field {
     const char *name; /* in gen_list.names, or the model's queryField string */
-    uint64_t head;    /* the first 8 bytes of name, big-endian: orders as strcmp does */
     const amp_type *model;
     amp_loc at;  /* the model's name, or the index's queryField (or index call) */
     int scope;   /* the schema, or -1 - the a.combine group */
@@ -98,14 +97,17 @@ typedef struct gen_field {
     size_t rank; /* generation order: models' operations, then index queries */
 } gen_field;
 
-/* Every root field the models of a backend generate, built once per run
- * and sorted by scope, root, name and rank. */
+/* Every root field the models of a backend generate, built once per run,
+ * with a hash index: the fields of one scope, root and name are chained in
+ * rank order (a sort of the thousands of names cost more than the rest). */
 typedef struct gen_list {
     gen_op ops[OPS_MAX];
     size_t op_count;
-    int list_op;        /* index of "list" in ops, or -1 */
-    gen_field *items;   /* owned, in generation order */
-    gen_field **sorted; /* owned: the items by scope, root, name and rank */
+    int list_op;      /* index of "list" in ops, or -1 */
+    gen_field *items; /* owned, in generation order */
+    size_t *next;     /* owned: per item, the next item (+ 1) of its chain, or 0 */
+    size_t *slots;    /* owned: the first item (+ 1) of each chain, or 0 */
+    size_t slot_mask; /* slots holds slot_mask + 1 entries */
     size_t count, cap;
     amp_arena names; /* owned: the generated names */
     bool *legacy;    /* owned: per schema, amp_schema_legacy */
@@ -310,39 +312,51 @@ static int scope_of(const amp_model *m, size_t si)
     return m->schemas[si].combine >= 0 ? -1 - m->schemas[si].combine : (int)si;
 }
 
-/* The first 8 bytes of s (fewer when it is shorter, then zeros) as a
- * big-endian number: two of them compare as strcmp compares the strings'
- * first 8 bytes. */
-static uint64_t head_of(const char *s)
+static size_t gen_hash(int scope, int root, const char *name)
 {
-    uint64_t h = 0;
-    bool end = false;
-    for (size_t i = 0; i < 8; i++) {
-        end = end || !s[i];
-        h = h << 8 | (end ? 0u : (unsigned char)s[i]);
+    uint64_t h = 1469598103934665603ull ^ (uint32_t)scope ^ ((uint64_t)(uint32_t)root << 32);
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        h = (h ^ *p) * 1099511628211ull;
+    return (size_t)(h ^ h >> 29);
+}
+
+static bool gen_same(const gen_field *a, int scope, int root, const char *name)
+{
+    return a->scope == scope && a->root == root && strcmp(a->name, name) == 0;
+}
+
+/* The slot of the chain of scope, root and name (empty when none). */
+static size_t gen_slot(const gen_list *l, int scope, int root, const char *name)
+{
+    size_t i = gen_hash(scope, root, name) & l->slot_mask;
+    while (l->slots[i] && !gen_same(&l->items[l->slots[i] - 1], scope, root, name))
+        i = (i + 1) & l->slot_mask;
+    return i;
+}
+
+/* Indexes the items; false when out of memory. */
+static bool gen_index(gen_list *l)
+{
+    size_t cap = 16;
+    while (cap < 2 * l->count)
+        cap *= 2;
+    l->slots = calloc(cap, sizeof *l->slots);
+    l->next = calloc(l->count ? l->count : 1, sizeof *l->next);
+    if (!l->slots || !l->next)
+        return false;
+    l->slot_mask = cap - 1;
+    for (size_t i = 0; i < l->count; i++) {
+        gen_field *f = &l->items[i];
+        size_t *link = &l->slots[gen_slot(l, f->scope, f->root, f->name)];
+        while (*link && l->items[*link - 1].rank < f->rank)
+            link = &l->next[*link - 1];
+        l->next[i] = *link;
+        *link = i + 1;
     }
-    return h;
+    return true;
 }
 
-/* Orders by scope, root and name (strcmp's order). */
-static int by_name(const gen_field *a, int scope, int root, uint64_t head, const char *name)
-{
-    int d = (a->scope > scope) - (a->scope < scope);
-    if (!d)
-        d = a->root - root;
-    if (!d)
-        d = (a->head > head) - (a->head < head);
-    return d ? d : strcmp(a->name, name);
-}
-
-static int by_field(const void *x, const void *y)
-{
-    const gen_field *a = *(const gen_field *const *)x, *b = *(const gen_field *const *)y;
-    int d = by_name(a, b->scope, b->root, b->head, b->name);
-    return d ? d : (a->rank > b->rank) - (a->rank < b->rank);
-}
-
-/* Builds the sorted list of every field the models generate; false when
+/* Builds the indexed list of every field the models generate; false when
  * out of memory. */
 static bool collect_fields(amp_check *c, gen_list *l)
 {
@@ -353,9 +367,8 @@ static bool collect_fields(amp_check *c, gen_list *l)
         for (size_t i = 0; i < m->schemas[si].type_count; i++)
             n += l->op_count + m->schemas[si].types[i].index_count;
     l->items = malloc((n ? n : 1) * sizeof *l->items);
-    l->sorted = malloc((n ? n : 1) * sizeof *l->sorted);
     l->legacy = malloc((m->schema_count ? m->schema_count : 1) * sizeof *l->legacy);
-    if (!l->items || !l->sorted || !l->legacy)
+    if (!l->items || !l->legacy)
         return false;
     l->cap = n;
     for (size_t si = 0; si < m->schema_count; si++) {
@@ -371,13 +384,7 @@ static bool collect_fields(amp_check *c, gen_list *l)
             add_index_queries(l, t, scope_of(m, si));
         }
     }
-    for (size_t i = 0; i < l->count; i++) {
-        l->items[i].head = head_of(l->items[i].name);
-        l->sorted[i] = &l->items[i];
-    }
-    if (l->count)
-        qsort(l->sorted, l->count, sizeof *l->sorted, by_field);
-    return true;
+    return gen_index(l);
 }
 
 /* What field f is, for messages: "list query", "query of a secondary
@@ -424,13 +431,12 @@ static void report_generated(amp_check *c, const gen_list *l, const gen_field *f
 
 static void check_generated_collisions(amp_check *c, const gen_list *l)
 {
-    for (size_t run = 0, end; run < l->count; run = end) {
-        const gen_field *a = l->sorted[run];
-        end = run + 1;
-        while (end < l->count && by_name(l->sorted[end], a->scope, a->root, a->head, a->name) == 0)
-            end++;
-        for (size_t k = run + 1; k < end; k++)
-            report_generated(c, l, a, l->sorted[k]);
+    for (size_t i = 0; i < l->count; i++) {
+        const gen_field *a = &l->items[i];
+        if (l->slots[gen_slot(l, a->scope, a->root, a->name)] != i + 1)
+            continue; /* not the first of its name */
+        for (size_t k = l->next[i]; k; k = l->next[k - 1])
+            report_generated(c, l, a, &l->items[k - 1]);
     }
 }
 
@@ -498,7 +504,7 @@ static void report_custom(amp_check *c, const gen_list *l, const amp_type *op, c
 
 /* Custom operations (queries, mutations, subscriptions, generations,
  * conversations) named like a field the models of their schema generate in
- * the same root type: one lookup in the sorted list each. */
+ * the same root type: one lookup in the index each. */
 static void check_custom_ops(amp_check *c, const gen_list *l)
 {
     for (size_t si = 0; si < c->m->schema_count; si++) {
@@ -509,23 +515,13 @@ static void check_custom_ops(amp_check *c, const gen_list *l)
             int root = root_of_kind(op->kind);
             if (root == ROOT_NONE || !op->name)
                 continue;
-            uint64_t head = head_of(op->name);
-            size_t lo = 0, hi = l->count;
-            while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (by_name(l->sorted[mid], scope, root, head, op->name) < 0)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
             const char *rest = named_model(l, op->name);
             const gen_field *best = NULL;
             int best_rank = 0;
-            for (size_t k = lo;
-                 k < l->count && by_name(l->sorted[k], scope, root, head, op->name) == 0; k++) {
-                int r = precedence(l, l->sorted[k], rest);
+            for (size_t k = l->slots[gen_slot(l, scope, root, op->name)]; k; k = l->next[k - 1]) {
+                int r = precedence(l, &l->items[k - 1], rest);
                 if (!best || r < best_rank) {
-                    best = l->sorted[k];
+                    best = &l->items[k - 1];
                     best_rank = r;
                 }
             }
@@ -543,7 +539,8 @@ static void check_generated_fields(amp_check *c)
         check_custom_ops(c, &l);
     }
     free(l.items);
-    free(l.sorted);
+    free(l.slots);
+    free(l.next);
     free(l.legacy);
     amp_arena_free(&l.names);
 }
