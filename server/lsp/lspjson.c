@@ -209,10 +209,15 @@ void amp_jtext_str(amp_jtext *t, const char *bytes, size_t len)
 
 void amp_jtext_int(amp_jtext *t, long long v)
 {
-    char num[32];
-    int n = snprintf(num, sizeof num, "%lld", v);
-    if (n > 0)
-        jtext_put(t, num, (size_t)n);
+    char num[24]; /* written backwards: no snprintf for every line and column */
+    size_t at = sizeof num;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do
+        num[--at] = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        num[--at] = '-';
+    jtext_put(t, num + at, sizeof num - at);
 }
 
 void amp_jtext_json(amp_jtext *t, const json_t *v)

@@ -501,11 +501,16 @@ static void type_item(cx_items *it, cx_frame *f, const char *name, unsigned bit,
     const amp_model *m = sc->model;
     item->detail = type_word(bit);
     if (t && m && t->name_loc.file < m->file_count) {
-        cx_buf b = {0};
-        cx_buf_printf(&b, "%s · %s", type_word(bit), short_path(m->files[t->name_loc.file].path));
-        char *d = cx_buf_take(&b);
-        item->detail = d ? amp_arena_strndup(&it->out->arena, d, strlen(d)) : item->detail;
-        free(d);
+        /* "<kind> · <path>", written into the arena directly (one per type). */
+        const char *word = type_word(bit), *path = short_path(m->files[t->name_loc.file].path);
+        size_t wn = strlen(word), pn = strlen(path);
+        char *d = amp_arena_alloc(&it->out->arena, wn + pn + sizeof " \xc2\xb7 ");
+        if (d) {
+            memcpy(d, word, wn);
+            memcpy(d + wn, " \xc2\xb7 ", 4);
+            memcpy(d + wn + 4, path, pn + 1);
+            item->detail = d;
+        }
         item->resolve_type = item->label;
     }
 }
