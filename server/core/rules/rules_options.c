@@ -270,7 +270,9 @@ static void describe_types(unsigned mask, char *out, size_t cap)
 /* The type bits a CALL value can stand for; 0 when not known. */
 static unsigned call_types(const amp_value *v)
 {
-    const char *s = v->str ? v->str : "";
+    if (!v->str)
+        return 0;
+    const char *s = v->str;
     size_t n = strlen(s);
     if (strcmp(s, "secret") == 0)
         return AMP_CAT_T_SECRET;
