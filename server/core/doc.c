@@ -31,6 +31,7 @@ int amp_doc_init(amp_doc *doc, const char *bytes, uint32_t len, int64_t version,
     doc->parse_limit = parse_limit;
     doc->tree_stale = true;
     doc->too_large = len > parse_limit;
+    doc->slack = UINT32_MAX;
     return amp_text_init(&doc->text, bytes, len);
 }
 
@@ -58,7 +59,49 @@ int amp_doc_set_text(amp_doc *doc, const char *bytes, uint32_t len)
     doc->tree = NULL;
     doc->tree_stale = true;
     doc->too_large = len > doc->parse_limit;
+    doc->slack = UINT32_MAX;
     return 0;
+}
+
+/* ---- edits that keep the lexing (see amp_doc_edit) ------------------------- */
+
+static bool typed_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == ' ' || c == '\t';
+}
+
+static bool joins(unsigned char c)
+{
+    return c == '/' || c == '*' || c == '\\' || c == '$' || c == '`' || c == '\'' || c == '"';
+}
+
+/* True when the bytes around [start, end) of text, past letters, digits
+ * and blanks (newlines included), are not characters that could join with
+ * them, nor a ';' before; at most 256 bytes each way are looked at. */
+static bool neighbours_stay(const amp_text *t, uint32_t start, uint32_t end)
+{
+    const unsigned char *p = (const unsigned char *)t->bytes;
+    uint32_t i = start, k = 0;
+    while (i > 0 && k++ < 256 && (typed_byte(p[i - 1]) || p[i - 1] == '\n' || p[i - 1] == '\r'))
+        i--;
+    /* After ';' a word may become or stop being `else`, which decides
+     * whether the ';' separates (amp_doc_run_bound). */
+    if (k > 256 || (i > 0 && (joins(p[i - 1]) || p[i - 1] == ';')))
+        return false;
+    uint32_t j = end;
+    k = 0;
+    while (j < t->len && k++ < 256 && (typed_byte(p[j]) || p[j] == '\n' || p[j] == '\r'))
+        j++;
+    return k <= 256 && !(j < t->len && joins(p[j]));
+}
+
+static bool only_typed(const char *s, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (!typed_byte((unsigned char)s[i]))
+            return false;
+    return true;
 }
 
 int amp_doc_edit(amp_doc *doc, uint32_t start, uint32_t end, const char *ins, uint32_t ins_len)
@@ -67,6 +110,8 @@ int amp_doc_edit(amp_doc *doc, uint32_t start, uint32_t end, const char *ins, ui
         end = doc->text.len;
     if (start > end)
         start = end;
+    bool typed = doc->slack != UINT32_MAX && only_typed(doc->text.bytes + start, end - start) &&
+                 only_typed(ins, ins_len);
     TSInputEdit edit;
     edit.start_byte = start;
     edit.old_end_byte = end;
@@ -79,6 +124,11 @@ int amp_doc_edit(amp_doc *doc, uint32_t start, uint32_t end, const char *ins, ui
     if (doc->tree)
         ts_tree_edit(doc->tree, &edit);
     doc->inserted = doc->inserted > UINT32_MAX - ins_len ? UINT32_MAX : doc->inserted + ins_len;
+    if (typed && neighbours_stay(&doc->text, start, start + ins_len) &&
+        doc->slack < UINT32_MAX - 1 - ins_len)
+        doc->slack += ins_len;
+    else
+        doc->slack = UINT32_MAX;
     doc->tree_stale = true;
     doc->too_large = doc->text.len > doc->parse_limit;
     return 0;
@@ -199,10 +249,21 @@ int amp_doc_reparse(amp_doc *doc, TSParser *parser)
     doc->tree_stale = false;
     doc->too_complex = false;
     doc->error_region = false;
-    doc->tokens = 0;
-    if (!doc->too_large && doc->text.len > AMP_DOC_MAX_RUN) {
+    /* Only typing since a parse that scanned: the last bounds plus what was
+     * typed (see amp_doc_edit), while that stays under the limit. */
+    uint64_t run = (uint64_t)doc->run_bound + doc->slack;
+    bool typed = doc->slack != UINT32_MAX && doc->tree && doc->tokens && run <= AMP_DOC_MAX_RUN;
+    uint32_t slack = doc->slack;
+    doc->slack = 0;
+    if (typed && !doc->too_large && doc->text.len > AMP_DOC_MAX_RUN) {
+        doc->run_bound = (uint32_t)run;
+        doc->tokens = doc->tokens > UINT32_MAX - slack ? UINT32_MAX : doc->tokens + slack;
+    } else if (!doc->too_large && doc->text.len > AMP_DOC_MAX_RUN) {
+        doc->scans++;
+        doc->tokens = 0;
         uint32_t bound = amp_doc_run_bound(doc->text.bytes, doc->text.len, AMP_DOC_MAX_RUN,
                                            &doc->run_start, &doc->run_end, &doc->tokens);
+        doc->run_bound = bound == UINT32_MAX ? 0 : bound;
         if (bound == UINT32_MAX) {
             ts_tree_delete(doc->tree);
             doc->tree = NULL;
@@ -210,6 +271,8 @@ int amp_doc_reparse(amp_doc *doc, TSParser *parser)
             return -1;
         }
         doc->too_complex = bound > AMP_DOC_MAX_RUN;
+    } else {
+        doc->tokens = doc->run_bound = 0;
     }
     if (doc->too_large || doc->too_complex) {
         ts_tree_delete(doc->tree);

@@ -397,6 +397,106 @@ static void test_bound_properties(void)
     ts_parser_delete(parser);
 }
 
+/* Typing in a large file does not scan it again (amp_doc_edit): letters
+ * in a field name reuse the bounds; an edit that may change the lexing
+ * (a comment opened, a word after ';', a quote) scans. */
+static void test_typing_skips_the_scan(void)
+{
+    TSParser *parser = amp_parser_new();
+    char *text = schema(300, false);
+    amp_doc d;
+    AMP_CHECK_INT(amp_doc_init(&d, text, (uint32_t)strlen(text), 1, LIMIT), 0);
+    AMP_CHECK(d.text.len > AMP_DOC_MAX_RUN);
+    AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+    AMP_CHECK_INT(d.scans, 1);
+    uint32_t at = (uint32_t)(strstr(text, "title") - text);
+    for (int i = 0; i < 20; i++) { /* type "xxxxxxxxxx", then delete it */
+        AMP_CHECK_INT(
+            i < 10 ? amp_doc_edit(&d, at, at, "x", 1) : amp_doc_edit(&d, at, at + 1, "", 0), 0);
+        AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+    }
+    AMP_CHECK_INT(d.scans, 1);
+    AMP_CHECK(d.tree && !d.too_complex && d.text.len == strlen(text));
+    static const struct {
+        const char *text;
+        const char *why;
+    } scans[] = {{"/*", "a comment"}, {" '", "a quote"}, {"a\n", "a newline"}};
+    for (size_t k = 0; k < sizeof scans / sizeof scans[0]; k++) {
+        uint32_t before = d.scans;
+        AMP_CHECK_INT(amp_doc_edit(&d, at, at, scans[k].text, (uint32_t)strlen(scans[k].text)), 0);
+        AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+        if (d.scans != before + 1)
+            fprintf(stderr, "no scan after %s\n", scans[k].why);
+        AMP_CHECK_INT(d.scans, before + 1);
+        AMP_CHECK_INT(amp_doc_edit(&d, at, at + (uint32_t)strlen(scans[k].text), "", 0), 0);
+        AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+    }
+    /* A word after ';' may become `else`. */
+    uint32_t end = (uint32_t)(strstr(text, "});") - text) + 3, before = d.scans;
+    AMP_CHECK_INT(amp_doc_edit(&d, end, end, " els", 4), 0);
+    AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+    AMP_CHECK_INT(d.scans, before + 1);
+    amp_doc_free(&d);
+    free(text);
+    ts_parser_delete(parser);
+}
+
+/* The bounds a document keeps after typing cover the text's true bounds:
+ * random texts of words, separators, brackets, quotes, comments and `else`
+ * after ';', edited at random places by inserting and deleting letters,
+ * digits and blanks; the decision to parse is the one a full scan makes. */
+static void test_typing_bounds_hold(void)
+{
+    static const char *const words[] = {"a",  "b1", "else", ";", ",",   "(",   ")",     "{",
+                                        "}",  "[",  "]",    "=", "/",   "/x/", "'s'",   "\"q\"",
+                                        "`t", "${", "`",    "*", "/*",  "*/",  "//c\n", "return",
+                                        "\n", "  ", "\\",   "$", "x_y", "1",   ".",     ":"};
+    const uint32_t nwords = sizeof words / sizeof words[0];
+    static const char typed[] = "ab1_ \t";
+    TSParser *parser = amp_parser_new();
+    uint32_t seed = 99, skipped = 0;
+    for (int round = 0; round < 12; round++) {
+        buf b = {0};
+        while (b.len < AMP_DOC_MAX_RUN + 2000) {
+            seed = seed * 1103515245u + 12345u;
+            /* mostly words and separators, so that most texts are parsed */
+            uint32_t k = (seed >> 16) % 10 < 7 ? (seed >> 20) % 6 : (seed >> 16) % nwords;
+            put(&b, words[k]);
+            put(&b, " ");
+        }
+        amp_doc d;
+        AMP_CHECK_INT(amp_doc_init(&d, b.p, (uint32_t)b.len, 1, LIMIT), 0);
+        AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+        for (int e = 0; e < 12 && d.tree; e++) {
+            seed = seed * 1103515245u + 12345u;
+            uint32_t at = (seed >> 8) % d.text.len;
+            seed = seed * 1103515245u + 12345u;
+            char ins[3] = {typed[(seed >> 16) % 6], typed[(seed >> 20) % 6], 0};
+            uint32_t del = (seed >> 24) % 3;
+            if (at + del > d.text.len)
+                del = 0;
+            uint32_t scans = d.scans;
+            AMP_CHECK_INT(amp_doc_edit(&d, at, at + del, ins, (seed >> 28) % 3), 0);
+            AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
+            uint32_t tokens = 0, at0, end0;
+            uint32_t bound =
+                amp_doc_run_bound(d.text.bytes, d.text.len, AMP_DOC_MAX_RUN, &at0, &end0, &tokens);
+            AMP_CHECK(d.too_complex == (bound > AMP_DOC_MAX_RUN) || d.error_region);
+            if (d.scans == scans && d.tree) {
+                skipped++;
+                if (bound > d.run_bound || tokens > d.tokens)
+                    fprintf(stderr, "round %d edit %d at %u: bounds %u/%u kept, %u/%u true\n",
+                            round, e, at, d.run_bound, d.tokens, bound, tokens);
+                AMP_CHECK(bound <= d.run_bound && tokens <= d.tokens);
+            }
+        }
+        amp_doc_free(&d);
+        free(b.p);
+    }
+    AMP_CHECK(skipped > 20); /* the shortcut was taken */
+    ts_parser_delete(parser);
+}
+
 int main(void)
 {
     AMP_RUN(test_unbalanced_tokens_are_refused);
@@ -404,6 +504,8 @@ int main(void)
     AMP_RUN(test_large_valid_files_are_parsed);
     AMP_RUN(test_long_error_regions_are_stopped);
     AMP_RUN(test_incremental_edits);
+    AMP_RUN(test_typing_skips_the_scan);
+    AMP_RUN(test_typing_bounds_hold);
     AMP_RUN(test_bound_properties);
     AMP_RUN(test_token_bound_covers_children);
     return amp_test_summary();

@@ -54,6 +54,10 @@ typedef struct amp_doc {
     uint32_t run_start; /* when too_complex: the bytes where the run passed the limit */
     uint32_t run_end;
     uint32_t tokens;      /* the last parse's token bound (0 for texts of at most AMP_DOC_MAX_RUN) */
+    uint32_t run_bound;   /* the last parse's run bound (amp_doc_run_bound), or 0 as for tokens */
+    uint32_t slack;       /* bytes typed since then by edits that keep the lexing (see below), or
+                           * UINT32_MAX when an edit may have changed it */
+    uint32_t scans;       /* full run-bound scans so far (tests and logs) */
     uint32_t inserted;    /* bytes inserted by edits since the last parse */
     uint32_t parse_limit; /* bytes; larger texts are not parsed */
     int64_t version;      /* the editor's version, or -1 for files read from disk */
@@ -77,7 +81,18 @@ void amp_doc_free(amp_doc *doc);
 int amp_doc_set_text(amp_doc *doc, const char *bytes, uint32_t len);
 
 /* Replaces bytes [start, end) with ins (clamped to the text) and edits the
- * tree to match. Returns 0 or -1 (out of memory; nothing changed). */
+ * tree to match. Returns 0 or -1 (out of memory; nothing changed).
+ *
+ * Typing keeps the lexing: an edit that removes and inserts only letters,
+ * digits, '_', spaces and tabs, between characters that cannot join with
+ * them into another token (not / * \ $ ` ' " on either side, past the
+ * letters and blanks next to the edit, nor a ';' before, which a following
+ * `else` turns from a separator into a token), only splits, joins,
+ * lengthens or shortens words. The run bound and the token bound then grow by at most
+ * one per inserted byte, so amp_doc_reparse adds the typed bytes to the
+ * last bounds instead of scanning the whole text again (a 50,000-line file
+ * costs what a small one does), as long as the sum stays under
+ * AMP_DOC_MAX_RUN. test_parse_guard checks the bounds on random edits. */
 int amp_doc_edit(amp_doc *doc, uint32_t start, uint32_t end, const char *ins, uint32_t ins_len);
 
 /* Brings the tree up to date with the text, reusing the old tree. A text
