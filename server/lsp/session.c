@@ -282,9 +282,12 @@ static void register_watchers(amp_session *s)
 {
     if (!s->client_dynamic_watch)
         return;
-    json_t *watchers =
-        json_pack("[{s:s},{s:s}]", "globPattern", "**/amplify/**/*.{ts,tsx,mts,js,json}",
-                  "globPattern", "**/package.json");
+    /* The backends' files, and what project.c reads beside them: a change
+     * of amplify-ls.json or of a lockfile alone re-runs the rules. */
+    json_t *watchers = json_pack(
+        "[{s:s},{s:s},{s:s},{s:s}]", "globPattern", "**/amplify/**/*.{ts,tsx,mts,js,json}",
+        "globPattern", "**/package.json", "globPattern", "**/amplify-ls.json", "globPattern",
+        "**/{package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml}");
     json_t *params =
         json_pack("{s:[{s:s, s:s, s:{s:o}}]}", "registrations", "id", "amplify-ls-watch", "method",
                   "workspace/didChangeWatchedFiles", "registerOptions", "watchers", watchers);

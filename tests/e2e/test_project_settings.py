@@ -260,8 +260,56 @@ def test_editor_reads_config_and_versions():
         shutil.rmtree(root)
 
 
+def test_editor_watches_config_and_lockfiles():
+    # A change of amplify-ls.json or of a lockfile alone, reported by the
+    # client's file watcher, re-runs the rules: no edit of a .ts file needed.
+    lock = {"lockfileVersion": 3, "packages": {
+        "node_modules/@aws-amplify/backend": {"version": "1.25.1"}}}
+    root = project({"package.json": {"devDependencies": {"@aws-amplify/backend": "*"}},
+                    "package-lock.json": lock})
+    caps = {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}},
+            "textDocument": {"publishDiagnostics": {"relatedInformation": True}}}
+    try:
+        with Server() as s:
+            s.initialize(root=root, capabilities=caps)
+            uri = uri_of(os.path.join(root, "amplify/data/resource.ts"))
+            s.open(uri, DATA, version=1)
+            diags = s.diagnostics_for(uri, version=1)
+            check(by_code(diags, CODE), "the rule fires: %s" % diags)
+            backend = uri_of(os.path.join(root, "amplify/backend.ts"))
+            s.open(backend, BACKEND, version=1)
+            first = s.diagnostics_for(backend, version=1)
+            check(not by_code(first, NOTICE), "1.25.1, no notice: %s" % first)
+            reg = [r for r in s.server_requests if r["method"] == "client/registerCapability"]
+            globs = [w["globPattern"] for r in reg for g in r["params"]["registrations"]
+                     for w in g["registerOptions"]["watchers"]]
+            check("**/amplify-ls.json" in globs, "amplify-ls.json watched: %s" % globs)
+            check(any("package-lock.json" in g and "yarn.lock" in g and "pnpm-lock.yaml" in g
+                      for g in globs), "lockfiles watched: %s" % globs)
+            config = os.path.join(root, "amplify-ls.json")
+            with open(config, "w") as f:
+                json.dump({"rules": {CODE: "off"}}, f)
+            s.notify("workspace/didChangeWatchedFiles",
+                     {"changes": [{"uri": uri_of(config), "type": 1}]})
+            s.wait_notification("textDocument/publishDiagnostics",
+                                lambda p: p["uri"] == uri and not by_code(p["diagnostics"], CODE),
+                                timeout=10)  # fails with a timeout while the rule still fires
+            # The lockfile now installs a 0.x version: the notice appears.
+            lock["packages"]["node_modules/@aws-amplify/backend"]["version"] = "0.15.1"
+            with open(os.path.join(root, "package-lock.json"), "w") as f:
+                json.dump(lock, f)
+            s.notify("workspace/didChangeWatchedFiles", {"changes": [
+                {"uri": uri_of(os.path.join(root, "package-lock.json")), "type": 2}]})
+            s.wait_notification("textDocument/publishDiagnostics",
+                                lambda p: p["uri"] == backend and by_code(p["diagnostics"], NOTICE),
+                                timeout=10)  # the lockfile's version applies
+            s.shutdown_and_exit()
+    finally:
+        shutil.rmtree(root)
+
+
 if __name__ == "__main__":
-    run([test_range_in_package_json, test_range_forms, test_nearest_package_json_naming_amplify,
+    run([test_editor_watches_config_and_lockfiles, test_range_in_package_json, test_range_forms, test_nearest_package_json_naming_amplify,
          test_data_schema_when_backend_unnamed, test_package_lock_wins,
          test_package_lock_workspace_copy, test_package_lock_v1, test_yarn_v1_matches_the_range,
          test_yarn_berry, test_pnpm_v6_importer, test_pnpm_v9_packages,
