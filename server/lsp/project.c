@@ -9,6 +9,11 @@
  * read again. Lockfiles are read with the least parsing that finds a
  * package's installed version: JSON for npm, a line scan for yarn (v1 and
  * berry) and pnpm (v5 to v9).
+ *
+ * An amplify-ls.json open in the editor is read from the workspace's store
+ * (its buffer), and its signature is a hash of that text. The text read is
+ * kept with the problems found in it, so the editor's diagnostics of the
+ * file (publish.c) and check's are placed against exactly that text.
  */
 #include "amp_project.h"
 
@@ -24,8 +29,20 @@
 #define PKG_DATA_SCHEMA "@aws-amplify/data-schema"
 #define MAX_LOCKFILE_BYTES (64u << 20)
 
-static const char *const lockfiles[] = {"package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
-                                        "pnpm-lock.yaml"};
+#define CONFIG_NAME "amplify-ls.json"
+/* Every file a project is read from. The lockfiles are the four after
+ * package.json, in the order read_lockfile prefers them (npm's two, yarn,
+ * pnpm). */
+static const char *const file_names[] = {"package.json",
+                                         "package-lock.json",
+                                         "npm-shrinkwrap.json",
+                                         "yarn.lock",
+                                         "pnpm-lock.yaml",
+                                         CONFIG_NAME,
+                                         NULL};
+#define LOCKFILE_COUNT 4
+static const char *const *const lockfiles = file_names + 1;
+#define MAX_CONFIG_BYTES (1u << 20)
 
 /* ---- small helpers ---------------------------------------------------------- */
 
@@ -62,6 +79,8 @@ static char *parent(const char *dir)
 /* True when path is dir or lies inside it. */
 static bool within(const char *path, const char *dir)
 {
+    if (strcmp(dir, "/") == 0)
+        return path[0] == '/';
     size_t n = strlen(dir);
     while (n > 1 && dir[n - 1] == '/')
         n--;
@@ -132,6 +151,25 @@ static char *slurp(const char *path, size_t max, size_t *len)
     return buf;
 }
 
+/* ---- amplify-ls.json open in the editor --------------------------------------- */
+
+/* The store's file for path when the editor has it open, else NULL
+ * (borrowed until the store changes). */
+static const amp_file *open_buffer(amp_workspace *ws, const char *path)
+{
+    const amp_file *f = amp_file_get(ws, path);
+    return f && f->open ? f : NULL;
+}
+
+/* 64-bit FNV-1a: tells one buffer text from another in a signature. */
+static uint64_t text_hash(const char *bytes, uint32_t len)
+{
+    uint64_t h = 14695981039346656037ull;
+    for (uint32_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)bytes[i]) * 1099511628211ull;
+    return h;
+}
+
 /* ---- the signature of the files consulted ----------------------------------- */
 
 static void stat_into(char **sig, size_t *len, const char *path)
@@ -163,7 +201,7 @@ static void each_config_candidate(const amp_workspace *ws, const amp_backend *be
     const char *top = folder_of(ws, be->root);
     char *dir = str_dup(be->root);
     while (dir) {
-        char *path = join(dir, "amplify-ls.json");
+        char *path = join(dir, CONFIG_NAME);
         bool stop = path && fn(ctx, path);
         free(path);
         if (stop || !top || strcmp(dir, top) == 0 || !within(dir, top))
@@ -176,6 +214,7 @@ static void each_config_candidate(const amp_workspace *ws, const amp_backend *be
 }
 
 typedef struct sig_ctx {
+    amp_workspace *ws;
     char *sig;
     size_t len;
 } sig_ctx;
@@ -183,21 +222,26 @@ typedef struct sig_ctx {
 static bool sig_config(void *ctx, const char *path)
 {
     sig_ctx *s = ctx;
-    stat_into(&s->sig, &s->len, path);
+    const amp_file *buf = open_buffer(s->ws, path);
+    if (buf)
+        appendf(&s->sig, &s->len, "%s:buffer:%u:%llx\n", path, buf->doc.text.len,
+                (unsigned long long)text_hash(buf->doc.text.bytes, buf->doc.text.len));
+    else
+        stat_into(&s->sig, &s->len, path);
     return false;
 }
 
 /* Stats every file that could matter (owned string). */
-static char *signature(const amp_workspace *ws, const amp_backend *be)
+static char *signature(amp_workspace *ws, const amp_backend *be)
 {
-    sig_ctx s = {strdup(""), 0};
+    sig_ctx s = {ws, strdup(""), 0};
     char *dir = str_dup(be->amplify_dir);
     while (dir && s.sig) {
         char *path = join(dir, "package.json");
         if (path)
             stat_into(&s.sig, &s.len, path);
         free(path);
-        for (size_t i = 0; i < sizeof lockfiles / sizeof lockfiles[0]; i++) {
+        for (size_t i = 0; i < LOCKFILE_COUNT; i++) {
             path = join(dir, lockfiles[i]);
             if (path)
                 stat_into(&s.sig, &s.len, path);
@@ -408,7 +452,7 @@ static void read_lockfile(amp_project *p, const char *pkg_dir)
 {
     char *dir = str_dup(pkg_dir);
     while (dir) {
-        for (size_t i = 0; i < sizeof lockfiles / sizeof lockfiles[0]; i++) {
+        for (size_t i = 0; i < LOCKFILE_COUNT; i++) {
             char *path = join(dir, lockfiles[i]);
             size_t len = 0;
             char *text = path ? slurp(path, MAX_LOCKFILE_BYTES, &len) : NULL;
@@ -587,29 +631,56 @@ static void read_config_json(amp_workspace *ws, amp_project *p, const char *text
     json_decref(root);
 }
 
+typedef struct find_ctx {
+    amp_workspace *ws;
+    char *path; /* owned: the candidate found */
+} find_ctx;
+
+/* A candidate counts when it is a regular file or open in the editor. */
 static bool find_config(void *ctx, const char *path)
 {
+    find_ctx *c = ctx;
     struct stat st;
-    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+    if (!open_buffer(c->ws, path) && (stat(path, &st) != 0 || !S_ISREG(st.st_mode)))
         return false;
-    *(char **)ctx = strdup(path);
+    c->path = strdup(path);
     return true;
+}
+
+/* The text of the config file (owned, NUL-terminated): the editor's buffer
+ * when it is open, else the disk's; NULL when unreadable or over the cap. */
+static char *config_text(amp_workspace *ws, const char *path, size_t *len)
+{
+    const amp_file *buf = open_buffer(ws, path);
+    if (!buf)
+        return slurp(path, MAX_CONFIG_BYTES, len);
+    if (buf->doc.text.len > MAX_CONFIG_BYTES)
+        return NULL;
+    char *copy = malloc((size_t)buf->doc.text.len + 1);
+    if (copy) {
+        memcpy(copy, buf->doc.text.bytes, (size_t)buf->doc.text.len + 1);
+        *len = buf->doc.text.len;
+    }
+    return copy;
 }
 
 static void read_config(amp_workspace *ws, const amp_backend *be, amp_project *p)
 {
-    each_config_candidate(ws, be, find_config, &p->config_path);
+    find_ctx found = {ws, NULL};
+    each_config_candidate(ws, be, find_config, &found);
+    p->config_path = found.path;
     if (!p->config_path)
         return;
     size_t len = 0;
-    char *text = slurp(p->config_path, 1u << 20, &len);
+    char *text = config_text(ws, p->config_path, &len);
     if (!text) {
         add_problem(ws, p, 1, 1, 1, AMP_SEV_ERROR,
                     "cannot read amplify-ls.json (or it is over 1 MiB)");
         return;
     }
     read_config_json(ws, p, text, len);
-    free(text);
+    p->config_text = text;
+    p->config_len = (uint32_t)len;
     if (p->config.count)
         log_to(ws, 2, "%s: %zu rule setting(s) for the backend at %s", p->config_path,
                p->config.count, be->amplify_dir);
@@ -626,6 +697,7 @@ void amp_project_free(amp_project *p)
     free(p->backend_version);
     free(p->data_schema_version);
     free(p->config_path);
+    free(p->config_text);
     for (size_t i = 0; i < p->config.count; i++)
         free((void *)p->config.codes[i]);
     free((void *)p->config.codes);
@@ -665,12 +737,42 @@ const amp_project *amp_project_refresh(amp_workspace *ws, amp_backend *be)
     return p;
 }
 
-/* ---- amplify-ls.json as a file with diagnostics (for check) -------------------- */
+/* ---- which files, and which backends read them ------------------------------- */
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+bool amp_project_is_settings_path(const char *path)
+{
+    for (size_t i = 0; file_names[i]; i++)
+        if (strcmp(base_name(path), file_names[i]) == 0)
+            return true;
+    return false;
+}
+
+bool amp_project_is_config_path(const char *path)
+{
+    return strcmp(base_name(path), CONFIG_NAME) == 0;
+}
+
+bool amp_project_reads(const amp_backend *be, const char *path)
+{
+    if (path[0] != '/' || !amp_project_is_settings_path(path))
+        return false;
+    char *dir = parent(path);
+    bool yes = dir && within(be->amplify_dir, dir);
+    free(dir);
+    return yes;
+}
+
+/* ---- amplify-ls.json as a file with diagnostics ----------------------------- */
 
 bool amp_project_is_config_file(const amp_file *f)
 {
-    size_t n = strlen(f->key);
-    return !f->in_backend && n >= 16 && strcmp(f->key + n - 16, "/amplify-ls.json") == 0 &&
+    return !f->in_backend && f->key[0] == '/' && amp_project_is_config_path(f->key) &&
            f->diags.count > 0;
 }
 
@@ -685,22 +787,24 @@ static uint32_t offset_of(const amp_text *t, uint32_t line, uint32_t col)
     return at < end ? at : end;
 }
 
+void amp_project_problem_diags(const amp_project *p, const amp_text *text, amp_diag_list *out)
+{
+    for (size_t i = 0; i < p->problem_count; i++) {
+        const amp_config_problem *q = &p->problems[i];
+        uint32_t start = offset_of(text, q->line, q->column);
+        uint32_t end = start + q->length <= text->len ? start + q->length : text->len;
+        amp_diag_add(out, start, end, q->severity, "amplify-ls-config", "%s", q->message);
+    }
+}
+
 static void put_config_file(amp_workspace *ws, const amp_project *p)
 {
-    size_t len = 0;
-    char *text = slurp(p->config_path, 1u << 20, &len);
-    amp_file *f =
-        amp_file_put(ws, p->config_path, NULL, text ? text : "", (uint32_t)len, -1, false);
-    free(text);
+    amp_file *f = amp_file_put(ws, p->config_path, NULL, p->config_text ? p->config_text : "",
+                               p->config_text ? p->config_len : 0, -1, false);
     if (!f)
         return;
     amp_diag_list_clear(&f->diags);
-    for (size_t i = 0; i < p->problem_count; i++) {
-        const amp_config_problem *q = &p->problems[i];
-        uint32_t start = offset_of(&f->doc.text, q->line, q->column);
-        uint32_t end = start + q->length <= f->doc.text.len ? start + q->length : f->doc.text.len;
-        amp_diag_add(&f->diags, start, end, q->severity, "amplify-ls-config", "%s", q->message);
-    }
+    amp_project_problem_diags(p, &f->doc.text, &f->diags);
     f->diag_dirty = false;
 }
 

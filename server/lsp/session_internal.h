@@ -102,6 +102,10 @@ void amp_sync_did_change_watched(amp_session *s, json_t *params);
 /* One file changed or was deleted on disk (key: an absolute path). Returns
  * true when backends must be looked for again. */
 bool amp_sync_disk_change(amp_session *s, const char *key, bool deleted);
+/* amp_file_put for a file no import resolves to (amplify-ls.json): it does
+ * not make the import closure dirty. Returns the file (borrowed) or NULL. */
+amp_file *amp_sync_put_settings(amp_session *s, const char *key, const char *uri,
+                                const char *bytes, uint32_t len, int64_t version, bool open);
 void amp_sync_did_change_folders(amp_session *s, json_t *params);
 
 /* watch.c */

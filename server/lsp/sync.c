@@ -7,11 +7,45 @@
  * the end of the document is clamped to it (the LSP specification's rule
  * for characters past a line's end, extended to lines); a change that is not
  * an object with a string "text" is skipped with an error in the log.
+ *
+ * Project settings (amp_project.h): a change of package.json, a lockfile or
+ * amplify-ls.json, on disk or (amplify-ls.json only, whose buffer wins) in
+ * the editor, bumps the gen of the backends that read it, and only theirs:
+ * their next analysis refreshes the project and re-runs their rules, and
+ * their files' diagnostics are recomputed and republished. None of these
+ * files is TypeScript a backend imports, so the import closure is left
+ * alone, and amplify-ls.json is kept in the store unparsed (publish.c gives
+ * it its problems as diagnostics).
  */
 #include "session_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "amp_project.h"
+
+/* True when key (a store key) is an amplify-ls.json on disk. */
+static bool is_config_key(const char *key)
+{
+    return key[0] == '/' && amp_project_is_config_path(key);
+}
+
+/* The backends that read the settings file at key get a new generation. */
+static void settings_changed(amp_session *s, const char *key)
+{
+    for (size_t b = 0; b < s->ws.backend_count; b++)
+        if (amp_project_reads(&s->ws.backends[b], key))
+            s->ws.backends[b].gen++;
+}
+
+amp_file *amp_sync_put_settings(amp_session *s, const char *key, const char *uri, const char *bytes,
+                                uint32_t len, int64_t version, bool open)
+{
+    bool closure_dirty = s->ws.closure_dirty;
+    amp_file *f = amp_file_put(&s->ws, key, uri, bytes, len, version, open);
+    s->ws.closure_dirty = closure_dirty; /* no import resolves to it */
+    return f;
+}
 
 /* Reads params.textDocument.text as bytes (it may hold NUL). */
 static int text_of(json_t *td, const char **bytes, uint32_t *len)
@@ -37,8 +71,16 @@ void amp_sync_did_open(amp_session *s, json_t *params)
         return;
     }
     json_t *version = json_object_get(td, "version");
-    amp_file *f = amp_file_put(&s->ws, key, uri, bytes, len,
-                               json_is_integer(version) ? json_integer_value(version) : 0, true);
+    int64_t v = json_is_integer(version) ? json_integer_value(version) : 0;
+    if (is_config_key(key)) {
+        if (amp_sync_put_settings(s, key, uri, bytes, len, v, true)) {
+            settings_changed(s, key);
+            amp_diags_schedule(s);
+        }
+        free(key);
+        return;
+    }
+    amp_file *f = amp_file_put(&s->ws, key, uri, bytes, len, v, true);
     if (f) {
         if (!f->in_backend)
             amp_workspace_adopt(&s->ws, key);
@@ -104,7 +146,12 @@ void amp_sync_did_change(amp_session *s, json_t *params)
             amp_log(s, AMP_LOG_ERROR, "didChange for %s: change %zu is malformed and was skipped",
                     key, i);
     }
-    amp_file_note_edit(&s->ws, f);
+    if (is_config_key(key)) {
+        f->diag_dirty = true;
+        settings_changed(s, key);
+    } else {
+        amp_file_note_edit(&s->ws, f);
+    }
     amp_diags_schedule(s);
     free(key);
 }
@@ -120,7 +167,13 @@ void amp_sync_did_close(amp_session *s, json_t *params)
         return;
     }
     f->open = false;
-    if (f->in_backend && key[0] == '/' && amp_file_load(&s->ws, key)) {
+    if (is_config_key(key)) {
+        /* The disk's text governs again; publish.c brings the stored copy
+         * in line with it once the project is read again. */
+        f->doc.version = -1;
+        settings_changed(s, key);
+        amp_diags_schedule(s);
+    } else if (f->in_backend && key[0] == '/' && amp_file_load(&s->ws, key)) {
         /* The disk version takes over; its diagnostics follow. */
         amp_diags_schedule(s);
     } else {
@@ -145,6 +198,13 @@ static bool names_backend_entry(const char *path)
 bool amp_sync_disk_change(amp_session *s, const char *key, bool deleted)
 {
     amp_file *f = amp_file_get(&s->ws, key);
+    if (amp_project_is_settings_path(key)) {
+        /* Read from disk by project.c (package.json and lockfiles even
+         * when open), except an open amplify-ls.json, whose buffer wins. */
+        if (!(f && f->open && is_config_key(key)))
+            settings_changed(s, key);
+        return false;
+    }
     if (f && f->open)
         return false; /* the editor's buffer wins */
     if (deleted) {

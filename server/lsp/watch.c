@@ -3,11 +3,14 @@
  * client cannot watch files for the server (no dynamic registration of
  * workspace/didChangeWatchedFiles), and the events such a watcher reports.
  *
- * The set is every backend's project folder (for package.json and
- * amplify-ls.json), its amplify/ folder and every folder below it (skipping
- * node_modules and hidden folders, bounded), and the folder of every other
- * file a backend imports. It is recomputed only when backends or the import
- * closure change, not on every keystroke.
+ * The set is every backend's project folder and the folders above it up to
+ * its workspace folder (where package.json, lockfiles and amplify-ls.json
+ * are looked for), the folders of the package.json, lockfile and
+ * amplify-ls.json its project uses (a monorepo's may lie higher), its
+ * amplify/ folder and every folder below it (skipping node_modules and
+ * hidden folders, bounded), and the folder of every other file a backend
+ * imports. It is recomputed only when backends, the import closure or the
+ * files the projects use change, not on every keystroke.
  */
 #include "session_internal.h"
 
@@ -15,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include "amp_project.h"
 
 #define AMP_WATCH_MAX_DIRS 2000
 
@@ -76,17 +81,75 @@ static void add_tree(amp_session *s, const char *root)
     }
 }
 
+/* The folder holding path (owned), or NULL. */
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : NULL;
+}
+
+/* The paths of the settings files p uses (each may be NULL). */
+static void project_paths(const amp_project *p, const char *out[3])
+{
+    out[0] = p ? p->package_json : NULL;
+    out[1] = p ? p->lockfile : NULL;
+    out[2] = p ? p->config_path : NULL;
+}
+
+/* Adds the folders be's project settings can come from (see the top). */
+static void add_project_dirs(amp_session *s, const amp_backend *be)
+{
+    const char *paths[3];
+    project_paths(be->project, paths);
+    for (size_t i = 0; i < 3; i++)
+        if (paths[i])
+            add_dir(s, dir_of(paths[i]));
+    const char *top = NULL; /* the innermost workspace folder holding the project */
+    for (size_t i = 0; i < s->ws.folder_count; i++) {
+        const char *f = s->ws.folders[i];
+        size_t n = strlen(f);
+        if (strncmp(be->root, f, n) == 0 && (be->root[n] == '/' || be->root[n] == '\0') &&
+            (!top || n > strlen(top)))
+            top = f;
+    }
+    char *dir = strdup(be->root);
+    while (top && dir && strlen(dir) > strlen(top)) {
+        char *up = dir_of(dir);
+        free(dir);
+        dir = up;
+        if (dir)
+            add_dir(s, strdup(dir));
+    }
+    free(dir);
+}
+
+/* What the set depends on: the import closure, the backends and the files
+ * their projects use. Never 0 (0: never computed). */
+static unsigned watch_key(const amp_session *s)
+{
+    unsigned key = s->ws.reach_gen * 31u + (unsigned)s->ws.backend_count;
+    for (size_t b = 0; b < s->ws.backend_count; b++) {
+        const char *paths[3];
+        project_paths(s->ws.backends[b].project, paths);
+        for (size_t i = 0; i < 3; i++)
+            for (const char *c = paths[i] ? paths[i] : ""; *c; c++)
+                key = key * 31u + (unsigned char)*c;
+    }
+    return key ? key : 1u;
+}
+
 const char *const *amp_session_native_watch_dirs(amp_session *s, size_t *count)
 {
     *count = 0;
     if (s->client_dynamic_watch || s->state != AMP_STATE_RUNNING)
         return NULL;
-    unsigned key = s->ws.reach_gen * 31u + (unsigned)s->ws.backend_count + 1u;
+    unsigned key = watch_key(s);
     if (key != s->watch_key) {
         s->watch_key = key;
         free_dirs(s);
         for (size_t b = 0; b < s->ws.backend_count; b++) {
             add_dir(s, strdup(s->ws.backends[b].root));
+            add_project_dirs(s, &s->ws.backends[b]);
             add_tree(s, s->ws.backends[b].amplify_dir);
         }
         size_t pos = 0;

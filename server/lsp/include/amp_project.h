@@ -21,8 +21,15 @@
  * report it as a diagnostic of amplify-ls.json; the valid entries still
  * apply.
  *
+ * An amplify-ls.json open in the editor is read from its buffer, not from
+ * the disk (the open buffer wins), also when it was never saved.
+ *
  * Everything is cached per backend and read again only when one of the files
- * consulted changes (size or modification time) or appears or disappears.
+ * consulted changes (size or modification time; for an open amplify-ls.json,
+ * its text) or appears or disappears. The cache is looked at only when the
+ * backend's model is rebuilt (amp_backend_model), so whoever learns of a
+ * change to one of these files bumps the gen of the backends that
+ * amp_project_reads says read it.
  */
 #ifndef AMP_PROJECT_H
 #define AMP_PROJECT_H
@@ -48,6 +55,8 @@ typedef struct amp_project {
     char *backend_version;        /* owned: installed version, else the range, or NULL */
     char *data_schema_version;    /* owned: likewise for @aws-amplify/data-schema */
     char *config_path;            /* owned: the amplify-ls.json in use, or NULL */
+    char *config_text;            /* owned: its text as read, or NULL when unreadable */
+    uint32_t config_len;          /* bytes of config_text (the problems refer to it) */
     amp_rule_config config;       /* from amplify-ls.json (arrays owned here) */
     amp_config_problem *problems; /* owned */
     size_t problem_count;
@@ -70,5 +79,21 @@ size_t amp_project_config_files(amp_workspace *ws);
 
 /* True when f is such an amplify-ls.json. */
 bool amp_project_is_config_file(const amp_file *f);
+
+/* True when the last component of path names a file a project is read
+ * from: package.json, a lockfile or amplify-ls.json (session.c's file
+ * watchers cover the same names); amp_project_is_config_path: when it is
+ * amplify-ls.json. */
+bool amp_project_is_settings_path(const char *path);
+bool amp_project_is_config_path(const char *path);
+
+/* True when a change of the settings file at path (an absolute path) can
+ * change what amp_project_refresh reads for be: the file lies in be's
+ * amplify/ folder or in a folder above it. */
+bool amp_project_reads(const amp_backend *be, const char *path);
+
+/* Appends p's amplify-ls.json problems to out as diagnostics of text, which
+ * must be p->config_text (the positions are clamped to it). */
+void amp_project_problem_diags(const amp_project *p, const amp_text *text, amp_diag_list *out);
 
 #endif
