@@ -26,15 +26,23 @@ export const AMPLIFY_PATTERN = '**/amplify/**';
 /** Languages of backend files: the DSL is TypeScript; JavaScript is accepted too. */
 export const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
 
+/** The project settings file, at any depth: its problems are diagnostics. */
+export const CONFIG_PATTERN = '**/amplify-ls.json';
+
+/** Languages VS Code may give amplify-ls.json (`json`; `jsonc` when associated so). */
+export const CONFIG_LANGUAGES = ['json', 'jsonc'];
+
 /**
  * The document selector: TypeScript (and JavaScript) files on disk under
- * `amplify/`. Other files stay with the TypeScript server alone.
+ * `amplify/`, and `amplify-ls.json` files, so that the server reads an open
+ * one from its buffer and reports its problems as the user types. Other files
+ * stay with the TypeScript server alone. (Watched files need no setting
+ * here: the server registers its file watchers itself.)
  */
-export const documentSelector: DocumentFilter[] = LANGUAGES.map((language) => ({
-  scheme: 'file',
-  language,
-  pattern: AMPLIFY_PATTERN,
-}));
+export const documentSelector: DocumentFilter[] = [
+  ...LANGUAGES.map((language) => ({ scheme: 'file', language, pattern: AMPLIFY_PATTERN })),
+  ...CONFIG_LANGUAGES.map((language) => ({ scheme: 'file', language, pattern: CONFIG_PATTERN })),
+];
 
 /** A document as the selector sees it. */
 export interface DocumentInfo {

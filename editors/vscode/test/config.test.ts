@@ -15,11 +15,22 @@ test('the selector takes TypeScript under amplify/ and nothing else', () => {
   assert.ok(!config.selects(config.documentSelector, doc('/w/app/amplify.ts'), glob));
   assert.ok(!config.selects(config.documentSelector, doc('/w/app/amplify/README.md', 'markdown'), glob));
   assert.ok(!config.selects(config.documentSelector, doc('/w/app/amplify/backend.ts', 'typescript', 'untitled'), glob));
+  const sources = config.documentSelector.filter((f) => f.pattern === '**/amplify/**');
+  assert.deepEqual(sources.map((f) => f.language), config.LANGUAGES);
   for (const f of config.documentSelector) {
     assert.equal(f.scheme, 'file');
-    assert.equal(f.pattern, '**/amplify/**');
   }
-  assert.deepEqual(config.documentSelector.map((f) => f.language), config.LANGUAGES);
+});
+
+test('the selector takes amplify-ls.json, at any depth, and no other JSON', () => {
+  const doc = (fsPath: string, languageId = 'json', scheme = 'file') => ({ fsPath, languageId, scheme });
+  assert.ok(config.selects(config.documentSelector, doc('/w/app/amplify-ls.json'), glob));
+  assert.ok(config.selects(config.documentSelector, doc('/w/mono/apps/web/amplify-ls.json'), glob));
+  assert.ok(config.selects(config.documentSelector, doc('/w/app/amplify-ls.json', 'jsonc'), glob));
+  assert.ok(!config.selects(config.documentSelector, doc('/w/app/package.json'), glob), 'package.json is watched, not opened');
+  assert.ok(!config.selects(config.documentSelector, doc('/w/app/amplify/package.json'), glob));
+  assert.ok(!config.selects(config.documentSelector, doc('/w/app/amplify-ls.json', 'json', 'untitled'), glob));
+  assert.ok(!config.selects(config.documentSelector, doc('/w/app/amplify-ls.json.bak'), glob));
 });
 
 test('settings become initializationOptions', () => {
