@@ -563,10 +563,36 @@ static bool through_user_pool(const amp_rule *r)
     return r->call && r->call->item_count <= named;
 }
 
+/* True when rule r goes through the identity pool: allow.guest() (its only
+ * provider) and allow.authenticated('identityPool'). */
+static bool through_identity_pool(const amp_rule *r)
+{
+    if (strcmp(r->strategy, "guest") == 0)
+        return !r->provider.s || strcmp(r->provider.s, "identityPool") == 0 ||
+               strcmp(r->provider.s, "iam") == 0;
+    return strcmp(r->strategy, "authenticated") == 0 && r->provider.s &&
+           (strcmp(r->provider.s, "identityPool") == 0 || strcmp(r->provider.s, "iam") == 0);
+}
+
 static void check_user_pool_rules(amp_check *c, const amp_rule *rules, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         const amp_rule *r = &rules[i];
+        if (through_identity_pool(r)) {
+            /* IAM is always on, so the transformer accepts the rule, and
+             * grants its policies to the identity pool's roles, whose names
+             * are then undefined (backend-data without an auth resource). */
+            amp_schema_report(
+                c, "data-auth-identity-pool-unavailable",
+                r->provider.s ? r->provider.loc : r->strategy_loc,
+                "allow.%s() goes through the Cognito identity pool, but the backend has no auth "
+                "resource (no defineAuth or referenceAuth in defineBackend), so there are no "
+                "identity pool roles: the build passes and deployment fails (`The role with name "
+                "undefined cannot be found.`). Add defineAuth to the backend, or use a rule that "
+                "needs no identity pool (e.g. allow.publicApiKey()).",
+                r->strategy);
+            continue;
+        }
         if (!through_user_pool(r))
             continue;
         amp_schema_report(
@@ -590,8 +616,15 @@ static void check_user_pool_schema(amp_check *c, size_t si)
     const amp_schema *s = &c->m->schemas[si];
     for (size_t i = 0; i < s->type_count; i++) {
         const amp_type *t = &s->types[i];
+        if (t->kind == AMP_TYPE_CONVERSATION) { /* its owner rule needs the user pool too */
+            check_user_pool_rules(c, t->rules, t->rule_count);
+            continue;
+        }
         bool op = t->kind == AMP_TYPE_QUERY || t->kind == AMP_TYPE_MUTATION ||
                   t->kind == AMP_TYPE_SUBSCRIPTION || t->kind == AMP_TYPE_GENERATION;
+        /* a.handler.custom: native AppSync directives, which the transformer
+         * does not check against the API's modes (what AppSync does with
+         * them is not known: no report). */
         if (t->kind != AMP_TYPE_MODEL && (!op || custom_handler(t)))
             continue;
         const amp_rule *rules;

@@ -56,6 +56,7 @@
     X("data-operation-name-collision", AMP_SEV_ERROR, "A custom operation has the name of an operation Amplify generates for a model") \
     X("data-model-operation-collision", AMP_SEV_ERROR, "Two models or indexes make Amplify generate the same query, mutation or subscription") \
     X("data-auth-user-pool-unavailable", AMP_SEV_ERROR, "An authorization rule needs the Cognito user pool, but the backend has no auth resource") \
+    X("data-auth-identity-pool-unavailable", AMP_SEV_ERROR, "An authorization rule needs the Cognito identity pool, but the backend has no auth resource") \
     X("data-duplicate-key", AMP_SEV_ERROR, "An object literal of the schema repeats a key") \
     X("data-sql-add-to-schema-model", AMP_SEV_ERROR, "A model is passed to addToSchema() of a SQL schema") \
     X("data-sql-rename-invalid", AMP_SEV_ERROR, "renameModels() names a model the SQL schema does not have, or an empty new name") \
