@@ -82,9 +82,34 @@ static void check_default_mode_configured(amp_check *c, const amp_prop *modes, a
         missing = "lambdaAuthorizationMode: { function: myAuthorizer }";
     else if (strcmp(mode, "oidc") == 0 && !given(obj, "oidcAuthorizationMode"))
         missing = "oidcAuthorizationMode: { ... }";
-    else if ((strcmp(mode, "userPool") == 0 || strcmp(mode, "identityPool") == 0) &&
-             auth == AUTH_NO)
-        missing = "an auth resource: defineAuth({...}) passed to defineBackend";
+    else if (strcmp(mode, "userPool") == 0 && auth == AUTH_NO) {
+        /* Without auth the API has no user pool mode. Its IAM mode always
+         * exists ('identityPool' maps to it: accepted). With IAM alone the
+         * construct ignores the default; with another mode its default
+         * lookup finds nothing and synth crashes in the transformer's
+         * validateAuthModes. */
+        const char *other = given(obj, "apiKeyAuthorizationMode")   ? "apiKeyAuthorizationMode"
+                            : given(obj, "oidcAuthorizationMode")   ? "oidcAuthorizationMode"
+                            : given(obj, "lambdaAuthorizationMode") ? "lambdaAuthorizationMode"
+                                                                    : NULL;
+        if (other) {
+            amp_schema_report(
+                c, "data-default-auth-mode-user-pool-crash", def->value->loc,
+                "The default authorization mode is 'userPool', but the backend has no auth "
+                "resource, so the API has no user pool; with %s configured as well, Amplify's "
+                "build fails with an unhelpful `TypeError: Cannot read properties of undefined "
+                "(reading 'authenticationType')`. Add defineAuth({...}) to defineBackend, or "
+                "choose a configured default (e.g. 'apiKey').",
+                other);
+            return;
+        }
+        amp_schema_report(c, "data-default-auth-mode-unconfigured", def->value->loc,
+                          "The default authorization mode is 'userPool', but the backend has no "
+                          "auth resource, so the API has no user pool: Amplify silently makes "
+                          "IAM the default instead. Add defineAuth({...}) to defineBackend, or "
+                          "say `defaultAuthorizationMode: 'identityPool'` (IAM).");
+        return;
+    }
     if (missing)
         amp_schema_report(c, "data-default-auth-mode-unconfigured", def->value->loc,
                           "The default authorization mode is '%s', but that mode is not "

@@ -62,6 +62,7 @@
     X("data-sql-rename-invalid", AMP_SEV_ERROR, "renameModels() names a model the SQL schema does not have, or an empty new name") \
     X("data-default-auth-mode-required", AMP_SEV_ERROR, "defineData configures several authorization modes without a defaultAuthorizationMode") \
     X("data-default-auth-mode-unconfigured", AMP_SEV_WARNING, "defaultAuthorizationMode names a mode that is not configured") \
+    X("data-default-auth-mode-user-pool-crash", AMP_SEV_ERROR, "defaultAuthorizationMode is 'userPool' without an auth resource while another mode is configured") \
     X("data-table-mapping-duplicate-branch", AMP_SEV_ERROR, "migratedAmplifyGen1DynamoDbTableMappings lists a branch twice")
 // clang-format on
 
