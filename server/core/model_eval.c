@@ -1275,14 +1275,17 @@ static const amp_value *apply_call(amp_builder *b, uint32_t f, TSNode call, cons
             if (so_far->method_count && !v->methods)
                 return so_far;
         }
-        if (v->loc.file != f) {
+        uint32_t end = ts_node_end_byte(call);
+        if (v->loc.file != f || v->loc.start > end) {
             /* Chained on in another file (`schema.authorization(...)` on
              * an imported schema): the chain is this file's, which is how
-             * a rebuild learns to evaluate this file with the base's. */
+             * a rebuild learns to evaluate this file with the base's. Or
+             * on a const declared after the chain (a duplicate `const`):
+             * the range starts at the chain, never after its end. */
             v->loc.file = f;
             v->loc.start = ts_node_start_byte(call);
         }
-        v->loc.end = ts_node_end_byte(call);
+        v->loc.end = end;
         amp_method *m = amp_push(b->a, (void **)&v->methods, &v->method_count, sizeof *m);
         if (!m)
             return v;
