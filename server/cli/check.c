@@ -347,6 +347,9 @@ int amp_cli_check(int argc, char **argv)
     } else if (usable > 0) {
         amp_project_config_files(&ws);
         amp_workspace_close_imports(&ws);
+        /* Building the models loads the handler files: before the walk of
+         * the store, which must not grow during it. */
+        amp_analyze_models(&ws);
         size_t n = 0, files = 0;
         row *rows = collect(&ws, &c, &n, &files);
         code = report(&c, rows, n, files);

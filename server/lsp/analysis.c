@@ -34,7 +34,7 @@ static amp_file **backend_files(amp_workspace *ws, size_t b, size_t *count)
         files[n++] = entry;
     while (files && amp_strmap_next(&ws->files, &pos, &key, &value)) {
         amp_file *f = value;
-        if (f == entry || !f->in_backend || f->backend != (int)b)
+        if (f == entry || !f->in_backend || f->backend != (int)b || f->handler)
             continue;
         if (n == cap) {
             amp_file **grown = realloc(files, cap * 2 * sizeof *grown);
@@ -51,9 +51,6 @@ static amp_file **backend_files(amp_workspace *ws, size_t b, size_t *count)
     return files;
 }
 
-/* Runs the rules over a fresh model and hands each file its findings; every
- * file of the backend must be looked at again, since a change in one file
- * can change what is reported in another. */
 static bool file_exists(void *ctx, const char *path)
 {
     (void)ctx;
@@ -61,9 +58,90 @@ static bool file_exists(void *ctx, const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-static void run_rules(amp_workspace *ws, amp_backend *be, const amp_model *m, amp_file **files,
-                      size_t n)
+/* True when path lies in dir and names a JavaScript or TypeScript file
+ * (what Amplify bundles as an entry). */
+static bool bundled_entry(const char *path, const char *dir)
 {
+    static const char *const exts[] = {".ts", ".tsx", ".mts", ".cts",
+                                       ".js", ".jsx", ".mjs", ".cjs"};
+    size_t n = strlen(dir), len = strlen(path);
+    if (strncmp(path, dir, n) != 0 || path[n] != '/')
+        return false;
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+        size_t k = strlen(exts[i]);
+        if (len > k && strcmp(path + len - k, exts[i]) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The distinct entry files of fns inside the amplify folder (an owned
+ * array of borrowed paths). */
+static const char **entry_paths(const amp_function_list *fns, const char *amplify_dir, size_t *n)
+{
+    const char **paths = malloc((fns->count ? fns->count : 1) * sizeof *paths);
+    *n = 0;
+    for (size_t i = 0; paths && i < fns->count; i++) {
+        const char *p = fns->items[i].path;
+        bool seen = !p || !bundled_entry(p, amplify_dir);
+        for (size_t k = 0; !seen && k < *n; k++)
+            seen = strcmp(paths[k], p) == 0;
+        if (!seen)
+            paths[(*n)++] = p;
+    }
+    return paths;
+}
+
+/* Makes the entry files of the model's functions backend b's handler files
+ * and runs the handler rules over them: a handler file gets their findings
+ * as its model_diags; a file of the model that is also an entry gets them
+ * after the model's. */
+static void run_handler_rules(amp_workspace *ws, size_t b, const amp_model *m,
+                              const amp_rule_config *cfg, const amp_rule_env *env,
+                              const amp_text **texts)
+{
+    amp_function_list fns;
+    amp_rules_functions(m, texts, &fns);
+    size_t n = 0, k = 0;
+    const char **paths = entry_paths(&fns, ws->backends[b].amplify_dir, &n);
+    amp_workspace_set_handlers(ws, b, paths, paths ? n : 0);
+    amp_file **found = malloc((n ? n : 1) * sizeof *found);
+    const amp_doc **docs = malloc((n ? n : 1) * sizeof *docs);
+    amp_diag_list *out = calloc(n ? n : 1, sizeof *out);
+    for (size_t i = 0; paths && found && docs && out && i < n; i++) {
+        amp_file *f = amp_file_get(ws, paths[i]);
+        if (!f || !f->in_backend || f->backend != (int)b)
+            continue;
+        amp_file_parse(ws, f);
+        found[k] = f;
+        docs[k] = &f->doc;
+        paths[k++] = paths[i];
+    }
+    if (k)
+        amp_rules_check_handlers(m, &fns, cfg, env, docs, paths, k, out);
+    for (size_t i = 0; i < k; i++) {
+        if (found[i]->handler) {
+            amp_diag_list_clear(&found[i]->model_diags);
+            found[i]->model_diags = out[i];
+        } else {
+            amp_diag_list_append(&found[i]->model_diags, &out[i]);
+            amp_diag_list_clear(&out[i]);
+        }
+        found[i]->diag_dirty = true;
+    }
+    free(out);
+    free(docs);
+    free(found);
+    free(paths);
+    amp_function_list_clear(&fns);
+}
+
+/* Runs the rules over a fresh model and hands each file its findings; every
+ * file of the backend must be looked at again, since a change in one file
+ * can change what is reported in another. */
+static void run_rules(amp_workspace *ws, size_t b, const amp_model *m, amp_file **files, size_t n)
+{
+    amp_backend *be = &ws->backends[b];
     amp_rule_env env = {0};
     const amp_project *project = amp_project_refresh(ws, be);
     const amp_rule_config *cfg =
@@ -86,6 +164,8 @@ static void run_rules(amp_workspace *ws, amp_backend *be, const amp_model *m, am
             files[i]->model_diags = out[i];
         files[i]->diag_dirty = true;
     }
+    if (m && texts)
+        run_handler_rules(ws, b, m, cfg, &env, texts);
     free(out);
     free(texts);
 }
@@ -118,7 +198,7 @@ const amp_model *amp_backend_model(amp_workspace *ws, size_t b, const amp_text *
             be->model = amp_model_rebuild(sources, n, be->model);
             be->model_gen = be->gen;
             free(sources);
-            run_rules(ws, be, be->model, files, n);
+            run_rules(ws, b, be->model, files, n);
         }
     }
     if (texts && be->model) {
@@ -187,7 +267,8 @@ bool amp_analyze_file(amp_workspace *ws, amp_file *f)
         amp_backend_model(ws, (size_t)f->backend, NULL);
     amp_file_parse(ws, f);
     amp_diag_list fresh = {0};
-    amp_syntax_diagnostics(&f->doc, &fresh);
+    if (!f->handler)
+        amp_syntax_diagnostics(&f->doc, &fresh);
     amp_diag_list_append(&fresh, &f->model_diags);
     cap_diagnostics(&fresh);
     bool changed = !amp_diag_list_equal(&fresh, &f->diags);

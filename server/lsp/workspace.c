@@ -60,6 +60,9 @@ void amp_backend_drop_nav(amp_backend *b)
 static void backend_free(amp_backend *b)
 {
     amp_backend_drop_nav(b);
+    for (size_t i = 0; i < b->handler_count; i++)
+        free(b->handlers[i]);
+    free(b->handlers);
     amp_model_delete(b->model);
     amp_project_free(b->project);
     free(b->root);
@@ -653,7 +656,7 @@ void amp_file_note_edit(amp_workspace *ws, amp_file *f)
     amp_syntax_imports(&f->doc, &imports);
     char *sig = import_signature(&imports);
     amp_import_list_clear(&imports);
-    if (!sig || !f->import_sig || strcmp(sig, f->import_sig) != 0)
+    if (!f->handler && (!sig || !f->import_sig || strcmp(sig, f->import_sig) != 0))
         ws->closure_dirty = true;
     free(f->import_sig);
     f->import_sig = sig;
@@ -679,10 +682,11 @@ static void reach_from(amp_workspace *ws, int b, const char *entry)
             continue;
         }
         f->reach_gen = ws->reach_gen;
-        if (!f->in_backend || f->backend != b)
+        if (!f->in_backend || f->backend != b || f->handler)
             f->diag_dirty = true;
         f->in_backend = true;
         f->backend = b;
+        f->handler = false;
         amp_file_parse(ws, f);
         amp_import_list imports;
         amp_syntax_imports(&f->doc, &imports);
@@ -712,6 +716,87 @@ static void reach_from(amp_workspace *ws, int b, const char *entry)
     free(queue);
 }
 
+/* ---- handler files --------------------------------------------------------- */
+
+/* True when path is a regular file the store would read (checked first, so
+ * that a missing entry file is not logged as unreadable: a rule reports it). */
+static bool loadable(const amp_workspace *ws, const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size <= (off_t)ws->max_file_bytes;
+}
+
+/* Marks the file at path (loaded when needed) as a handler file of backend
+ * b, unless this closure pass reached it already: through imports (then it
+ * is a file of the model) or as another backend's handler. */
+static void mark_handler(amp_workspace *ws, int b, const char *path)
+{
+    amp_file *f = amp_file_get(ws, path);
+    if (!f && loadable(ws, path)) {
+        /* A file that was not in the store is in no closure: loading it
+         * changes none. */
+        bool dirty = ws->closure_dirty;
+        f = amp_file_load(ws, path);
+        ws->closure_dirty = dirty;
+    }
+    if (!f || f->reach_gen == ws->reach_gen)
+        return;
+    f->reach_gen = ws->reach_gen;
+    if (!f->in_backend || f->backend != b || !f->handler)
+        f->diag_dirty = true;
+    f->in_backend = true;
+    f->backend = b;
+    f->handler = true;
+}
+
+/* Unmarks a handler file of backend b that is no longer one; drops it from
+ * the store unless it is open. */
+static void unmark_handler(amp_workspace *ws, int b, const char *path)
+{
+    amp_file *f = amp_file_get(ws, path);
+    if (!f || !f->handler || f->backend != b)
+        return;
+    f->handler = false;
+    f->in_backend = false;
+    f->backend = -1;
+    f->reach_gen = 0;
+    amp_diag_list_clear(&f->model_diags);
+    if (ws->dropped)
+        ws->dropped(ws->ctx, f);
+    if (!f->open) {
+        amp_strmap_remove(&ws->files, f->key);
+        file_free(f);
+    }
+}
+
+static bool listed(const char *const *paths, size_t n, const char *path)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(paths[i], path) == 0)
+            return true;
+    return false;
+}
+
+void amp_workspace_set_handlers(amp_workspace *ws, size_t b, const char *const *paths, size_t n)
+{
+    if (b >= ws->backend_count)
+        return;
+    amp_backend *be = &ws->backends[b];
+    for (size_t i = 0; i < be->handler_count; i++) {
+        if (!listed(paths, n, be->handlers[i]))
+            unmark_handler(ws, (int)b, be->handlers[i]);
+        free(be->handlers[i]);
+    }
+    free(be->handlers);
+    be->handlers = n ? calloc(n, sizeof *be->handlers) : NULL;
+    be->handler_count = 0;
+    for (size_t i = 0; be->handlers && i < n; i++)
+        if ((be->handlers[be->handler_count] = strdup(paths[i])) != NULL)
+            be->handler_count++;
+    for (size_t i = 0; i < be->handler_count; i++)
+        mark_handler(ws, (int)b, be->handlers[i]);
+}
+
 void amp_workspace_close_imports(amp_workspace *ws)
 {
     if (!ws->closure_dirty)
@@ -723,6 +808,9 @@ void amp_workspace_close_imports(amp_workspace *ws)
         ws->backends[b].gen++;
     for (size_t b = 0; b < ws->backend_count; b++)
         reach_from(ws, (int)b, ws->backends[b].entry);
+    for (size_t b = 0; b < ws->backend_count; b++)
+        for (size_t i = 0; i < ws->backends[b].handler_count; i++)
+            mark_handler(ws, (int)b, ws->backends[b].handlers[i]);
     /* Files no longer reached: drop the ones read from disk. */
     size_t pos = 0;
     const char *key;
@@ -734,6 +822,7 @@ void amp_workspace_close_imports(amp_workspace *ws)
         if (f->reach_gen == ws->reach_gen || !f->in_backend)
             continue;
         f->in_backend = false;
+        f->handler = false;
         f->backend = -1;
         if (ws->dropped)
             ws->dropped(ws->ctx, f);

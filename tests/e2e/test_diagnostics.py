@@ -119,7 +119,62 @@ def test_huge_document_is_kept_but_not_parsed():
         shutil.rmtree(root)
 
 
+def function_project():
+    """A backend with one function named say-hello and its handler on disk."""
+    root = tempfile.mkdtemp(prefix="amplify-ls-diag-fn-")
+    os.makedirs(os.path.join(root, "amplify/functions/say-hello"))
+    files = {
+        "amplify/backend.ts": "import { defineBackend } from '@aws-amplify/backend';\n"
+                              "import { sayHello } from './functions/say-hello/resource';\n"
+                              "defineBackend({ sayHello });\n",
+        "amplify/functions/say-hello/resource.ts":
+            "import { defineFunction } from '@aws-amplify/backend';\n"
+            "export const sayHello = defineFunction({ name: 'say-hello' });\n",
+        "amplify/functions/say-hello/handler.ts":
+            "import { env } from '$amplify/env/say-hello';\nexport const handler = async () => env;\n",
+    }
+    for name, text in files.items():
+        with open(os.path.join(root, name), "w") as f:
+            f.write(text)
+    return root
+
+
+def test_handler_env_module_name():
+    root = function_project()
+    try:
+        with Server() as s:
+            s.initialize(root=root)
+            uri = uri_of(os.path.join(root, "amplify/functions/say-hello/handler.ts"))
+            resource = uri_of(os.path.join(root, "amplify/functions/say-hello/resource.ts"))
+            s.open(uri, "import { env } from '$amplify/env/sayHello';\nexport const handler = async () => env;\n",
+                   version=1)
+            diags = s.diagnostics_for(uri, version=1)
+            check(len(diags) == 1 and diags[0]["code"] == "function-env-unknown", "one finding: %s" % diags)
+            d = diags[0]
+            check(d["severity"] == 1, "an error")
+            check(d["range"] == {"start": {"line": 0, "character": 21}, "end": {"line": 0, "character": 42}},
+                  "the specifier inside the quotes: %s" % d["range"])
+            check("'say-hello'" in d["message"] and "ampx sandbox" in d["message"], "says why: %s" % d["message"])
+            rel = d.get("relatedInformation", [])
+            check(len(rel) == 1 and rel[0]["location"]["uri"] == resource, "points at the function: %s" % rel)
+            # Fix the name: the finding goes away for version 2.
+            s.change(uri, 2, [{"range": {"start": {"line": 0, "character": 34},
+                                         "end": {"line": 0, "character": 42}}, "text": "say-hello"}])
+            check(s.diagnostics_for(uri, version=2) == [], "cleared after the fix")
+            # Renaming the function in another file brings it back on the handler.
+            s.open(resource, "import { defineFunction } from '@aws-amplify/backend';\n"
+                             "export const sayHello = defineFunction({ name: 'say-hello' });\n", version=1)
+            s.change(resource, 2, [{"range": {"start": {"line": 1, "character": 48},
+                                              "end": {"line": 1, "character": 57}}, "text": "greeter"}])
+            diags = s.diagnostics_for(uri, version=2)
+            check(len(diags) == 1 and "Did you mean '$amplify/env/greeter'?" in diags[0]["message"],
+                  "the handler follows the rename: %s" % diags)
+            s.shutdown_and_exit(0)
+    finally:
+        shutil.rmtree(root)
+
+
 if __name__ == "__main__":
     run([test_push_on_open_change_and_fix, test_exact_range_of_missing_token_with_emoji_before_it,
          test_no_diagnostics_outside_backends, test_pull_diagnostics_when_supported,
-         test_huge_document_is_kept_but_not_parsed])
+         test_huge_document_is_kept_but_not_parsed, test_handler_env_module_name])

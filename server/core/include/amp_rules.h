@@ -61,4 +61,43 @@ typedef struct amp_rule_env {
 void amp_rules_check(const amp_model *model, const amp_rule_config *cfg, const amp_rule_env *env,
                      const amp_text *const *texts, amp_diag_list *out);
 
+/* ---- handler files ---------------------------------------------------------------- */
+
+/* A defineFunction that Amplify bundles (not a custom function), with what
+ * the handler rules need of it. */
+typedef struct amp_function_info {
+    int resource; /* index into model->resources */
+    char *name;   /* owned: the name Amplify gives it, or NULL when not known */
+    char *path;   /* owned: absolute normalised path of its entry file, or NULL when not known */
+    amp_loc at;   /* where the name comes from: `name`, `entry`, or the defineFunction callee */
+} amp_function_info;
+
+typedef struct amp_function_list {
+    amp_function_info *items; /* owned */
+    size_t count;
+    bool names_known; /* every defineFunction of the backend was understood and named */
+} amp_function_list;
+
+/* Lists the Amplify-built functions of model. texts[i] is the text of
+ * model->files[i]; without texts (NULL), or when a file calls defineFunction
+ * more often than the model has functions (a call it did not evaluate),
+ * names_known is false. Returns 0, or -1 when out of memory (the list then
+ * holds what was listed, with names_known false). */
+int amp_rules_functions(const amp_model *model, const amp_text *const *texts,
+                        amp_function_list *out);
+
+/* Frees the list's contents. */
+void amp_function_list_clear(amp_function_list *list);
+
+/* Runs the handler rules over entry files of the model's functions (files
+ * Amplify bundles, outside the model): their `$amplify/env/<name>` imports
+ * must name a function of the backend. docs[i] is the parsed file at
+ * paths[i], a path of fns; out[i] receives its findings (related locations
+ * point into the model's files). cfg and env as for amp_rules_check; the
+ * suppression comments of handler files are not read. */
+void amp_rules_check_handlers(const amp_model *model, const amp_function_list *fns,
+                              const amp_rule_config *cfg, const amp_rule_env *env,
+                              const amp_doc *const *docs, const char *const *paths, size_t n,
+                              amp_diag_list *out);
+
 #endif

@@ -168,6 +168,20 @@ static bool complete_project(const amp_check *c)
     return join_path(dir, "package.json", pkg, sizeof pkg) && c->env->file_exists(c->env->ctx, pkg);
 }
 
+bool amp_function_entry(const amp_model *m, const amp_resource *r, char *out, size_t cap,
+                        const amp_prop **entry)
+{
+    const char *file = m->files[r->loc.file].path;
+    const amp_value *props = r->props;
+    *entry = props ? amp_value_prop(props, "entry") : NULL;
+    if (!file || file[0] != '/' || (props && props->kind != AMP_VAL_OBJECT) ||
+        (!*entry && props && props->open) || (*entry && (*entry)->value->kind != AMP_VAL_STRING))
+        return false;
+    char dir[4096];
+    dir_of(file, dir, sizeof dir);
+    return join_path(dir, *entry ? (*entry)->value->str : "./handler.ts", out, cap);
+}
+
 /* The entry file must exist (relative to the file that calls
  * defineFunction; ./handler.ts there when no entry is given). Only entries
  * inside the amplify folder of a project with a package.json are checked:
@@ -175,17 +189,11 @@ static bool complete_project(const amp_check *c)
  * and without package.json the folder is not a whole project. */
 static void check_entry(amp_check *c, const amp_resource *r)
 {
-    const char *file = c->m->files[r->loc.file].path;
-    if (!c->env->file_exists || !c->env->amplify_dir || !file || file[0] != '/' ||
-        !complete_project(c))
-        return;
-    const amp_prop *entry = r->props ? amp_value_prop(r->props, "entry") : NULL;
-    if ((!entry && r->props && r->props->open) || (entry && entry->value->kind != AMP_VAL_STRING))
-        return;
-    const char *rel = entry ? entry->value->str : "./handler.ts";
-    char dir[4096], full[4096];
-    dir_of(file, dir, sizeof dir);
-    if (!join_path(dir, rel, full, sizeof full) || !path_under(full, c->env->amplify_dir) ||
+    const amp_prop *entry;
+    char full[4096];
+    if (!c->env->file_exists || !c->env->amplify_dir ||
+        !amp_function_entry(c->m, r, full, sizeof full, &entry) ||
+        !path_under(full, c->env->amplify_dir) || !complete_project(c) ||
         c->env->file_exists(c->env->ctx, full))
         return;
     if (entry)
@@ -193,7 +201,7 @@ static void check_entry(amp_check *c, const amp_resource *r)
             c, "function-entry-not-found", entry->value->loc,
             "The entry file '%s' does not exist (looked for %s; a relative entry is resolved "
             "from the folder of the file calling defineFunction). Fix the path or create the file.",
-            rel, full);
+            entry->value->str, full);
     else
         amp_report(
             c, "function-entry-not-found", r->value->callee_loc,
@@ -219,21 +227,17 @@ void amp_rules_options_function(amp_check *c, const amp_resource *r)
 
 /* ---- names ---------------------------------------------------------------------- */
 
-/* How a resource's name was found. */
-typedef enum { NAME_GIVEN, NAME_FROM_ENTRY, NAME_FROM_FOLDER } name_source;
-
 /* A resource's construct id and the nested stack it lives in. */
 typedef struct named {
     const amp_resource *r;
     char name[128];
     char group[128];
-    name_source source;
+    amp_fn_name_source source;
     amp_loc at; /* where to report */
 } named;
 
-/* The name Amplify gives a defineFunction: name, else the entry's base
- * name without extension, else the folder of the calling file. */
-static bool function_name(const amp_model *m, const amp_resource *r, named *out)
+bool amp_function_name(const amp_model *m, const amp_resource *r, char *out, size_t cap,
+                       amp_fn_name_source *source, amp_loc *at)
 {
     const amp_value *props = r->props && r->props->kind == AMP_VAL_OBJECT ? r->props : NULL;
     const amp_prop *name = props ? amp_value_prop(props, "name") : NULL;
@@ -243,9 +247,9 @@ static bool function_name(const amp_model *m, const amp_resource *r, named *out)
     if (name) {
         if (name->value->kind != AMP_VAL_STRING)
             return false;
-        snprintf(out->name, sizeof out->name, "%s", name->value->str);
-        out->source = NAME_GIVEN;
-        out->at = name->value->loc;
+        snprintf(out, cap, "%s", name->value->str);
+        *source = AMP_FN_NAME_GIVEN;
+        *at = name->value->loc;
         return true;
     }
     const char *path = entry ? entry->value->str : m->files[r->loc.file].path;
@@ -258,11 +262,17 @@ static bool function_name(const amp_model *m, const amp_resource *r, named *out)
     }
     const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     const char *dot = entry ? strrchr(base, '.') : NULL;
-    snprintf(out->name, sizeof out->name, "%.*s",
-             (int)(dot && dot != base ? (size_t)(dot - base) : strlen(base)), base);
-    out->source = entry ? NAME_FROM_ENTRY : NAME_FROM_FOLDER;
-    out->at = entry ? entry->value->loc : r->value->callee_loc;
-    return out->name[0] != '\0';
+    snprintf(out, cap, "%.*s", (int)(dot && dot != base ? (size_t)(dot - base) : strlen(base)),
+             base);
+    *source = entry ? AMP_FN_NAME_FROM_ENTRY : AMP_FN_NAME_FROM_FOLDER;
+    *at = entry ? entry->value->loc : r->value->callee_loc;
+    return out[0] != '\0';
+}
+
+/* The name Amplify gives a defineFunction (see amp_function_name). */
+static bool function_name(const amp_model *m, const amp_resource *r, named *out)
+{
+    return amp_function_name(m, r, out->name, sizeof out->name, &out->source, &out->at);
 }
 
 /* Fills out for a resource whose name Amplify validates; false when the
@@ -293,7 +303,7 @@ static bool resource_name(const amp_model *m, const amp_resource *r, named *out)
     if (!name || name->value->kind != AMP_VAL_STRING)
         return false;
     snprintf(out->name, sizeof out->name, "%s", name->value->str);
-    out->source = NAME_GIVEN;
+    out->source = AMP_FN_NAME_GIVEN;
     out->at = name->value->loc;
     return r->kind == AMP_RES_STORAGE || out->name[0] != '\0';
 }
@@ -324,7 +334,7 @@ static void check_name_pattern(amp_check *c, const named *n)
         return;
     char fixed[128];
     suggest_name(n->name, fixed, sizeof fixed);
-    if (n->source == NAME_GIVEN)
+    if (n->source == AMP_FN_NAME_GIVEN)
         amp_report(
             c, "resource-name-invalid", n->at,
             "Amplify rejects the name '%s': a resource name starts with a letter and holds only "
@@ -336,7 +346,7 @@ static void check_name_pattern(amp_check *c, const named *n)
             "This function has no name, so Amplify names it '%s' after its %s, and rejects that "
             "name (it must start with a letter and hold only letters, digits, '-', '_' and "
             "spaces). Add `name: '%s'`.",
-            n->name, n->source == NAME_FROM_ENTRY ? "entry file" : "folder", fixed);
+            n->name, n->source == AMP_FN_NAME_FROM_ENTRY ? "entry file" : "folder", fixed);
 }
 
 /* Two resources with the same construct id in the same nested stack. */
@@ -354,7 +364,7 @@ static void check_duplicate(amp_check *c, const named *all, size_t count, size_t
             "Two resources are both named '%s' in the '%s' stack, so the deployment fails on a "
             "duplicate construct.%s Give one of them another name (`name: '...'`).",
             n->name, n->group,
-            n->source == NAME_GIVEN
+            n->source == AMP_FN_NAME_GIVEN
                 ? ""
                 : " (Without a name, a function is named after its entry file or folder.)");
         amp_relate(c, d, all[j].at, "the other '%s'", n->name);

@@ -38,6 +38,7 @@
     X("function-layer-invalid", AMP_SEV_ERROR, "A function layer that is neither an ARN nor name:version") \
     X("function-too-many-layers", AMP_SEV_ERROR, "A function with more than five layers") \
     X("function-entry-not-found", AMP_SEV_ERROR, "A function's entry file does not exist") \
+    X("function-env-unknown", AMP_SEV_ERROR, "A handler imports $amplify/env/<name> but no function of the backend has that name") \
     X("resource-name-invalid", AMP_SEV_ERROR, "A resource name Amplify rejects") \
     X("resource-duplicate-name", AMP_SEV_ERROR, "Two resources that Amplify would create under the same name") \
     X("secret-invalid-name", AMP_SEV_WARNING, "A secret name that `ampx sandbox secret set` refuses") \
@@ -101,6 +102,29 @@ void amp_rules_options_buckets(amp_check *c);
 void amp_rules_options_function(amp_check *c, const amp_resource *r);
 void amp_rules_options_schedule(amp_check *c, const amp_resource *r);
 void amp_rules_options_names(amp_check *c);
+
+/* How a function got its name. */
+typedef enum {
+    AMP_FN_NAME_GIVEN,
+    AMP_FN_NAME_FROM_ENTRY,
+    AMP_FN_NAME_FROM_FOLDER
+} amp_fn_name_source;
+
+/* The name Amplify gives the defineFunction r (its `name`, else the base
+ * name of its entry without extension, else the folder of the calling file)
+ * into out (cap bytes); *source and *at (the name's literal, the entry's, or
+ * the callee) say where it comes from. False when it is not known (a
+ * non-literal name or entry, props the model did not understand). */
+bool amp_function_name(const amp_model *m, const amp_resource *r, char *out, size_t cap,
+                       amp_fn_name_source *source, amp_loc *at);
+
+/* The absolute, normalised path of the entry file of the defineFunction r
+ * (its `entry` resolved from the calling file's folder, else handler.ts
+ * there) into out (cap bytes); *entry receives the entry property or NULL.
+ * False when it is not known (a non-literal entry, props the model did not
+ * understand, a calling file without an absolute path, too long a path). */
+bool amp_function_entry(const amp_model *m, const amp_resource *r, char *out, size_t cap,
+                        const amp_prop **entry);
 
 /* Rules where one option needs another, or another resource
  * (rules_options_more.c). */

@@ -4,8 +4,10 @@
  *
  * A backend is an amplify/ folder whose backend.ts calls defineBackend. Its
  * files are backend.ts and every file reached from it through relative
- * imports. Files come from two sources: the editor's open buffers (which
- * always win) and the disk. Scanning walks the workspace folders, skipping
+ * imports; the entry files of its functions, which Amplify bundles but the
+ * model does not read, are its handler files. Files come from two sources:
+ * the editor's open buffers (which always win) and the disk. Scanning walks
+ * the workspace folders, skipping
  * node_modules, .amplify, .git and other hidden folders, never following a
  * symbolic link; reading refuses files outside the folders (after resolving
  * links) and files over the size cap, with a logged reason.
@@ -29,7 +31,9 @@ typedef struct amp_file {
     char *uri;                 /* owned: the URI used on the wire */
     amp_doc doc;               /* owned */
     bool open;                 /* open in the editor: its buffer wins over the disk */
-    bool in_backend;           /* reached from a backend.ts */
+    bool in_backend;           /* reached from a backend.ts (through imports, or as a handler) */
+    bool handler;              /* in_backend only as the entry file of a defineFunction of
+                                * backend: not in the model, checked by the handler rules alone */
     int backend;               /* index of the backend reaching it, or -1 */
     unsigned reach_gen;        /* generation of the last closure pass that reached it */
     bool diag_dirty;           /* diagnostics must be recomputed */
@@ -51,6 +55,8 @@ typedef struct amp_backend {
     unsigned model_gen;          /* the gen the model was built at */
     struct amp_nav_index *nav;   /* owned: the navigation index of model, or NULL (amp_analysis.h) */
     const struct amp_text **nav_texts; /* owned array: the texts nav indexes (borrowed from files) */
+    char **handlers;                   /* owned: entry files of the model's functions (see below) */
+    size_t handler_count;
 } amp_backend;
 
 typedef void (*amp_ws_log_fn)(void *ctx, int level, const char *message);
@@ -102,8 +108,16 @@ size_t amp_workspace_scan(amp_workspace *ws);
 void amp_workspace_adopt(amp_workspace *ws, const char *path);
 
 /* Loads every file the backends reach through relative imports and marks
- * them; files no longer reached are dropped (or unmarked when open). */
+ * them, then marks each backend's handler files (amp_workspace_set_handlers);
+ * files no longer reached are dropped (or unmarked when open). */
 void amp_workspace_close_imports(amp_workspace *ws);
+
+/* Makes paths (absolute, normalised; borrowed) the handler files of backend
+ * b: each existing one that no import closure reaches is loaded (when not in
+ * the store) and marked in_backend and handler; former handler files of b
+ * not listed any more are unmarked (and dropped unless open). The closure
+ * passes keep the marks. */
+void amp_workspace_set_handlers(amp_workspace *ws, size_t b, const char *const *paths, size_t n);
 
 /* The store key of a URI (owned string, normalised path for file URIs), or
  * NULL when the URI is unusable. */
@@ -121,7 +135,8 @@ amp_file *amp_file_put(amp_workspace *ws, const char *key, const char *uri, cons
 void amp_file_remove(amp_workspace *ws, const char *key);
 
 /* After an edit of f: reparses it, marks its diagnostics dirty, and marks
- * the import closure dirty when the file's relative imports changed. */
+ * the import closure dirty when the relative imports of a file of the
+ * closure changed (a handler file's imports are not followed). */
 void amp_file_note_edit(amp_workspace *ws, amp_file *f);
 
 /* Reparses the file if its text changed since its last parse. */
