@@ -581,12 +581,15 @@ void amp_session_feed(amp_session *s, const char *bytes, size_t len)
         else
             s->io.set_timer(s->io.ctx, s->opts.debounce_ms);
     }
+    /* Between messages: nothing holds a file now. */
+    amp_workspace_drop_stale(&s->ws);
 }
 
 void amp_session_on_timer(amp_session *s)
 {
     if (s->state == AMP_STATE_RUNNING)
         amp_diags_flush(s);
+    amp_workspace_drop_stale(&s->ws);
 }
 
 void amp_session_on_eof(amp_session *s)

@@ -181,6 +181,7 @@ void amp_session_on_disk_change(amp_session *s, const char *path)
         amp_diags_flush(s);
     else
         s->io.set_timer(s->io.ctx, s->opts.debounce_ms);
+    amp_workspace_drop_stale(&s->ws);
 }
 
 void amp_session_free_watch(amp_session *s)

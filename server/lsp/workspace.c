@@ -763,10 +763,38 @@ static void unmark_handler(amp_workspace *ws, int b, const char *path)
     amp_diag_list_clear(&f->model_diags);
     if (ws->dropped)
         ws->dropped(ws->ctx, f);
-    if (!f->open) {
-        amp_strmap_remove(&ws->files, f->key);
-        file_free(f);
+    if (!f->open && !f->stale) {
+        f->stale = true;
+        ws->stale_count++;
     }
+}
+
+void amp_workspace_drop_stale(amp_workspace *ws)
+{
+    if (ws->stale_count == 0)
+        return;
+    ws->stale_count = 0;
+    size_t pos = 0;
+    const char *key;
+    void *value;
+    char **gone = NULL;
+    size_t gone_count = 0;
+    while (amp_strmap_next(&ws->files, &pos, &key, &value)) {
+        amp_file *f = value;
+        if (!f->stale)
+            continue;
+        f->stale = false;
+        if (f->open || f->in_backend)
+            continue; /* opened or reached again since */
+        char **grown = realloc(gone, (gone_count + 1) * sizeof *grown);
+        if (grown) {
+            gone = grown;
+            gone[gone_count++] = f->key;
+        }
+    }
+    for (size_t i = 0; i < gone_count; i++)
+        file_free(amp_strmap_remove(&ws->files, gone[i]));
+    free(gone);
 }
 
 static bool listed(const char *const *paths, size_t n, const char *path)

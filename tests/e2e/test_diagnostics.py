@@ -5,7 +5,7 @@ import os
 import shutil
 import tempfile
 
-from lspclient import Server, check, run, uri_of
+from lspclient import Server, check, frame, run, uri_of
 
 
 def project():
@@ -177,7 +177,42 @@ def test_handler_env_module_name():
         shutil.rmtree(root)
 
 
+def test_request_on_a_handler_file_that_stops_being_one():
+    """A request on a handler file read from disk, sent with the edit that
+    makes the function point at another entry: the model rebuilt for the
+    request drops the file while the request still reads it."""
+    root = function_project()
+    try:
+        with Server() as s:
+            s.initialize(root=root)
+            handler = uri_of(os.path.join(root, "amplify/functions/say-hello/handler.ts"))
+            resource = uri_of(os.path.join(root, "amplify/functions/say-hello/resource.ts"))
+            text = ("import { defineFunction } from '@aws-amplify/backend';\n"
+                    "export const sayHello = defineFunction({ name: 'say-hello' });\n")
+            s.open(resource, text, version=1)
+            s.diagnostics_for(resource, version=1)
+            col = text.split("\n")[1].index(" });")
+            change = {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+                "textDocument": {"uri": resource, "version": 2},
+                "contentChanges": [{"range": {"start": {"line": 1, "character": col},
+                                              "end": {"line": 1, "character": col}},
+                                    "text": ", entry: './main.ts'"}]}}
+            ask = {"jsonrpc": "2.0", "id": 900, "method": "textDocument/references",
+                   "params": {"textDocument": {"uri": handler}, "position": {"line": 1, "character": 14},
+                              "context": {"includeDeclaration": True}}}
+            s.send_raw(frame(change) + frame(ask))
+            r = s.response(900)
+            check("error" not in r, "answered: %s" % r)
+            # The server is still serving, and the old handler is no file of the backend.
+            check(s.request("textDocument/references", ask["params"]) is None,
+                  "no references in a file outside the backend")
+            s.shutdown_and_exit(0)
+    finally:
+        shutil.rmtree(root)
+
+
 if __name__ == "__main__":
     run([test_push_on_open_change_and_fix, test_exact_range_of_missing_token_with_emoji_before_it,
          test_no_diagnostics_outside_backends, test_pull_diagnostics_when_supported,
-         test_huge_document_is_kept_but_not_parsed, test_handler_env_module_name])
+         test_huge_document_is_kept_but_not_parsed, test_handler_env_module_name,
+         test_request_on_a_handler_file_that_stops_being_one])

@@ -41,6 +41,8 @@ typedef struct amp_file {
     amp_diag_list diags;       /* owned: the last computed diagnostics */
     amp_diag_list model_diags; /* owned: what the backend's rules found in this file */
     char *import_sig;          /* owned: the relative imports at the last look, or NULL */
+    bool stale;                /* read from disk, then left every backend while a request may
+                                * hold it: freed by amp_workspace_drop_stale */
 } amp_file;
 
 typedef struct amp_model amp_model;
@@ -76,6 +78,7 @@ typedef struct amp_workspace {
     amp_strmap files; /* key -> amp_file* (owned by the workspace) */
     unsigned reach_gen;
     bool closure_dirty; /* imports may have changed */
+    size_t stale_count; /* files marked stale, waiting for amp_workspace_drop_stale */
     unsigned gen;       /* bumped on every change of any file's text or the closure */
     /* Invariant: a change to a file bumps its backend's gen; a change of
      * which files belong where (the closure) bumps every backend's gen. */
@@ -115,9 +118,14 @@ void amp_workspace_close_imports(amp_workspace *ws);
 /* Makes paths (absolute, normalised; borrowed) the handler files of backend
  * b: each existing one that no import closure reaches is loaded (when not in
  * the store) and marked in_backend and handler; former handler files of b
- * not listed any more are unmarked (and dropped unless open). The closure
- * passes keep the marks. */
+ * not listed any more are unmarked (and marked stale unless open). The
+ * closure passes keep the marks. Runs inside model builds, so it frees no
+ * file: a caller may hold one. */
 void amp_workspace_set_handlers(amp_workspace *ws, size_t b, const char *const *paths, size_t n);
+
+/* Frees the stale files that are still in no backend and not open. Call it
+ * only where no amp_file pointer is held: between messages. */
+void amp_workspace_drop_stale(amp_workspace *ws);
 
 /* The store key of a URI (owned string, normalised path for file URIs), or
  * NULL when the URI is unusable. */
