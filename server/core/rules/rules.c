@@ -144,7 +144,7 @@ static bool suppressed(const amp_text *t, uint32_t offset, const char *code)
     return false;
 }
 
-static void drop_suppressed(amp_diag_list *list, const amp_text *t)
+void amp_rules_drop_suppressed(amp_diag_list *list, const amp_text *t)
 {
     size_t j = 0;
     for (size_t i = 0; i < list->count; i++) {
@@ -173,5 +173,5 @@ void amp_rules_check(const amp_model *m, const amp_rule_config *cfg, const amp_r
     amp_rules_options(&c);
     amp_rules_backend(&c);
     for (size_t f = 0; texts && f < m->file_count; f++)
-        drop_suppressed(&out[f], texts[f]);
+        amp_rules_drop_suppressed(&out[f], texts[f]);
 }

@@ -20,6 +20,10 @@ typedef struct amp_check {
 amp_diag *amp_report(amp_check *c, const char *code, amp_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* Drops from list the findings a `// amplify-ls-ignore-next-line` comment
+ * of t (the text of the file the list is for) silences. */
+void amp_rules_drop_suppressed(amp_diag_list *list, const amp_text *t);
+
 /* Adds a related location to d. */
 void amp_relate(amp_check *c, amp_diag *d, amp_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

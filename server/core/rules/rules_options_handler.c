@@ -273,6 +273,7 @@ void amp_rules_check_handlers(const amp_model *m, const amp_function_list *fns,
         h.c.out = &out[i];
         h.path = paths[i];
         check_file(&h, docs[i]);
+        amp_rules_drop_suppressed(&out[i], &docs[i]->text);
     }
     free(h.names);
 }
