@@ -74,12 +74,15 @@ static bool read_params(amp_session *s, json_t *id, json_t *params, amp_lsp_pos 
     return true;
 }
 
+/* The action of fix; m and texts are NULL for a fix in a file outside the
+ * model (a handler file: its edits are in f). */
 static json_t *action_json(amp_session *s, amp_file *f, const amp_model *m,
                            const amp_text *const *texts, const amp_fix *fix, const amp_diag *d)
 {
+    json_t *edit = m ? amp_workspace_edit_json(s, m, texts, fix->edits, fix->edit_count)
+                     : amp_file_edit_json(s, f, fix->edits, fix->edit_count);
     json_t *a = json_pack("{s:s, s:s, s:[o], s:o}", "title", fix->title, "kind", "quickfix",
-                          "diagnostics", amp_diag_json(s, f, d), "edit",
-                          amp_workspace_edit_json(s, m, texts, fix->edits, fix->edit_count));
+                          "diagnostics", amp_diag_json(s, f, d), "edit", edit);
     if (fix->preferred)
         json_object_set_new(a, "isPreferred", json_true());
     return a;
@@ -99,7 +102,10 @@ void amp_handle_code_action(amp_session *s, json_t *id, json_t *params)
     const amp_text **texts = NULL;
     const amp_model *m = f ? amp_backend_model(&s->ws, (size_t)f->backend, &texts) : NULL;
     int file = m ? amp_model_file_index(m, f->key) : -1;
-    if (file < 0 || !texts) {
+    /* A handler file is in no model: its findings (the handler rules', in
+     * model_diags too) get the fixes that need no model. */
+    bool outside = file < 0 && m && f->handler;
+    if ((file < 0 && !outside) || !texts) {
         free(texts);
         amp_reply(s, id, json_null());
         return;
@@ -115,12 +121,15 @@ void amp_handle_code_action(amp_session *s, json_t *id, json_t *params)
     /* The backend's findings in f, current for this model (amp_backend_model
      * re-ran the rules if anything changed). */
     const amp_diag_list *found = &f->model_diags;
-    amp_fix_set *set = amp_fix_compute(m, (const amp_text *const *)texts, (uint32_t)file,
-                                       found->items, found->count, start, end);
+    amp_fix_set *set =
+        outside ? amp_fix_compute_outside(&f->doc.text, found->items, found->count, start, end)
+                : amp_fix_compute(m, (const amp_text *const *)texts, (uint32_t)file, found->items,
+                                  found->count, start, end);
     json_t *out = json_array();
     for (size_t i = 0; set && i < set->count; i++)
-        json_array_append_new(out, action_json(s, f, m, (const amp_text *const *)texts,
-                                               &set->fixes[i], &found->items[set->fixes[i].diag]));
+        json_array_append_new(out,
+                              action_json(s, f, outside ? NULL : m, (const amp_text *const *)texts,
+                                          &set->fixes[i], &found->items[set->fixes[i].diag]));
     amp_fix_set_delete(set);
     free(texts);
     amp_reply(s, id, out);

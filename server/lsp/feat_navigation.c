@@ -311,17 +311,37 @@ void amp_handle_prepare_rename(amp_session *s, json_t *id, json_t *params)
     nav_close(&r);
 }
 
-/* The TextEdits of one file (edits are in file order). */
-static json_t *file_edits_json(amp_session *s, const nav_req *r, const amp_nav_edit *edits,
-                               size_t count, uint32_t file)
+/* Adds the TextEdits of edits in `file` (whose text is text) for f to the
+ * edit being built: to list as a versioned TextDocumentEdit, or to by_uri. */
+static void add_file_edits(amp_session *s, json_t *list, json_t *by_uri, amp_file *f,
+                           const amp_text *text, const amp_nav_edit *edits, size_t count,
+                           uint32_t file)
 {
     json_t *out = json_array();
     for (size_t i = 0; i < count; i++)
         if (edits[i].loc.file == file)
-            json_array_append_new(out,
-                                  json_pack("{s:o, s:s}", "range", range_json(s, r, edits[i].loc),
-                                            "newText", edits[i].text));
-    return out;
+            json_array_append_new(
+                out, json_pack("{s:o, s:s}", "range",
+                               amp_json_range(s, text, edits[i].loc.start, edits[i].loc.end),
+                               "newText", edits[i].text));
+    if (!list) {
+        json_object_set_new(by_uri, f->uri, out);
+        return;
+    }
+    json_t *version = f->doc.version >= 0 ? json_integer(f->doc.version) : json_null();
+    json_array_append_new(list, json_pack("{s:{s:s, s:o}, s:o}", "textDocument", "uri", f->uri,
+                                          "version", version, "edits", out));
+}
+
+/* Wraps what add_file_edits built: documentChanges when the client supports
+ * them, else changes. */
+static json_t *workspace_edit(json_t *list, json_t *by_uri)
+{
+    if (list) {
+        json_decref(by_uri);
+        return json_pack("{s:o}", "documentChanges", list);
+    }
+    return json_pack("{s:o}", "changes", by_uri);
 }
 
 json_t *amp_workspace_edit_json(amp_session *s, const amp_model *m, const amp_text *const *texts,
@@ -331,30 +351,25 @@ json_t *amp_workspace_edit_json(amp_session *s, const amp_model *m, const amp_te
     memset(&req, 0, sizeof req);
     req.m = m;
     req.texts = texts;
-    const nav_req *r = &req;
-    bool doc_changes = nav_client_of(s).document_changes;
-    json_t *list = json_array(), *by_uri = json_object();
+    json_t *list = nav_client_of(s).document_changes ? json_array() : NULL;
+    json_t *by_uri = json_object();
     for (size_t i = 0; i < count; i++) {
         if (i > 0 && edits[i].loc.file == edits[i - 1].loc.file)
             continue; /* each file once, at its first edit */
-        amp_file *f = model_file(s, r, edits[i].loc.file);
-        if (!f)
-            continue;
-        json_t *file_edits = file_edits_json(s, r, edits, count, edits[i].loc.file);
-        if (!doc_changes) {
-            json_object_set_new(by_uri, f->uri, file_edits);
-            continue;
-        }
-        json_t *version = f->doc.version >= 0 ? json_integer(f->doc.version) : json_null();
-        json_array_append_new(list, json_pack("{s:{s:s, s:o}, s:o}", "textDocument", "uri", f->uri,
-                                              "version", version, "edits", file_edits));
+        amp_file *f = model_file(s, &req, edits[i].loc.file);
+        if (f)
+            add_file_edits(s, list, by_uri, f, texts[edits[i].loc.file], edits, count,
+                           edits[i].loc.file);
     }
-    if (doc_changes) {
-        json_decref(by_uri);
-        return json_pack("{s:o}", "documentChanges", list);
-    }
-    json_decref(list);
-    return json_pack("{s:o}", "changes", by_uri);
+    return workspace_edit(list, by_uri);
+}
+
+json_t *amp_file_edit_json(amp_session *s, amp_file *f, const amp_nav_edit *edits, size_t count)
+{
+    json_t *list = nav_client_of(s).document_changes ? json_array() : NULL;
+    json_t *by_uri = json_object();
+    add_file_edits(s, list, by_uri, f, &f->doc.text, edits, count, 0);
+    return workspace_edit(list, by_uri);
 }
 
 void amp_handle_rename(amp_session *s, json_t *id, json_t *params)

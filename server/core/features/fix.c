@@ -20,7 +20,7 @@
 
 const char *fix_text(const fix_ctx *c, amp_loc loc, uint32_t *len)
 {
-    if (loc.file >= c->m->file_count || !c->texts[loc.file])
+    if (loc.file >= c->file_count || !c->texts[loc.file])
         return NULL;
     const amp_text *t = c->texts[loc.file];
     if (loc.start > loc.end || loc.end > t->len)
@@ -782,6 +782,7 @@ amp_fix_set *amp_fix_compute(const amp_model *m, const amp_text *const *texts, u
     fix_ctx c = {0};
     c.m = m;
     c.texts = texts;
+    c.file_count = m->file_count;
     c.set = set;
     for (size_t i = 0; i < diag_count; i++) {
         const amp_diag *d = &diags[i];
@@ -794,6 +795,28 @@ amp_fix_set *amp_fix_compute(const amp_model *m, const amp_text *const *texts, u
         for (size_t k = 0; k < sizeof fixers / sizeof fixers[0]; k++)
             if (strcmp(d->code, fixers[k].code) == 0)
                 fixers[k].fn(&c);
+    }
+    return set;
+}
+
+amp_fix_set *amp_fix_compute_outside(const amp_text *text, const amp_diag *diags, size_t diag_count,
+                                     uint32_t start, uint32_t end)
+{
+    amp_fix_set *set = calloc(1, sizeof *set);
+    if (!set || !text)
+        return set;
+    fix_ctx c = {0};
+    c.texts = &text;
+    c.file_count = 1;
+    c.set = set;
+    for (size_t i = 0; i < diag_count; i++) {
+        const amp_diag *d = &diags[i];
+        if (d->start > end || d->end < start || !d->code || !d->message)
+            continue;
+        c.d = d;
+        c.diag = i;
+        c.at = (amp_loc){0, d->start, d->end};
+        fix_did_you_mean(&c);
     }
     return set;
 }

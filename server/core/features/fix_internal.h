@@ -21,6 +21,7 @@
 typedef struct fix_ctx {
     const amp_model *m;           /* borrowed */
     const amp_text *const *texts; /* borrowed: texts[i] is the text of m->files[i] */
+    size_t file_count;            /* of texts (m's files, or the one file outside it) */
     amp_fix_set *set;             /* borrowed: where fixes and their strings go */
     const amp_diag *d;            /* the finding being fixed (borrowed) */
     size_t diag;                  /* its index in the caller's list */

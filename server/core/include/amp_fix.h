@@ -66,6 +66,13 @@ amp_fix_set *amp_fix_compute(const amp_model *m, const amp_text *const *texts, u
                              const amp_diag *diags, size_t diag_count, uint32_t start,
                              uint32_t end);
 
+/* The fixes for the findings of diags in a file outside the model (a
+ * function's handler file, whose text is text): only did-you-mean, which
+ * reads nothing but the finding and its token. Edits are in file 0, which
+ * stands for that file. Same ownership as amp_fix_compute. */
+amp_fix_set *amp_fix_compute_outside(const amp_text *text, const amp_diag *diags,
+                                     size_t diag_count, uint32_t start, uint32_t end);
+
 /* Frees the set. Accepts NULL. */
 void amp_fix_set_delete(amp_fix_set *set);
 

@@ -57,6 +57,8 @@ amp_file *amp_backend_document(amp_session *s, const char *uri);
  * supports them, else changes by URI. Returns a new reference. */
 json_t *amp_workspace_edit_json(amp_session *s, const amp_model *m, const amp_text *const *texts,
                                 const amp_nav_edit *edits, size_t count);
+/* The same for edits in one file f outside every model (loc.file 0 is f). */
+json_t *amp_file_edit_json(amp_session *s, amp_file *f, const amp_nav_edit *edits, size_t count);
 
 /* feat_codeaction.c */
 void amp_handle_code_action(amp_session *s, json_t *id, json_t *params);
