@@ -18,6 +18,9 @@
 #include <string.h>
 #include <unistd.h>
 #include <uv.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "amp_cli.h"
 #include "amp_session.h"
@@ -372,8 +375,21 @@ static int log_level_of(const char *name)
     return -1;
 }
 
+/* Every rebuild frees the last model and allocates the next one, whose
+ * large arrays glibc would map fresh (and fault in page by page) each time:
+ * at 2,000 models a thousand page faults a keystroke. Large blocks come
+ * from the heap instead, and freed memory is kept for the next build. */
+static void tune_malloc(void)
+{
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 128 * 1024 * 1024);
+#endif
+}
+
 int main(int argc, char **argv)
 {
+    tune_malloc();
     if (argc >= 2 && strcmp(argv[1], "check") == 0)
         return amp_cli_check(argc - 1, argv + 1);
     if (argc >= 2 && strcmp(argv[1], "dump-model") == 0)
