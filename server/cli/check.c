@@ -358,7 +358,7 @@ int amp_cli_check(int argc, char **argv)
             code = 2;
     }
     amp_workspace_free(&ws);
-    ts_parser_delete(parser);
+    amp_parser_delete(parser);
     free(paths);
     return code;
 }

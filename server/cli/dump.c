@@ -69,6 +69,6 @@ int amp_cli_dump_model(int argc, char **argv)
         json_decref(out);
     }
     amp_workspace_free(&ws);
-    ts_parser_delete(parser);
+    amp_parser_delete(parser);
     return code;
 }

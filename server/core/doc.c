@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang_hook.h"
+
 const TSLanguage *tree_sitter_typescript(void);
 
 const TSLanguage *amp_typescript_language(void)
@@ -16,11 +18,25 @@ const TSLanguage *amp_typescript_language(void)
 TSParser *amp_parser_new(void)
 {
     TSParser *parser = ts_parser_new();
-    if (parser && !ts_parser_set_language(parser, tree_sitter_typescript())) {
+    /* Its own hooked copy of the language (the error watch's trigger), or
+     * the plain one, which the watch then follows from the first token. */
+    const TSLanguage *lang = amp_lang_hooked_new();
+    if (parser && !ts_parser_set_language(parser, lang ? lang : tree_sitter_typescript())) {
         ts_parser_delete(parser);
-        return NULL;
+        parser = NULL;
     }
+    if (!parser)
+        amp_lang_hooked_free(lang);
     return parser;
+}
+
+void amp_parser_delete(TSParser *parser)
+{
+    if (!parser)
+        return;
+    const TSLanguage *lang = ts_parser_language(parser);
+    ts_parser_delete(parser);
+    amp_lang_hooked_free(lang);
 }
 
 int amp_doc_init(amp_doc *doc, const char *bytes, uint32_t len, int64_t version,
@@ -144,7 +160,10 @@ int amp_doc_edit(amp_doc *doc, uint32_t start, uint32_t end, const char *ins, ui
  * nodes it made are inside reduced nodes or deep in the stack, where
  * recovery no longer merges them. */
 typedef struct parse_watch {
-    size_t cancel; /* the parser's cancellation flag */
+    size_t cancel;    /* the parser's cancellation flag */
+    TSParser *parser; /* borrowed: to turn the logger on */
+    bool logging;     /* the logger is on (from the first lex in error recovery) */
+    bool late;        /* it came on after the episode began: its start is the next token */
     bool in_episode;
     uint32_t episode;                 /* tokens since the episode began */
     uint32_t quiet;                   /* tokens since the last error event */
@@ -169,6 +188,11 @@ static void watch_log(void *payload, TSLogType type, const char *msg)
         if (c) {
             w->row = (uint32_t)strtoul(r + 4, NULL, 10);
             w->column = (uint32_t)strtoul(c + 7, NULL, 10);
+            if (w->late) {
+                w->late = false;
+                w->start_row = w->row;
+                w->start_column = w->column;
+            }
         }
         return;
     }
@@ -195,6 +219,22 @@ static void watch_log(void *payload, TSLogType type, const char *msg)
         w->cancel = 1;
 }
 
+/* The hooked language's call on a lex in error recovery (lang_hook.h):
+ * turns the logger on for the rest of the parse, as if the episode had
+ * begun AMP_DOC_WATCH_LATE tokens ago. */
+static void watch_error_lex(void *ctx)
+{
+    parse_watch *w = ctx;
+    if (w->logging)
+        return;
+    w->logging = true;
+    w->late = true;
+    w->in_episode = true;
+    w->episode = AMP_DOC_WATCH_LATE;
+    w->quiet = 0;
+    ts_parser_set_logger(w->parser, (TSLogger){.payload = w, .log = watch_log});
+}
+
 /* The byte offset of a (row, column) point of text, clamped to the text. */
 static uint32_t point_offset(const amp_text *text, uint32_t row, uint32_t column)
 {
@@ -209,17 +249,25 @@ static uint32_t point_offset(const amp_text *text, uint32_t row, uint32_t column
  * Returns the tree, or NULL with *cancelled set when the watch stopped it
  * (then *at, *at_end are where the error region began). */
 static TSTree *parse_text(const amp_doc *doc, TSParser *parser, TSTree *old, bool watch,
-                          bool *cancelled, uint32_t *at, uint32_t *at_end)
+                          bool *cancelled, bool *logged, uint32_t *at, uint32_t *at_end)
 {
     *cancelled = false;
+    *logged = false;
     if (!watch)
         return ts_parser_parse_string(parser, old, doc->text.bytes, doc->text.len);
     parse_watch w = {0};
-    ts_parser_set_logger(parser, (TSLogger){.payload = &w, .log = watch_log});
+    w.parser = parser;
+    const TSLanguage *lang = ts_parser_language(parser);
+    if (!amp_lang_set_hook(lang, watch_error_lex, &w)) {
+        w.logging = true; /* no trigger: follow the whole parse */
+        ts_parser_set_logger(parser, (TSLogger){.payload = &w, .log = watch_log});
+    }
     ts_parser_set_cancellation_flag(parser, &w.cancel);
     TSTree *tree = ts_parser_parse_string(parser, old, doc->text.bytes, doc->text.len);
     ts_parser_set_cancellation_flag(parser, NULL);
     ts_parser_set_logger(parser, (TSLogger){0});
+    amp_lang_set_hook(lang, NULL, NULL);
+    *logged = w.logging;
     if (!tree && w.cancel) {
         ts_parser_reset(parser); /* never resume the cancelled parse */
         *cancelled = true;
@@ -281,8 +329,8 @@ int amp_doc_reparse(amp_doc *doc, TSParser *parser)
         return 0;
     }
     bool cancelled;
-    TSTree *tree = parse_text(doc, parser, doc->tree, needs_watch(doc), &cancelled, &doc->run_start,
-                              &doc->run_end);
+    TSTree *tree = parse_text(doc, parser, doc->tree, needs_watch(doc), &cancelled,
+                              &doc->watch_logged, &doc->run_start, &doc->run_end);
     ts_tree_delete(doc->tree);
     doc->tree = tree;
     doc->inserted = 0;
@@ -294,10 +342,10 @@ TSTree *amp_doc_parse_fresh(const amp_doc *doc, TSParser *parser)
 {
     if (doc->too_large || doc->too_complex || doc->tree_stale)
         return NULL;
-    bool cancelled;
+    bool cancelled, logged;
     uint32_t at, at_end;
-    return parse_text(doc, parser, NULL, doc->tokens >= AMP_DOC_WATCH_MIN_TOKENS, &cancelled, &at,
-                      &at_end);
+    return parse_text(doc, parser, NULL, doc->tokens >= AMP_DOC_WATCH_MIN_TOKENS, &cancelled,
+                      &logged, &at, &at_end);
 }
 
 /* ---- the run bound (see amp_doc_run_bound) ---------------------------------- */

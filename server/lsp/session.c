@@ -76,7 +76,7 @@ void amp_session_delete(amp_session *s)
     amp_session_free_watch(s);
     json_decref(s->client_caps);
     amp_framer_delete(s->framer);
-    ts_parser_delete(s->parser);
+    amp_parser_delete(s->parser);
     if (s->log_file)
         fclose(s->log_file);
     free(s);

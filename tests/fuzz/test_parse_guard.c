@@ -15,6 +15,7 @@
 #include "amp_doc.h"
 #include "amp_syntax.h"
 #include "amp_test.h"
+#include "lang_hook.h"
 
 #define LIMIT (8u << 20)
 
@@ -139,7 +140,7 @@ static void test_unbalanced_tokens_are_refused(void)
     /* Not dangerous for tree-sitter (7 children), refused all the same: a
      * run of 70,000 tokens with nothing that ends it. */
     refused(parser, repeat("let x = ", "<", n, ""), "70,000 <");
-    ts_parser_delete(parser);
+    amp_parser_delete(parser);
 }
 
 static void test_comment_runs_are_refused(void)
@@ -152,7 +153,7 @@ static void test_comment_runs_are_refused(void)
     refused(parser, repeat("let x = 1;\n", "/**/", n, ""), "trailing comments (70,002)");
     refused(parser, repeat("f(1", "/**/", n, ")"), "comments in a call (70,003)");
     refused(parser, repeat("", "/**/", n, ""), "only comments (70,001)");
-    ts_parser_delete(parser);
+    amp_parser_delete(parser);
 }
 
 static void test_large_valid_files_are_parsed(void)
@@ -171,7 +172,7 @@ static void test_large_valid_files_are_parsed(void)
      * keeps the rest of the file on its stack (13,133 children for 2,000
      * models), so a large enough file is refused until the string ends. */
     refused(parser, schema(12000, true), "a broken 12,000-model schema");
-    ts_parser_delete(parser);
+    amp_parser_delete(parser);
 }
 
 /* Error recovery that never succeeds over a long region merges its errors
@@ -189,6 +190,7 @@ static void test_long_error_regions_are_stopped(void)
     AMP_CHECK_INT(amp_doc_init(&d, soup, (uint32_t)strlen(soup), 1, LIMIT), 0);
     AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
     AMP_CHECK(d.too_complex && d.error_region && d.tree == NULL);
+    AMP_CHECK(d.watch_logged); /* the first error turned the logger on */
     AMP_CHECK(d.run_start < d.run_end && d.run_end <= d.text.len);
     AMP_CHECK(has_code(&d, "file-too-complex"));
     /* The parser was reset: the next parse starts afresh and succeeds. */
@@ -209,6 +211,9 @@ static void test_long_error_regions_are_stopped(void)
     AMP_CHECK_INT(amp_doc_init(&d, text, (uint32_t)strlen(text), 1, LIMIT), 0);
     AMP_CHECK_INT(amp_doc_reparse(&d, parser), 0);
     AMP_CHECK(d.tree && !d.too_complex);
+    /* Watched (a first parse of that many tokens), and valid: the logger
+     * never came on. */
+    AMP_CHECK(d.tokens >= AMP_DOC_WATCH_MIN_TOKENS && !d.watch_logged);
     uint32_t mid = (uint32_t)(strstr(text, "  M1500:") - text);
     char *paste = repeat("class ", "else =>:; extends type", 20000, "\n");
     uint32_t paste_len = (uint32_t)strlen(paste);
@@ -240,7 +245,7 @@ static void test_long_error_regions_are_stopped(void)
     amp_doc_free(&d);
     free(paste);
     free(text);
-    ts_parser_delete(parser);
+    amp_parser_delete(parser);
 }
 
 /* Reaching the limit by edits, then leaving it: the old tree is dropped,
@@ -289,7 +294,7 @@ static void test_incremental_edits(void)
     free(bad);
     free(chunk);
     free(text);
-    ts_parser_delete(parser);
+    amp_parser_delete(parser);
 }
 
 /* One walk of a tree: the leaves tree-sitter lexed (zero-width ones
@@ -356,7 +361,99 @@ static void test_token_bound_covers_children(void)
         ts_tree_delete(tree);
         free(b.p);
     }
-    ts_parser_delete(parser);
+    amp_parser_delete(parser);
+}
+
+/* What the error watch's trigger follows (follow_log below). */
+typedef struct trigger_log {
+    bool in_episode, scanned;
+    uint32_t quiet, since_start, worst; /* worst: tokens of an episode before its first error lex */
+} trigger_log;
+
+static bool log_word(const char *msg, const char *word)
+{
+    size_t n = strlen(word);
+    return strncmp(msg, word, n) == 0 && (msg[n] == '\0' || msg[n] == ' ');
+}
+
+/* Follows episodes the way doc.c's watch does, and how many tokens each
+ * runs before tree-sitter first lexes in error recovery (the hook). */
+static void follow_log(void *payload, TSLogType type, const char *msg)
+{
+    trigger_log *t = payload;
+    if (type == TSLogTypeLex)
+        return;
+    if (log_word(msg, "recover_with_missing") || log_word(msg, "skip_token") ||
+        log_word(msg, "recover_to_previous") || log_word(msg, "recover_eof") ||
+        log_word(msg, "skip_unrecognized_character")) {
+        if (!t->in_episode) {
+            t->in_episode = true;
+            t->scanned = false;
+            t->since_start = 0;
+        }
+        t->quiet = 0;
+        return;
+    }
+    if (!t->in_episode || !(log_word(msg, "lexed_lookahead") || log_word(msg, "reuse_node")))
+        return;
+    if (!t->scanned && ++t->since_start > t->worst)
+        t->worst = t->since_start;
+    if (++t->quiet >= AMP_DOC_WATCH_QUIET)
+        t->in_episode = false;
+}
+
+static void follow_error_lex(void *ctx)
+{
+    ((trigger_log *)ctx)->scanned = true;
+}
+
+/* Why the watch may leave the logger off until the first lex in error
+ * recovery (amp_doc.h): on random soups of TypeScript tokens, valid
+ * schema text before them or not, every error episode reaches such a lex
+ * within a few tokens (16 at most when this was written), far under the
+ * AMP_DOC_WATCH_LATE tokens the watch counts an episode as already old. */
+static void test_error_lex_starts_every_episode(void)
+{
+    static const char *const words[] = {
+        "class", "else",     "=>", ":",   ";",    "extends",   "type", "a",      "b",      "(",
+        ")",     "{",        "}",  "[",   "]",    ",",         "=",    "if",     "return", "const",
+        "let",   "function", "<",  ">",   "?",    ".",         "...",  "import", "from",   "export",
+        "'s'",   "1",        "+",  "new", "as",   "interface", "enum", "async",  "await",  "|",
+        "&",     "!",        "\n", "@",   "void", "in",        "of",   "for",    "while",  "/**/"};
+    const uint32_t nwords = sizeof words / sizeof words[0];
+    TSParser *parser = amp_parser_new();
+    const TSLanguage *lang = ts_parser_language(parser);
+    uint32_t seed = 99, worst = 0, episodes_seen = 0;
+    for (int round = 0; round < 120; round++) {
+        buf b = {0};
+        if (round % 3 == 0)
+            put(&b, "const schema = a.schema({ A: a.model({ t: a.string() }), ");
+        seed = seed * 1103515245u + 12345u;
+        uint32_t kinds = 1 + (seed >> 16) % (round % 2 ? 4 : nwords);
+        seed = seed * 1103515245u + 12345u;
+        uint32_t first = (seed >> 16) % nwords;
+        for (int t = 0; t < 2000; t++) {
+            seed = seed * 1103515245u + 12345u;
+            put(&b, words[(first + (seed >> 16) % kinds) % nwords]);
+            put(&b, " ");
+        }
+        trigger_log t = {0};
+        AMP_CHECK(amp_lang_set_hook(lang, follow_error_lex, &t));
+        ts_parser_set_logger(parser, (TSLogger){.payload = &t, .log = follow_log});
+        TSTree *tree = ts_parser_parse_string(parser, NULL, b.p, (uint32_t)b.len);
+        ts_parser_set_logger(parser, (TSLogger){0});
+        amp_lang_set_hook(lang, NULL, NULL);
+        if (t.worst > worst)
+            worst = t.worst;
+        episodes_seen += tree && ts_node_has_error(ts_tree_root_node(tree));
+        ts_tree_delete(tree);
+        free(b.p);
+    }
+    if (worst > AMP_DOC_WATCH_LATE / 4)
+        fprintf(stderr, "an episode ran %u tokens before its first error lex\n", worst);
+    AMP_CHECK(worst <= AMP_DOC_WATCH_LATE / 4);
+    AMP_CHECK(episodes_seen > 100); /* the soups did make errors */
+    amp_parser_delete(parser);
 }
 
 /* The bound never exceeds the text's length (so texts up to the limit need
@@ -394,7 +491,7 @@ static void test_bound_properties(void)
         }
     }
     AMP_CHECK_INT(amp_doc_run_bound("", 0, 10, NULL, NULL, NULL), 0);
-    ts_parser_delete(parser);
+    amp_parser_delete(parser);
 }
 
 /* Typing in a large file does not scan it again (amp_doc_edit): letters
@@ -438,7 +535,7 @@ static void test_typing_skips_the_scan(void)
     AMP_CHECK_INT(d.scans, before + 1);
     amp_doc_free(&d);
     free(text);
-    ts_parser_delete(parser);
+    amp_parser_delete(parser);
 }
 
 /* The bounds a document keeps after typing cover the text's true bounds:
@@ -494,7 +591,7 @@ static void test_typing_bounds_hold(void)
         free(b.p);
     }
     AMP_CHECK(skipped > 20); /* the shortcut was taken */
-    ts_parser_delete(parser);
+    amp_parser_delete(parser);
 }
 
 int main(void)
@@ -508,5 +605,6 @@ int main(void)
     AMP_RUN(test_typing_bounds_hold);
     AMP_RUN(test_bound_properties);
     AMP_RUN(test_token_bound_covers_children);
+    AMP_RUN(test_error_lex_starts_every_episode);
     return amp_test_summary();
 }

@@ -29,7 +29,7 @@ static void done(fixture *fx, amp_model *m)
     amp_model_delete(m);
     for (size_t i = 0; i < fx->count; i++)
         amp_doc_free(&fx->docs[i]);
-    ts_parser_delete(fx->parser);
+    amp_parser_delete(fx->parser);
 }
 
 static const amp_type *find_type(const amp_model *m, const char *name)

@@ -114,7 +114,7 @@ static void unload(project *p)
         free(p->paths[i]);
         free(p->original[i]);
     }
-    ts_parser_delete(p->parser);
+    amp_parser_delete(p->parser);
 }
 
 static int cmp_str(const void *x, const void *y)

@@ -31,7 +31,7 @@ static void test_parse_and_edit(void)
     AMP_CHECK(!ts_node_has_error(ts_tree_root_node(d.tree)));
     AMP_CHECK_INT(amp_doc_check(&d), 0);
     amp_doc_free(&d);
-    ts_parser_delete(parser);
+    amp_parser_delete(parser);
 }
 
 static void test_too_large_is_not_parsed(void)
@@ -47,7 +47,7 @@ static void test_too_large_is_not_parsed(void)
     AMP_CHECK(!d.too_large);
     AMP_CHECK(d.tree != NULL);
     amp_doc_free(&d);
-    ts_parser_delete(parser);
+    amp_parser_delete(parser);
 }
 
 static void test_random_edits_match_fresh_parse(void)
@@ -93,7 +93,7 @@ static void test_random_edits_match_fresh_parse(void)
     AMP_CHECK_INT(broken, 0);
     AMP_CHECK_INT(mismatches, 0);
     amp_doc_free(&d);
-    ts_parser_delete(parser);
+    amp_parser_delete(parser);
 }
 
 int main(void)

@@ -29,7 +29,13 @@
  * AMP_DOC_WATCH_ERROR_TOKENS tokens, and the text is then `too_complex`.
  * The logger makes a parse about 2.5 times slower, so the watch runs only
  * when the text may hold that many tokens and no clean tree is reused (a
- * first parse, a tree with errors, or a paste since the last parse).
+ * first parse, a tree with errors, or a paste since the last parse), and
+ * even then the logger is off until tree-sitter first lexes in error
+ * recovery: each parser has its own copy of the language whose external
+ * scanner reports that (lang_hook.h). An episode begins with such a lex
+ * within a few tokens of its first error (at most 16 tokens on random
+ * soups); the watch then counts it as AMP_DOC_WATCH_LATE tokens old. A
+ * valid file is parsed at full speed.
  *
  * The document never does I/O; the parser is borrowed from the caller (one
  * per server), because a TSParser is expensive and not shareable across
@@ -51,6 +57,7 @@ typedef struct amp_doc {
     bool too_large;     /* text over the parse limit: no tree */
     bool too_complex;   /* a run over AMP_DOC_MAX_RUN (amp_doc_run_bound): no tree */
     bool error_region;  /* too_complex because the error watch stopped the parse */
+    bool watch_logged;  /* the last parse was watched and met error recovery (tests, logs) */
     uint32_t run_start; /* when too_complex: the bytes where the run passed the limit */
     uint32_t run_end;
     uint32_t tokens;      /* the last parse's token bound (0 for texts of at most AMP_DOC_MAX_RUN) */
@@ -66,8 +73,11 @@ typedef struct amp_doc {
 /* The tree-sitter TypeScript language (static; never freed). */
 const TSLanguage *amp_typescript_language(void);
 
-/* Returns an owned parser set to TypeScript (free with ts_parser_delete). */
+/* Returns an owned parser set to its own copy of TypeScript (see the
+ * error watch below); free it with amp_parser_delete once no tree it made
+ * is left (a tree refers to the parser's language). */
 TSParser *amp_parser_new(void);
+void amp_parser_delete(TSParser *parser);
 
 /* Initialises doc with a copy of the bytes. Returns 0 or -1 (out of memory). */
 int amp_doc_init(amp_doc *doc, const char *bytes, uint32_t len, int64_t version,
@@ -119,6 +129,7 @@ TSTree *amp_doc_parse_fresh(const amp_doc *doc, TSParser *parser);
 #define AMP_DOC_WATCH_MIN_TOKENS   60000u
 #define AMP_DOC_WATCH_QUIET        1024u
 #define AMP_DOC_WATCH_INSERT       4096u
+#define AMP_DOC_WATCH_LATE         1024u
 
 /* The longest run amp_doc_reparse lets tree-sitter parse: a quarter of the
  * 65,535 children a node can safely have, for the margin below. */

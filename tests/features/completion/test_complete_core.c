@@ -57,7 +57,7 @@ static void drop(backend *b)
     amp_model_delete(b->model);
     for (size_t i = 0; i < b->count; i++)
         amp_doc_free(&b->docs[i]);
-    ts_parser_delete(b->parser);
+    amp_parser_delete(b->parser);
     memset(b, 0, sizeof *b);
 }
 

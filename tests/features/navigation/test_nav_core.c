@@ -43,7 +43,7 @@ static void done(fixture *fx)
     amp_model_delete(fx->m);
     for (size_t i = 0; i < fx->count; i++)
         amp_doc_free(&fx->docs[i]);
-    ts_parser_delete(fx->parser);
+    amp_parser_delete(fx->parser);
 }
 
 /* The offset of the nth (0-based) occurrence of needle in file f, plus skip. */
