@@ -59,6 +59,13 @@ def settle(s):
     s.request("workspace/symbol", {"query": "zzz-settle"})
 
 
+def drain(s):
+    """settle(s), then forgets what was received: the next list read for a
+    file is one published after this point."""
+    settle(s)
+    s.notifications.clear()
+
+
 def published(s, uri):
     return [n for n in s.notifications if n["method"] == "textDocument/publishDiagnostics"
             and n["params"]["uri"] == uri]
@@ -119,6 +126,7 @@ def test_open_buffer_wins_over_the_disk():
             data = uri_of(os.path.join(root, "amplify/data/resource.ts"))
             s.open(data, DATA)
             check(CODE in codes(s.diagnostics_for(data, version=1)), "the rule fires")
+            drain(s)
             # The buffer turns the rule off; the disk still has nothing.
             config = uri_of(os.path.join(root, "amplify-ls.json"))
             off = json.dumps({"rules": {CODE: "off", "no-such-rule": "off"}})
@@ -266,6 +274,7 @@ def test_rule_off_on_disk_republishes_only_its_backends():
             watched(s, (top, 1))
             s.diagnostics_for(a, version=1)
             s.diagnostics_for(b, version=1)
+            drain(s)
             # Deleted: the rule is back in a.
             os.remove(config)
             watched(s, (config, 3))
@@ -284,16 +293,19 @@ def test_parent_config_reaches_nested_backends():
             data = uri_of(os.path.join(root, "apps/web/amplify/data/resource.ts"))
             s.open(data, DATA)
             check(CODE in codes(s.diagnostics_for(data, version=1)), "fires")
+            drain(s)
             top = write(root, "amplify-ls.json", {"rules": {CODE: "hint"}})
             watched(s, (top, 2))
             found = [d for d in s.diagnostics_for(data, version=1) if d["code"] == CODE]
             check(len(found) == 1 and found[0]["severity"] == 4, "a hint now: %s" % found)
+            drain(s)
             # The project folder's own amplify-ls.json appears: it wins.
             own = write(root, "apps/web/amplify-ls.json", {"rules": {CODE: "off", "nope": "off"}})
             watched(s, (own, 1))
             check(CODE not in codes(s.diagnostics_for(data, version=1)), "off by the nearer one")
             check(len(s.diagnostics_for(uri_of(own))) == 1, "the nearer one's problem")
             # Its problems go when it is deleted; the top one governs again.
+            drain(s)
             os.remove(own)
             watched(s, (own, 3))
             check(s.diagnostics_for(uri_of(own)) == [], "cleared")
@@ -323,11 +335,13 @@ def test_lockfile_change_turns_version_rules_off_and_on():
             s.open(backend, BACKEND)
             check(CODE in codes(s.diagnostics_for(data, version=1)), "1.25.1: the rule applies")
             check(NOTICE not in codes(s.diagnostics_for(backend, version=1)), "no notice")
+            drain(s)
             # npm now installs the preview: the 1.x rules are off, one notice.
             path = write(root, "package-lock.json", lock("0.15.1"))
             watched(s, (path, 2))
             check(CODE not in codes(s.diagnostics_for(data, version=1)), "0.15.1: off")
             check(NOTICE in codes(s.diagnostics_for(backend, version=1)), "the notice")
+            drain(s)
             # Switched to pnpm: package-lock.json deleted, pnpm-lock.yaml created.
             os.remove(path)
             pnpm = write(root, "pnpm-lock.yaml",
@@ -337,6 +351,7 @@ def test_lockfile_change_turns_version_rules_off_and_on():
             watched(s, (path, 3), (pnpm, 1))
             check(CODE in codes(s.diagnostics_for(data, version=1)), "pnpm's 1.16.1: on again")
             check(NOTICE not in codes(s.diagnostics_for(backend, version=1)), "no notice again")
+            drain(s)
             # yarn.lock beside pnpm-lock.yaml: project.c prefers it.
             yarn = write(root, "yarn.lock", '"@aws-amplify/backend@*":\n  version "0.12.1"\n')
             watched(s, (yarn, 1))
