@@ -242,8 +242,13 @@ void amp_handle_completion(amp_session *s, json_t *id, json_t *params)
         amp_reply_error(s, id, AMP_RPC_INTERNAL_ERROR, "out of memory computing completions");
         return;
     }
-    amp_log(s, AMP_LOG_DEBUG, "completion at %u: context %s, %d item(s)", r.offset, c.context, n);
-    if (n == 0) {
+    /* A list of thousands (models of a large schema) costs the client more
+     * than asking again: send the items matching what was typed. */
+    bool incomplete = amp_completion_narrow(&c, &r.f->doc.text, r.offset, AMP_COMPLETION_MAX);
+    n = (int)c.count;
+    amp_log(s, AMP_LOG_DEBUG, "completion at %u: context %s, %d item(s)%s", r.offset, c.context, n,
+            incomplete ? " (narrowed)" : "");
+    if (n == 0 && !incomplete) {
         amp_completion_free(&c);
         amp_reply(s, id, json_null());
         return;
@@ -255,7 +260,8 @@ void amp_handle_completion(amp_session *s, json_t *id, json_t *params)
     bool shared = client_default_edit_range(s);
     amp_jtext t = {0};
     t.failed = range_text == NULL;
-    amp_jtext_raw(&t, "{\"isIncomplete\":false,\"items\":[");
+    amp_jtext_raw(&t, incomplete ? "{\"isIncomplete\":true,\"items\":["
+                                 : "{\"isIncomplete\":false,\"items\":[");
     for (size_t i = 0; i < c.count; i++) {
         if (i)
             amp_jtext_raw(&t, ",");

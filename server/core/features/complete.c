@@ -15,6 +15,7 @@
 #include "complete_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- items --------------------------------------------------------------- */
@@ -422,6 +423,61 @@ int amp_complete(const amp_feature_env *env, uint32_t offset, amp_completion *ou
         return -1;
     }
     return (int)out->count;
+}
+
+static char fold(char ch)
+{
+    return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+}
+
+/* True when the n bytes of typed occur in word in order, ignoring case. */
+static bool subsequence(const char *typed, size_t n, const char *word)
+{
+    size_t i = 0;
+    for (const char *w = word; *w && i < n; w++)
+        i += fold(*w) == fold(typed[i]);
+    return i == n;
+}
+
+static int by_sort(const void *a, const void *b)
+{
+    const amp_citem *x = a, *y = b;
+    return strcmp(x->sort ? x->sort : "", y->sort ? y->sort : "");
+}
+
+/* True when word starts with the n bytes of typed, ignoring case. */
+static bool starts_with(const char *word, const char *typed, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!word[i] || fold(word[i]) != fold(typed[i]))
+            return false;
+    return true;
+}
+
+bool amp_completion_narrow(amp_completion *c, const amp_text *text, uint32_t offset, size_t max)
+{
+    if (c->count <= max)
+        return false;
+    size_t n = offset >= c->start && offset <= text->len ? offset - c->start : 0;
+    const char *typed = text->bytes + c->start;
+    /* Two passes move the matches to the front: those that start with what
+     * was typed, then the other subsequence matches; each in sort order. */
+    size_t kept = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t from = kept;
+        for (size_t i = kept; i < c->count; i++) {
+            const char *word = c->items[i].filter ? c->items[i].filter : c->items[i].label;
+            if (pass == 0 ? starts_with(word, typed, n) : subsequence(typed, n, word)) {
+                amp_citem it = c->items[i];
+                c->items[i] = c->items[kept];
+                c->items[kept++] = it;
+            }
+        }
+        qsort(c->items + from, kept - from, sizeof *c->items, by_sort);
+    }
+    bool dropped = kept > max || kept < c->count;
+    c->count = kept > max ? max : kept;
+    return dropped;
 }
 
 void amp_completion_free(amp_completion *c)

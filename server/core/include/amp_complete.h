@@ -103,6 +103,17 @@ int amp_complete(const amp_feature_env *env, uint32_t offset, amp_completion *ou
 /* Frees what the completion owns (accepts a zeroed struct). */
 void amp_completion_free(amp_completion *c);
 
+/* The most items a completion answer carries (amp_completion_narrow). */
+#define AMP_COMPLETION_MAX 200
+
+/* Narrows a long list for the wire: when c has more than max items, keeps
+ * those whose filter text (or label) holds what was typed of the word
+ * (text[c->start, offset)) as a case-insensitive subsequence, and of those
+ * the first max by sort text. Editors filter at least that strictly, so
+ * only items past max are lost. Returns true when items were dropped: the
+ * answer is then incomplete, and the client asks again as the user types. */
+bool amp_completion_narrow(amp_completion *c, const amp_text *text, uint32_t offset, size_t max);
+
 /* The full markdown documentation of a catalogue entry: signature, doc,
  * allowed values, default, range, example, version and docs link. Owned
  * string (free with free), or NULL when e is NULL or out of memory. */

@@ -5,6 +5,7 @@
  * text. The end-to-end cases (the .ts files in cases/) cover the protocol
  * side.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -404,6 +405,50 @@ static void test_type_markdown(void)
     drop(&b);
 }
 
+/* A list longer than the wire's limit keeps what matches the typed part
+ * of the word: the models starting with it first, then those holding it as
+ * a subsequence, each in sort order; the rest is dropped and the answer is
+ * incomplete. Short lists are left alone. */
+static void test_long_lists_are_narrowed(void)
+{
+    static const char *const kinds[] = {"Post", "Photo", "Tag"};
+    char *text = malloc(64 * 1024);
+    size_t len = (size_t)sprintf(text, "import { a, defineData } from '@aws-amplify/backend';\n"
+                                       "const schema = a.schema({\n");
+    for (int i = 0; i < 300; i++)
+        len +=
+            (size_t)sprintf(text + len, "  %s%03d: a.model({ t: a.string() }),\n", kinds[i % 3], i);
+    sprintf(text + len, "  Owner: a.model({ posts: a.hasMany('Po$0', 'ownerId') }),\n});\n"
+                        "export const data = defineData({ schema });\n");
+    backend b = {0};
+    uint32_t at = 0;
+    add_file(&b, "/p/amplify/data/resource.ts", text, &at);
+    build(&b);
+    amp_feature_env env = env_of(&b, 0, false);
+    amp_completion c;
+    AMP_CHECK(amp_complete(&env, at, &c) >= 301);
+    AMP_CHECK(!amp_completion_narrow(&c, &b.docs[0].text, at, 1000)); /* short enough */
+    size_t all = c.count;
+    AMP_CHECK(amp_completion_narrow(&c, &b.docs[0].text, at, 150));
+    AMP_CHECK_INT((int)c.count, 150);
+    for (size_t i = 0; i < c.count; i++) {
+        const char *want = i < 100 ? "Post" : "Photo";
+        if (strncmp(c.items[i].label, want, strlen(want)) != 0)
+            fprintf(stderr, "item %zu: %s\n", i, c.items[i].label);
+        AMP_CHECK(strncmp(c.items[i].label, want, strlen(want)) == 0);
+        AMP_CHECK(i == 0 || i == 100 || strcmp(c.items[i - 1].sort, c.items[i].sort) < 0);
+    }
+    amp_completion_free(&c);
+    /* Everything matches an empty word: the first by sort order, still
+     * incomplete. */
+    AMP_CHECK(amp_complete(&env, at - 2, &c) == (int)all);
+    AMP_CHECK(amp_completion_narrow(&c, &b.docs[0].text, at - 2, 150));
+    AMP_CHECK_INT((int)c.count, 150);
+    amp_completion_free(&c);
+    drop(&b);
+    free(text);
+}
+
 int main(void)
 {
     AMP_RUN(test_function_names);
@@ -418,5 +463,6 @@ int main(void)
     AMP_RUN(test_markdown);
     AMP_RUN(test_signature_param_range);
     AMP_RUN(test_type_markdown);
+    AMP_RUN(test_long_lists_are_narrowed);
     return amp_test_summary();
 }
