@@ -216,7 +216,7 @@ static void run_core(TSParser *parser, const section *sec, size_t count)
     for (size_t f = 0; f < m->file_count; f++) {
         int src = -1;
         for (size_t i = 0; i < count; i++)
-            if (strcmp(m->files[f].path, paths[i]) == 0)
+            if (strcmp(m->files[f].path, sources[i].path) == 0)
                 src = (int)i;
         FZ_ASSERT(src >= 0, "a model file that is no source: %s", m->files[f].path);
         lens[f] = docs[src].text.len;
