@@ -1,5 +1,6 @@
 /*
- * arena.c: bump allocation in chunks of at least 64 KiB (see amp_arena.h).
+ * arena.c: bump allocation in chunks of at least 64 KiB (or the arena's chunk size) (see
+ * amp_arena.h).
  */
 #include "amp_arena.h"
 
@@ -19,7 +20,8 @@ void *amp_arena_alloc(amp_arena *a, size_t n)
     size_t align = sizeof(max_align_t);
     n = (n + align - 1) / align * align;
     if (!a->head || a->used + n > a->head->size) {
-        size_t size = n > AMP_ARENA_CHUNK ? n : AMP_ARENA_CHUNK;
+        size_t min = a->chunk ? a->chunk : AMP_ARENA_CHUNK;
+        size_t size = n > min ? n : min;
         amp_arena_chunk *c = malloc(sizeof *c + size);
         if (!c)
             return NULL;
@@ -61,5 +63,7 @@ void amp_arena_free(amp_arena *a)
         free(c);
         c = next;
     }
+    size_t chunk = a->chunk;
     memset(a, 0, sizeof *a);
+    a->chunk = chunk;
 }

@@ -498,9 +498,11 @@ static void drop_stale_entries(amp_model *m, const bool *reuse)
     const char *key;
     void *value;
     while (amp_strmap_next(&m->entries, &pos, &key, &value)) {
-        const amp_entry *entry = value;
-        if (entry->serial != m->serial && (entry->file >= m->file_count || !reuse[entry->file]))
+        amp_entry *entry = value;
+        if (entry->serial != m->serial && (entry->file >= m->file_count || !reuse[entry->file])) {
             amp_strmap_remove(&m->entries, key);
+            amp_entry_free(entry);
+        }
     }
 }
 
@@ -664,7 +666,7 @@ static amp_model *build(const amp_source *sources, size_t count, amp_model *prev
         /* Out of memory half way: forget what was taken, build afresh. */
         amp_strmap_free(&b.memo);
         memset(&b.memo, 0, sizeof b.memo);
-        amp_strmap_free(&m->entries);
+        amp_entries_free(&m->entries);
         memset(&m->entries, 0, sizeof m->entries);
         b.root_count = 0;
         m->site_count = 0;
@@ -717,7 +719,7 @@ void amp_model_delete(amp_model *m)
         return;
     amp_strmap_free(&m->type_index);
     amp_strmap_free(&m->memo);
-    amp_strmap_free(&m->entries);
+    amp_entries_free(&m->entries);
     for (size_t k = 0; k < m->kept_count; k++)
         amp_arena_free(&m->kept[k]);
     free(m->kept);

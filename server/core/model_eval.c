@@ -811,8 +811,11 @@ static size_t push_capacity(size_t n)
  * and a hash of its file's builtin imports, when its evaluation was pure:
  * it read no binding but builtin imports and recorded no name site and no
  * root (b->impure did not move). The same text then has the same value
- * wherever it is: the next build clones it into its own arena, shifting
- * every location inside the entry to where the text now is. Steps and
+ * wherever it is: the next build copies it into an arena of the entry's
+ * own, shifting every location inside the entry to where the text now is,
+ * and the builds after that take that arena over and shift the locations
+ * in place, so an unchanged entry costs a walk of its values, not a copy
+ * (take_entry). Steps and
  * depth are accounted as if it had been evaluated, and an entry is cloned
  * only where evaluating it would not have met a limit either, so a build
  * that clones equals a fresh one. */
@@ -998,31 +1001,169 @@ static void entry_key(const amp_builder *b, uint32_t f, uint32_t s, uint32_t e, 
 }
 
 /* The entry under key, if its text is bytes [s, e) of file f. */
-static const amp_entry *find_entry(const amp_builder *b, const amp_strmap *map, const char *key,
-                                   uint32_t f, uint32_t s, uint32_t e)
+static amp_entry *find_entry(const amp_builder *b, const amp_strmap *map, const char *key,
+                             uint32_t f, uint32_t s, uint32_t e)
 {
-    const amp_entry *entry = amp_strmap_get(map, key);
+    amp_entry *entry = amp_strmap_get(map, key);
     return entry && entry->end - entry->start == e - s &&
                    memcmp(entry->text, b->files[f].doc->text.bytes + s, e - s) == 0
                ? entry
                : NULL;
 }
 
-/* Remembers v as the entry of bytes [s, e) of file f for the next build. */
+void amp_entry_free(amp_entry *entry)
+{
+    if (entry && entry->own.head) {
+        amp_arena own = entry->own; /* the struct lives in it */
+        amp_arena_free(&own);
+    }
+}
+
+void amp_entries_free(amp_strmap *map)
+{
+    size_t pos = 0;
+    const char *key;
+    void *value;
+    while (amp_strmap_next(map, &pos, &key, &value))
+        amp_entry_free(value);
+    amp_strmap_free(map);
+}
+
+/* Whether this build may change entry: nothing of this build uses it yet,
+ * and no reused file's values (which may point into it) holds it. */
+static bool entry_free_to_take(const amp_builder *b, const amp_entry *entry)
+{
+    return entry->serial != b->m->serial &&
+           !(b->reuse && entry->file < b->file_count && b->reuse[entry->file]);
+}
+
+/* Makes room for a new entry under key in this build's map: true when the
+ * key is free, or held by an entry this build may drop (which is freed). */
+static bool entry_slot_free(amp_builder *b, const char *key)
+{
+    amp_entry *held = amp_strmap_get(&b->m->entries, key);
+    if (!held)
+        return true;
+    if (held->own.head && !entry_free_to_take(b, held))
+        return false;
+    amp_strmap_remove(&b->m->entries, key);
+    amp_entry_free(held);
+    return true;
+}
+
+/* Remembers v (in this build's arena) as the entry of bytes [s, e) of
+ * file f for the next build. */
 static void remember_entry(amp_builder *b, const char *key, const amp_value *v, uint32_t f,
                            uint32_t s, uint32_t e, size_t steps, int depth)
 {
+    if (!entry_slot_free(b, key))
+        return;
     amp_entry *entry = amp_arena_alloc(b->a, sizeof *entry);
     const char *text = amp_arena_strndup(b->a, b->files[f].doc->text.bytes + s, e - s);
     if (entry && text) {
-        *entry = (amp_entry){v, text, f, s, e, (uint32_t)steps, (uint32_t)depth, b->m->serial};
+        *entry = (amp_entry){v, text, f, s, e, (uint32_t)steps, (uint32_t)depth, b->m->serial, {0}};
         amp_strmap_put(&b->m->entries, key, entry, NULL);
     }
 }
 
-/* The value of a pair's value node outside any function: cloned from an
- * earlier evaluation of the same text when there is one, else evaluated
- * (and remembered when pure). */
+/* Shifts the locations of v and everything it holds, in place (each value
+ * once: the clone map marks those done); false when out of memory or too
+ * deep, with some locations shifted and others not. */
+static bool relocate_value(amp_builder *b, const relocation *r, const amp_value *cv, int depth)
+{
+    if (!cv)
+        return true;
+    if (depth > 2 * AMP_EVAL_MAX_DEPTH)
+        return false;
+    amp_clone_map *cm = &b->clones;
+    if ((cm->count + 1) * 2 > cm->cap && !clone_map_grow(cm))
+        return false;
+    size_t slot = clone_slot(cm, cv);
+    if (cm->stamp[slot] == cm->gen)
+        return true;
+    amp_value *v = (amp_value *)cv; /* in the entry's own arena, which this build holds */
+    cm->stamp[slot] = cm->gen;
+    cm->from[slot] = cv;
+    cm->to[slot] = v;
+    cm->count++;
+    v->loc = relocate(r, v->loc);
+    v->callee_loc = relocate(r, v->callee_loc);
+    for (size_t i = 0; i < v->prop_count; i++) {
+        v->props[i].key_loc = relocate(r, v->props[i].key_loc);
+        if (!relocate_value(b, r, v->props[i].value, depth + 1))
+            return false;
+    }
+    for (size_t i = 0; i < v->item_count; i++)
+        if (!relocate_value(b, r, v->items[i], depth + 1))
+            return false;
+    for (size_t i = 0; i < v->method_count; i++) {
+        amp_method *m = &v->methods[i];
+        m->name_loc = relocate(r, m->name_loc);
+        m->loc = relocate(r, m->loc);
+        for (size_t k = 0; k < m->arg_count; k++)
+            if (!relocate_value(b, r, m->args[k], depth + 1))
+                return false;
+    }
+    return relocate_value(b, r, v->body, depth + 1);
+}
+
+/* Takes entry (with its own arena, found in map) over for bytes [s, e) of
+ * file f: moved into this build's map and shifted in place. NULL when that
+ * fails; *gone tells whether the entry was freed on the way. */
+static const amp_value *take_entry(amp_builder *b, amp_strmap *map, const char *key,
+                                   amp_entry *entry, uint32_t f, uint32_t s, uint32_t e, bool *gone)
+{
+    if (map != &b->m->entries) {
+        if (amp_strmap_get(&b->m->entries, key))
+            return NULL; /* another text of the same key: clone instead */
+        if (amp_strmap_put(&b->m->entries, key, entry, NULL) != 0)
+            return NULL;
+        amp_strmap_remove(map, key);
+    }
+    relocation r = {entry->file, f, entry->start, entry->end, (int64_t)s - (int64_t)entry->start};
+    if (r.from != r.to || r.delta != 0) {
+        clone_map_next(&b->clones);
+        if (!relocate_value(b, &r, entry->value, 0)) {
+            amp_strmap_remove(&b->m->entries, key);
+            amp_entry_free(entry);
+            *gone = true;
+            return NULL;
+        }
+    }
+    entry->file = f;
+    entry->start = s;
+    entry->end = e;
+    entry->serial = b->m->serial;
+    return entry->value;
+}
+
+/* Copies old into an arena of its own for bytes [s, e) of file f and
+ * remembers the copy; NULL when that fails. */
+static const amp_value *own_entry(amp_builder *b, const char *key, const amp_entry *old, uint32_t f,
+                                  uint32_t s, uint32_t e)
+{
+    if (!entry_slot_free(b, key))
+        return NULL;
+    amp_arena own = {.chunk = 2048};
+    amp_arena *home = b->a;
+    b->a = &own;
+    relocation r = {old->file, f, old->start, old->end, (int64_t)s - (int64_t)old->start};
+    clone_map_next(&b->clones);
+    const amp_value *v = clone_value(b, &r, old->value, 0);
+    amp_entry *entry = v ? amp_arena_alloc(&own, sizeof *entry) : NULL;
+    char *text = entry ? amp_arena_strndup(&own, old->text, old->end - old->start) : NULL;
+    b->a = home;
+    if (!text || amp_strmap_put(&b->m->entries, key, entry, NULL) != 0) {
+        amp_arena_free(&own);
+        return NULL;
+    }
+    *entry = (amp_entry){v, text, f, s, e, old->steps, old->depth, b->m->serial, own};
+    return v;
+}
+
+/* The value of a pair's value node outside any function: taken over or
+ * cloned from an earlier evaluation of the same text when there is one,
+ * else evaluated (and remembered when pure). */
 static const amp_value *eval_entry(amp_builder *b, uint32_t f, TSNode node)
 {
     uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
@@ -1031,20 +1172,29 @@ static const amp_value *eval_entry(amp_builder *b, uint32_t f, TSNode node)
         return amp_eval(b, f, node, NULL);
     char key[64];
     entry_key(b, f, s, e, key);
-    const amp_entry *old = find_entry(b, &b->m->entries, key, f, s, e);
+    amp_strmap *map = &b->m->entries;
+    amp_entry *old = find_entry(b, map, key, f, s, e);
     if (!old && b->prev)
-        old = find_entry(b, &b->prev->entries, key, f, s, e);
+        old = find_entry(b, map = &b->prev->entries, key, f, s, e);
     if (old && b->steps + old->steps < AMP_EVAL_MAX_STEPS &&
         (size_t)b->depth + old->depth < AMP_EVAL_MAX_DEPTH) {
-        relocation r = {old->file, f, old->start, old->end, (int64_t)s - (int64_t)old->start};
-        clone_map_next(&b->clones);
-        const amp_value *v = clone_value(b, &r, old->value, 0);
+        uint32_t steps = old->steps, depth = old->depth;
+        const amp_value *v = NULL;
+        bool gone = false;
+        if (old->own.head && entry_free_to_take(b, old))
+            v = take_entry(b, map, key, old, f, s, e, &gone);
+        else if (!old->own.head || old->serial != b->m->serial)
+            v = own_entry(b, key, old, f, s, e);
+        if (!v && !gone) { /* used twice in this build, or out of memory: a clone here */
+            relocation r = {old->file, f, old->start, old->end, (int64_t)s - (int64_t)old->start};
+            clone_map_next(&b->clones);
+            v = clone_value(b, &r, old->value, 0);
+        }
         if (v) {
             b->m->cloned_count++;
-            b->steps += old->steps;
-            if (b->depth + (int)old->depth > b->peak)
-                b->peak = b->depth + (int)old->depth;
-            remember_entry(b, key, v, f, s, e, old->steps, (int)old->depth);
+            b->steps += steps;
+            if (b->depth + (int)depth > b->peak)
+                b->peak = b->depth + (int)depth;
             return v;
         }
     }
@@ -1541,6 +1691,7 @@ static void record_specifiers(amp_builder *b, uint32_t f, const amp_strmap *map)
 
 void amp_eval_all(amp_builder *b, const bool *skip)
 {
+    b->reuse = skip;
     for (uint32_t f = 0; f < b->file_count; f++) {
         const amp_doc *doc = b->files[f].doc;
         if (!doc || !doc->tree || (skip && skip[f]))

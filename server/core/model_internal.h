@@ -87,7 +87,10 @@ typedef enum {
  * model_eval.c): the value of a `key: a.model(...)...` pair whose
  * evaluation read nothing but its own text, builtin imports and its own
  * callback parameters, so the same text gives the same value anywhere
- * (its locations shifted). Lives in the arena of its file's values. */
+ * (its locations shifted). A freshly evaluated entry lives in the arena of
+ * its file's values (own is empty); the first build that reuses it copies
+ * it into an arena of its own (own: the entry, its text and its values,
+ * nothing outside), which later builds take over and shift in place. */
 typedef struct amp_entry {
     const amp_value *value;
     const char *text;    /* the pair value's text (end - start bytes) */
@@ -96,7 +99,14 @@ typedef struct amp_entry {
     uint32_t steps;      /* evaluation steps it took (AMP_EVAL_MAX_STEPS) */
     uint32_t depth;      /* how far below its own depth the evaluation went (AMP_EVAL_MAX_DEPTH) */
     uint32_t serial;     /* the model->serial of the build that remembered it */
+    amp_arena own;       /* owned when not empty: holds this struct, text and value */
 } amp_entry;
+
+/* Frees an entry's own arena (when it has one). */
+void amp_entry_free(amp_entry *entry);
+
+/* Removes every entry of map, freeing those with their own arena. */
+void amp_entries_free(amp_strmap *map);
 
 /* Which value of a remembered entry became which clone, for the entry being
  * cloned: a slot is in use when its stamp is gen (bumped per entry). */
@@ -123,7 +133,8 @@ typedef struct amp_builder {
     int peak;             /* the largest depth any evaluation has started at */
     size_t steps;
     size_t impure;        /* bumped when a value depends on more than its text (see amp_entry) */
-    const amp_model *prev; /* borrowed: the previous build, whose entries may be cloned, or NULL */
+    amp_model *prev; /* borrowed: the previous build, whose entries may be cloned or taken, or NULL */
+    const bool *reuse;    /* borrowed: per file, whether its values come from prev (or NULL) */
     uint64_t *import_sig; /* owned: per file, a hash of its builtin imports (entry keys) */
     amp_clone_map clones; /* owned: scratch for cloning entries */
     const amp_value **roots; /* CALL values of define*, a.schema, a.combine, configure */

@@ -446,6 +446,13 @@ static void test_schema_entries(void)
     edit(&p, 1, 0, 0, "// a comment that moves every entry\n");
     check_same(&inc, &p, "every entry shifted");
     AMP_CHECK(inc && inc->cloned_count >= 4); /* Status, Post, Tagged, Nested; not Note, Later */
+    /* From the second reuse on, entries are taken over and shifted in place. */
+    edit(&p, 1, 0, 0, "// and again\n");
+    check_same(&inc, &p, "every entry shifted again");
+    AMP_CHECK(inc && inc->cloned_count >= 4);
+    edit(&p, 1, 0, (uint32_t)strlen("// and again\n"), "");
+    check_same(&inc, &p, "every entry shifted back");
+    AMP_CHECK(inc && inc->cloned_count >= 4);
     replace_first(&p, 1, "title:", "headline:");
     check_same(&inc, &p, "a field renamed in one entry");
     replace_first(&p, 1, "'author'", "'writer'");

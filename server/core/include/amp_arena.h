@@ -14,6 +14,7 @@ typedef struct amp_arena {
     amp_arena_chunk *head; /* owned list of chunks, newest first */
     size_t used;           /* bytes handed out in head */
     size_t total;          /* bytes allocated in all chunks */
+    size_t chunk;          /* the smallest chunk to allocate; 0 means 64 KiB */
 } amp_arena;
 
 /* Returns zeroed memory for n bytes (aligned for any type), borrowed from
@@ -27,7 +28,9 @@ char *amp_arena_strndup(amp_arena *a, const char *s, size_t n);
  * bytes) with room for cap elements. The old block is abandoned. */
 void *amp_arena_grow(amp_arena *a, void *old, size_t count, size_t cap, size_t size);
 
-/* Frees every chunk; the arena is empty and reusable afterwards. */
+/* Frees every chunk; the arena is empty and reusable afterwards (its
+ * chunk size is kept). The arena struct must not live in its own chunks:
+ * copy it out first. */
 void amp_arena_free(amp_arena *a);
 
 #endif
