@@ -633,6 +633,10 @@ static amp_model *build(const amp_source *sources, size_t count, amp_model *prev
         amp_model_delete(prev);
         return NULL;
     }
+    if (prev) { /* answers about names hold whatever the schema says */
+        m->name_memo = prev->name_memo;
+        prev->name_memo = NULL;
+    }
     amp_builder b;
     memset(&b, 0, sizeof b);
     b.m = m;
@@ -713,10 +717,33 @@ amp_model *amp_model_rebuild(const amp_source *sources, size_t count, amp_model 
     return build(sources, count, prev);
 }
 
+static void name_memo_free(amp_name_memo *memo)
+{
+    if (!memo)
+        return;
+    size_t pos = 0;
+    const char *key;
+    void *value;
+    while (amp_strmap_next(&memo->plurals, &pos, &key, &value))
+        free(value);
+    amp_strmap_free(&memo->plurals);
+    free(memo);
+}
+
+amp_name_memo *amp_model_name_memo(const amp_model *m)
+{
+    /* The memo is a cache behind the const model: whoever asks first makes it. */
+    amp_model *mm = (amp_model *)m;
+    if (mm && !mm->name_memo)
+        mm->name_memo = calloc(1, sizeof *mm->name_memo);
+    return mm ? mm->name_memo : NULL;
+}
+
 void amp_model_delete(amp_model *m)
 {
     if (!m)
         return;
+    name_memo_free(m->name_memo);
     amp_strmap_free(&m->type_index);
     amp_strmap_free(&m->memo);
     amp_entries_free(&m->entries);

@@ -6,9 +6,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "amp_model.h"
 #include "amp_test.h"
 
 bool amp_schema_plural(const char *word, char *out, size_t cap);
+bool amp_schema_plural_of(const amp_model *m, const char *word, char *out, size_t cap);
 
 static const char *const cases[][2] = {
     {"Post", "Posts"},
@@ -293,9 +295,33 @@ static void test_limits(void)
     AMP_CHECK_STR(out, "Posts");
 }
 
+/* The plurals a model remembers are the same as computed ones, asked once
+ * or again, and after the model is rebuilt (which carries the memo over). */
+static void test_memo(void)
+{
+    amp_model *m = amp_model_build(NULL, 0);
+    AMP_CHECK(m != NULL);
+    for (int round = 0; m && round < 3; round++) {
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            char out[256];
+            AMP_CHECK(amp_schema_plural_of(m, cases[i][0], out, sizeof out));
+            AMP_CHECK_STR(out, cases[i][1]);
+        }
+        char small[8];
+        AMP_CHECK(!amp_schema_plural_of(m, "LongModelName", small, sizeof small));
+        AMP_CHECK(!amp_schema_plural_of(m, "Caf\xc3\xa9", small, sizeof small));
+        AMP_CHECK(amp_schema_plural_of(m, "Category", small, sizeof small) == false);
+        AMP_CHECK(m->name_memo != NULL);
+        if (round == 1)
+            m = amp_model_rebuild(NULL, 0, m);
+    }
+    amp_model_delete(m);
+}
+
 int main(void)
 {
     AMP_RUN(test_pluralize_table);
     AMP_RUN(test_limits);
+    AMP_RUN(test_memo);
     return amp_test_summary();
 }

@@ -379,6 +379,9 @@ typedef struct amp_model {
     amp_backend_call *backend_uses; /* methods called on the defineBackend result, in source order */
     size_t backend_use_count;
     amp_strmap type_index;     /* owned: lookup scope + type name -> amp_type* (see amp_model_find_type) */
+    struct amp_name_memo *name_memo; /* owned, or NULL: answers computed from names alone, which
+                                        rules fill in through a const model (a cache: the same
+                                        name gives the same answer); carried to the rebuild */
     /* What amp_model_rebuild carries into the next build. */
     const amp_value **roots;   /* define*, secret, a.schema, a.combine, configure calls, by place */
     size_t root_count;
@@ -421,6 +424,15 @@ amp_model *amp_model_rebuild(const amp_source *sources, size_t count, amp_model 
 
 /* Frees the model. Accepts NULL. */
 void amp_model_delete(amp_model *model);
+
+/* Answers computed from a name alone, kept from build to build (see
+ * amp_model.name_memo). */
+typedef struct amp_name_memo {
+    amp_strmap plurals; /* name -> owned copy of its plural ("" when it has none) */
+} amp_name_memo;
+
+/* The memo of the model, created on first use; NULL when out of memory. */
+amp_name_memo *amp_model_name_memo(const amp_model *model);
 
 /* The resource whose value is v (same CALL), or -1. */
 int amp_model_resource_of(const amp_model *model, const amp_value *v);

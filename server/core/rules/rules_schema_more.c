@@ -209,11 +209,11 @@ static char *append(char *end, const char *s, size_t n, bool cap)
  * transformer to 45 characters and 5 of its md5 (getFieldNameFor in
  * @aws-amplify/graphql-transformer-core); no custom name is expected to
  * meet it, so it is left out. */
-static void add_model_ops(gen_list *l, const amp_type *t, int scope)
+static void add_model_ops(const amp_model *m, gen_list *l, const amp_type *t, int scope)
 {
     char plural[PLURAL_BUF];
     size_t n = strlen(t->name);
-    bool has_plural = amp_schema_plural(t->name, plural, sizeof plural);
+    bool has_plural = amp_schema_plural_of(m, t->name, plural, sizeof plural);
     size_t pn = has_plural ? strlen(plural) : 0;
     for (size_t i = 0; i < l->op_count; i++) {
         const gen_op *op = &l->ops[i];
@@ -380,7 +380,7 @@ static bool collect_fields(amp_check *c, gen_list *l)
             const amp_type *t = &s->types[i];
             if (t->kind != AMP_TYPE_MODEL || !t->name || !disabled_ops_known(t))
                 continue;
-            add_model_ops(l, t, scope_of(m, si));
+            add_model_ops(m, l, t, scope_of(m, si));
             add_index_queries(l, t, scope_of(m, si));
         }
     }

@@ -19,9 +19,11 @@
 #include "rules_table_schema.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define PLURAL_MAX 128
+#define PLURAL_MEMO_MAX 65536 /* names whose plural a model remembers */
 
 /* The two irregular tables: singular -> plural. A word found among the
  * plurals is kept; one found among the singulars is replaced. */
@@ -342,4 +344,23 @@ bool amp_schema_plural(const char *word, char *out, size_t cap)
         return put(out, cap, word, s, token, gn + an);
     }
     return put(out, cap, "", 0, word, n);
+}
+
+bool amp_schema_plural_of(const amp_model *m, const char *word, char *out, size_t cap)
+{
+    amp_name_memo *memo = word ? amp_model_name_memo(m) : NULL;
+    const char *known = memo ? amp_strmap_get(&memo->plurals, word) : NULL;
+    size_t n = known ? strlen(known) : 0;
+    if (known && n < cap) {
+        memcpy(out, known, n + 1);
+        return true;
+    }
+    if (!amp_schema_plural(word, out, cap))
+        return false;
+    if (memo && memo->plurals.count < PLURAL_MEMO_MAX) {
+        char *copy = strdup(out);
+        if (copy && amp_strmap_put(&memo->plurals, word, copy, NULL) != 0)
+            free(copy);
+    }
+    return true;
 }

@@ -148,6 +148,10 @@ char *amp_schema_capitalize(char *buf, size_t cap, const char *s);
  * (rules_schema_plural.c). */
 bool amp_schema_plural(const char *word, char *out, size_t cap);
 
+/* amp_schema_plural, remembered in the model's name memo (a keystroke
+ * asks again for the plural of every model name). */
+bool amp_schema_plural_of(const amp_model *m, const char *word, char *out, size_t cap);
+
 /* Rules over generated operation names and user-pool rules without auth
  * (rules_schema_more.c). */
 void amp_schema_rules_more(amp_check *c);
