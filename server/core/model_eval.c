@@ -1161,6 +1161,28 @@ static const amp_value *own_entry(amp_builder *b, const char *key, const amp_ent
     return v;
 }
 
+/* Whether v and all it holds are known (no UNKNOWN, nothing open). */
+static bool known_whole(const amp_value *v, int depth)
+{
+    if (!v)
+        return true;
+    if (v->closed)
+        return true;
+    if (depth > 2 * AMP_EVAL_MAX_DEPTH || v->kind == AMP_VAL_UNKNOWN || v->open)
+        return false;
+    for (size_t i = 0; i < v->prop_count; i++)
+        if (!known_whole(v->props[i].value, depth + 1))
+            return false;
+    for (size_t i = 0; i < v->item_count; i++)
+        if (!known_whole(v->items[i], depth + 1))
+            return false;
+    for (size_t i = 0; i < v->method_count; i++)
+        for (size_t k = 0; k < v->methods[i].arg_count; k++)
+            if (!known_whole(v->methods[i].args[k], depth + 1))
+                return false;
+    return known_whole(v->body, depth + 1);
+}
+
 /* The value of a pair's value node outside any function: taken over or
  * cloned from an earlier evaluation of the same text when there is one,
  * else evaluated (and remembered when pure). */
@@ -1203,8 +1225,13 @@ static const amp_value *eval_entry(amp_builder *b, uint32_t f, TSNode node)
     b->peak = b->depth;
     const amp_value *v = amp_eval(b, f, node, NULL);
     int depth = b->peak - b->depth;
-    if (b->impure == impure && b->steps < AMP_EVAL_MAX_STEPS && b->peak < AMP_EVAL_MAX_DEPTH)
+    if (b->impure == impure && b->steps < AMP_EVAL_MAX_STEPS && b->peak < AMP_EVAL_MAX_DEPTH) {
+        /* Pure, so it holds no resource (a define* call is a root, which is
+         * impure): known whole, walks that look for resources skip it. */
+        if (v && v->kind == AMP_VAL_CALL && known_whole(v, 0))
+            ((amp_value *)v)->closed = true; /* a fresh value of this evaluation */
         remember_entry(b, key, v, f, s, e, b->steps - steps, depth);
+    }
     if (peak > b->peak)
         b->peak = peak;
     return v;

@@ -85,6 +85,9 @@ struct amp_value {
     double num;             /* NUMBER */
     bool b;                 /* BOOL */
     bool open;              /* OBJECT/ARRAY: had a spread or computed key not understood */
+    bool closed;            /* known whole: it and all it holds read nothing but their own text
+                               and builtins, so hold no resource, no UNKNOWN, nothing open (set
+                               on schema entries; false says nothing) */
     amp_prop *props;        /* OBJECT, in source order (later duplicates override earlier) */
     size_t prop_count;
     const amp_value **items; /* ARRAY items; CALL arguments of the base call */

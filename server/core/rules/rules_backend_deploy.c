@@ -84,8 +84,8 @@ typedef struct walker {
 
 static void push(walker *w, const amp_value *v, amp_loc site)
 {
-    if (!v || !pset_add(&w->seen, v))
-        return;
+    if (!v || v->closed || !pset_add(&w->seen, v))
+        return; /* a closed value holds no resource and nothing unsure */
     if (w->count == w->cap) {
         size_t cap = w->cap ? w->cap * 2 : 64;
         pending *grown = realloc(w->stack, cap * sizeof *grown);
