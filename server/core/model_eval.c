@@ -90,6 +90,47 @@ const amp_value *amp_eval_unknown(amp_builder *b, uint32_t file, TSNode node)
 
 /* Records that the name at node n stands for v (CALL values only; see
  * amp_name_site). */
+/* Appends to the logs an entry being evaluated keeps (eval_entry); false
+ * when out of memory. */
+static bool log_dep(amp_builder *b, const char *name, const amp_value *v, uint32_t file)
+{
+    if (b->dep_count == b->dep_cap) {
+        size_t cap = b->dep_cap ? b->dep_cap * 2 : 64;
+        amp_entry_dep *grown = realloc(b->dep_log, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        b->dep_log = grown;
+        b->dep_cap = cap;
+    }
+    b->dep_log[b->dep_count++] = (amp_entry_dep){name, v, file};
+    return true;
+}
+
+static bool log_site(amp_builder *b, amp_site_kind kind, amp_loc loc, const amp_value *v,
+                     bool defines)
+{
+    if (b->site_count == b->site_cap) {
+        size_t cap = b->site_cap ? b->site_cap * 2 : 64;
+        amp_entry_site *grown = realloc(b->site_log, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        b->site_log = grown;
+        b->site_cap = cap;
+    }
+    /* Absolute for now; eval_entry makes them relative to the entry. */
+    b->site_log[b->site_count++] = (amp_entry_site){kind, loc.start, loc.end, loc.file, v, defines};
+    return true;
+}
+
+/* Records a name site in the model (see amp_name_site). */
+static void push_site(amp_builder *b, amp_site_kind kind, amp_loc loc, const amp_value *v,
+                      bool defines)
+{
+    amp_name_site *site = amp_push(b->a, (void **)&b->m->sites, &b->m->site_count, sizeof *site);
+    if (site)
+        *site = (amp_name_site){kind, loc, v, defines};
+}
+
 static void add_site(amp_builder *b, amp_site_kind kind, uint32_t file, TSNode n,
                      const amp_value *v, bool defines)
 {
@@ -517,6 +558,11 @@ void amp_eval_free_files(amp_builder *b)
     b->import_sig = NULL;
     amp_strmap_free(&b->paths);
     amp_clone_map_free(&b->clones);
+    free(b->dep_log);
+    free(b->site_log);
+    b->dep_log = NULL;
+    b->site_log = NULL;
+    b->dep_count = b->dep_cap = b->site_count = b->site_cap = 0;
     b->symbol_count = 0;
 }
 
@@ -689,9 +735,13 @@ static const amp_value *eval_identifier(amp_builder *b, uint32_t f, TSNode n,
         }
     const char *name = text_of(b, f, n);
     amp_binding *bind = name ? amp_strmap_get(&b->files[f].locals, name) : NULL;
-    /* Only builtin imports (part of an entry's key) keep a value pure. */
-    if (!bind || !bind->builtin ||
-        (bind->kind != AMP_BIND_IMPORT && bind->kind != AMP_BIND_NAMESPACE))
+    /* Builtin imports (part of an entry's key) keep a value pure; while an
+     * entry is evaluated, so does an import of another file's export, which
+     * the entry keeps as a dependency. */
+    bool dep = bind && !bind->builtin && bind->kind == AMP_BIND_IMPORT && bind->module >= 0 &&
+               b->recording > 0;
+    if (!dep && (!bind || !bind->builtin ||
+                 (bind->kind != AMP_BIND_IMPORT && bind->kind != AMP_BIND_NAMESPACE)))
         b->impure++;
     if (!bind) {
         if (name && strcmp(name, "undefined") == 0)
@@ -699,9 +749,19 @@ static const amp_value *eval_identifier(amp_builder *b, uint32_t f, TSNode n,
         return amp_eval_unknown(b, f, n);
     }
     const amp_value *v = eval_binding(b, f, bind, name, 0);
-    if (!v)
+    if (!v) {
+        b->impure += dep;
         return amp_eval_unknown(b, f, n);
-    add_site(b, AMP_SITE_USE, f, n, v, false);
+    }
+    if (dep) {
+        if (!log_dep(b, name, v, f) ||
+            (v->kind == AMP_VAL_CALL && !log_site(b, AMP_SITE_USE, loc_of(f, n), v, false)))
+            b->impure++;
+        if (v->kind == AMP_VAL_CALL)
+            push_site(b, AMP_SITE_USE, loc_of(f, n), v, false);
+    } else {
+        add_site(b, AMP_SITE_USE, f, n, v, false);
+    }
     if (v->kind == AMP_VAL_BUILTIN && v->loc.start == 0 && v->loc.end == 0) {
         /* Builtins carry the location of their use. */
         amp_value *copy = builtin_value(b, f, n, v->str);
@@ -1051,19 +1111,105 @@ static bool entry_slot_free(amp_builder *b, const char *key)
     return true;
 }
 
+/* Copies an entry's effects (deps, sites) into arena a; false when out of
+ * memory. */
+static bool copy_effects(amp_arena *a, amp_entry *to, const amp_entry_dep *deps, size_t dep_count,
+                         const amp_entry_site *sites, size_t site_count)
+{
+    amp_entry_dep *d = dep_count ? amp_arena_alloc(a, dep_count * sizeof *d) : NULL;
+    amp_entry_site *t = site_count ? amp_arena_alloc(a, site_count * sizeof *t) : NULL;
+    if ((dep_count && !d) || (site_count && !t))
+        return false;
+    for (size_t i = 0; i < dep_count; i++) {
+        d[i] = deps[i];
+        if (!(d[i].name = amp_arena_strndup(a, deps[i].name, strlen(deps[i].name))))
+            return false;
+    }
+    if (site_count)
+        memcpy(t, sites, site_count * sizeof *t);
+    to->deps = d;
+    to->dep_count = (uint32_t)dep_count;
+    to->sites = t;
+    to->site_count = (uint32_t)site_count;
+    return true;
+}
+
 /* Remembers v (in this build's arena) as the entry of bytes [s, e) of
- * file f for the next build. */
+ * file f for the next build, with the effects its evaluation logged from
+ * dep0 and site0 on. */
 static void remember_entry(amp_builder *b, const char *key, const amp_value *v, uint32_t f,
-                           uint32_t s, uint32_t e, size_t steps, int depth)
+                           uint32_t s, uint32_t e, size_t steps, int depth, size_t dep0,
+                           size_t site0)
 {
     if (!entry_slot_free(b, key))
         return;
     amp_entry *entry = amp_arena_alloc(b->a, sizeof *entry);
     const char *text = amp_arena_strndup(b->a, b->files[f].doc->text.bytes + s, e - s);
     if (entry && text) {
-        *entry = (amp_entry){v, text, f, s, e, (uint32_t)steps, (uint32_t)depth, b->m->serial, {0}};
-        amp_strmap_put(&b->m->entries, key, entry, NULL);
+        *entry = (amp_entry){.value = v,
+                             .text = text,
+                             .file = f,
+                             .start = s,
+                             .end = e,
+                             .steps = (uint32_t)steps,
+                             .depth = (uint32_t)depth,
+                             .serial = b->m->serial};
+        if (copy_effects(b->a, entry, b->dep_log + dep0, b->dep_count - dep0, b->site_log + site0,
+                         b->site_count - site0))
+            amp_strmap_put(&b->m->entries, key, entry, NULL);
     }
+}
+
+/* Whether the imports entry read still resolve, in file f, to the values
+ * it holds (evaluating them when this build has not yet). */
+static bool deps_hold(amp_builder *b, uint32_t f, const amp_entry *entry)
+{
+    for (size_t i = 0; i < entry->dep_count; i++) {
+        const amp_entry_dep *d = &entry->deps[i];
+        amp_binding *bind = amp_strmap_get(&b->files[f].locals, d->name);
+        if (!bind || bind->builtin || bind->kind != AMP_BIND_IMPORT || bind->module < 0 ||
+            eval_binding(b, f, bind, d->name, 0) != d->value)
+            return false;
+    }
+    return true;
+}
+
+/* What evaluating the entry would have recorded: its sites, placed from
+ * byte s of file f on, and, for an enclosing entry being evaluated, its
+ * deps and sites in the logs. */
+static void replay_effects(amp_builder *b, uint32_t f, uint32_t s, const amp_entry_dep *deps,
+                           size_t dep_count, const amp_entry_site *sites, size_t site_count)
+{
+    for (size_t i = 0; i < site_count; i++) {
+        amp_loc loc = {f, s + sites[i].start, s + sites[i].end};
+        push_site(b, sites[i].kind, loc, sites[i].value, sites[i].defines);
+        if (b->recording > 0 && !log_site(b, sites[i].kind, loc, sites[i].value, sites[i].defines))
+            b->impure++;
+    }
+    for (size_t i = 0; b->recording > 0 && i < dep_count; i++)
+        if (!log_dep(b, deps[i].name, deps[i].value, f))
+            b->impure++;
+}
+
+/* Starts the clone map for copying or shifting entry: the values of its
+ * imports belong to other files and stay as they are. */
+static bool clone_map_start(amp_builder *b, const amp_entry *entry)
+{
+    amp_clone_map *cm = &b->clones;
+    clone_map_next(cm);
+    for (size_t i = 0; i < entry->dep_count; i++) {
+        const amp_value *v = entry->deps[i].value;
+        if ((cm->count + 1) * 2 > cm->cap && !clone_map_grow(cm))
+            return false;
+        size_t slot = clone_slot(cm, v);
+        if (cm->stamp[slot] == cm->gen)
+            continue;
+        cm->stamp[slot] = cm->gen;
+        cm->from[slot] = v;
+        cm->to[slot] = (amp_value *)v;
+        cm->count++;
+    }
+    return true;
 }
 
 /* Shifts the locations of v and everything it holds, in place (each value
@@ -1122,8 +1268,7 @@ static const amp_value *take_entry(amp_builder *b, amp_strmap *map, const char *
     }
     relocation r = {entry->file, f, entry->start, entry->end, (int64_t)s - (int64_t)entry->start};
     if (r.from != r.to || r.delta != 0) {
-        clone_map_next(&b->clones);
-        if (!relocate_value(b, &r, entry->value, 0)) {
+        if (!clone_map_start(b, entry) || !relocate_value(b, &r, entry->value, 0)) {
             amp_strmap_remove(&b->m->entries, key);
             amp_entry_free(entry);
             *gone = true;
@@ -1148,16 +1293,27 @@ static const amp_value *own_entry(amp_builder *b, const char *key, const amp_ent
     amp_arena *home = b->a;
     b->a = &own;
     relocation r = {old->file, f, old->start, old->end, (int64_t)s - (int64_t)old->start};
-    clone_map_next(&b->clones);
-    const amp_value *v = clone_value(b, &r, old->value, 0);
+    const amp_value *v = clone_map_start(b, old) ? clone_value(b, &r, old->value, 0) : NULL;
     amp_entry *entry = v ? amp_arena_alloc(&own, sizeof *entry) : NULL;
     char *text = entry ? amp_arena_strndup(&own, old->text, old->end - old->start) : NULL;
+    if (text) {
+        *entry = (amp_entry){.value = v,
+                             .text = text,
+                             .file = f,
+                             .start = s,
+                             .end = e,
+                             .steps = old->steps,
+                             .depth = old->depth,
+                             .serial = b->m->serial};
+        if (!copy_effects(&own, entry, old->deps, old->dep_count, old->sites, old->site_count))
+            text = NULL;
+    }
     b->a = home;
     if (!text || amp_strmap_put(&b->m->entries, key, entry, NULL) != 0) {
         amp_arena_free(&own);
         return NULL;
     }
-    *entry = (amp_entry){v, text, f, s, e, old->steps, old->depth, b->m->serial, own};
+    entry->own = own;
     return v;
 }
 
@@ -1199,8 +1355,13 @@ static const amp_value *eval_entry(amp_builder *b, uint32_t f, TSNode node)
     if (!old && b->prev)
         old = find_entry(b, map = &b->prev->entries, key, f, s, e);
     if (old && b->steps + old->steps < AMP_EVAL_MAX_STEPS &&
-        (size_t)b->depth + old->depth < AMP_EVAL_MAX_DEPTH) {
+        (size_t)b->depth + old->depth < AMP_EVAL_MAX_DEPTH && deps_hold(b, f, old)) {
         uint32_t steps = old->steps, depth = old->depth;
+        /* The effects stay valid while old does (a take-over keeps its
+         * arena; a copy reads old, which lives through this build). */
+        const amp_entry_dep *deps = old->deps;
+        const amp_entry_site *sites = old->sites;
+        size_t dep_count = old->dep_count, site_count = old->site_count;
         const amp_value *v = NULL;
         bool gone = false;
         if (old->own.head && entry_free_to_take(b, old))
@@ -1209,10 +1370,10 @@ static const amp_value *eval_entry(amp_builder *b, uint32_t f, TSNode node)
             v = own_entry(b, key, old, f, s, e);
         if (!v && !gone) { /* used twice in this build, or out of memory: a clone here */
             relocation r = {old->file, f, old->start, old->end, (int64_t)s - (int64_t)old->start};
-            clone_map_next(&b->clones);
-            v = clone_value(b, &r, old->value, 0);
+            v = clone_map_start(b, old) ? clone_value(b, &r, old->value, 0) : NULL;
         }
         if (v) {
+            replay_effects(b, f, s, deps, dep_count, sites, site_count);
             b->m->cloned_count++;
             b->steps += steps;
             if (b->depth + (int)depth > b->peak)
@@ -1220,18 +1381,42 @@ static const amp_value *eval_entry(amp_builder *b, uint32_t f, TSNode node)
             return v;
         }
     }
-    size_t impure = b->impure, steps = b->steps;
+    size_t impure = b->impure, steps = b->steps, dep0 = b->dep_count, site0 = b->site_count;
     int peak = b->peak;
     b->peak = b->depth;
+    b->recording++;
     const amp_value *v = amp_eval(b, f, node, NULL);
+    b->recording--;
     int depth = b->peak - b->depth;
-    if (b->impure == impure && b->steps < AMP_EVAL_MAX_STEPS && b->peak < AMP_EVAL_MAX_DEPTH) {
-        /* Pure, so it holds no resource (a define* call is a root, which is
-         * impure): known whole, walks that look for resources skip it. */
-        if (v && v->kind == AMP_VAL_CALL && known_whole(v, 0))
-            ((amp_value *)v)->closed = true; /* a fresh value of this evaluation */
-        remember_entry(b, key, v, f, s, e, b->steps - steps, depth);
+    /* What it read and recorded must be its own: in file f, sites inside it. */
+    bool own_effects = true;
+    for (size_t i = dep0; i < b->dep_count; i++)
+        own_effects &= b->dep_log[i].file == f;
+    for (size_t i = site0; i < b->site_count; i++) {
+        const amp_entry_site *site = &b->site_log[i];
+        own_effects &= site->file == f && site->start >= s && site->end <= e;
     }
+    if (b->impure == impure && own_effects && b->steps < AMP_EVAL_MAX_STEPS &&
+        b->peak < AMP_EVAL_MAX_DEPTH) {
+        /* Pure, so it holds no resource (a define* call is a root, which is
+         * impure) unless through an import: without one, known whole, so
+         * walks that look for resources skip it. */
+        if (v && v->kind == AMP_VAL_CALL && b->dep_count == dep0 && known_whole(v, 0))
+            ((amp_value *)v)->closed = true;             /* a fresh value of this evaluation */
+        for (size_t i = site0; i < b->site_count; i++) { /* kept relative to the entry */
+            b->site_log[i].start -= s;
+            b->site_log[i].end -= s;
+        }
+        remember_entry(b, key, v, f, s, e, b->steps - steps, depth, dep0, site0);
+        for (size_t i = site0; i < b->site_count; i++) { /* absolute again, for enclosing ones */
+            b->site_log[i].start += s;
+            b->site_log[i].end += s;
+        }
+    } else if (b->recording > 0) {
+        b->impure++; /* an enclosing entry holds this one, which is not pure */
+    }
+    if (b->recording == 0)
+        b->dep_count = b->site_count = 0;
     if (peak > b->peak)
         b->peak = peak;
     return v;

@@ -91,6 +91,23 @@ typedef enum {
  * its file's values (own is empty); the first build that reuses it copies
  * it into an arena of its own (own: the entry, its text and its values,
  * nothing outside), which later builds take over and shift in place. */
+/* A binding an entry read that is not a builtin: an import of another
+ * file's export, whose value the entry holds as is (not copied). */
+typedef struct amp_entry_dep {
+    const char *name;       /* the local name */
+    const amp_value *value; /* what it resolved to */
+    uint32_t file;          /* the file it was read in */
+} amp_entry_dep;
+
+/* A name site an entry recorded, relative to the entry's start. */
+typedef struct amp_entry_site {
+    amp_site_kind kind;
+    uint32_t start, end; /* bytes from the entry's start */
+    uint32_t file;       /* the file it was recorded in */
+    const amp_value *value;
+    bool defines;
+} amp_entry_site;
+
 typedef struct amp_entry {
     const amp_value *value;
     const char *text;    /* the pair value's text (end - start bytes) */
@@ -100,6 +117,11 @@ typedef struct amp_entry {
     uint32_t depth;      /* how far below its own depth the evaluation went (AMP_EVAL_MAX_DEPTH) */
     uint32_t serial;     /* the model->serial of the build that remembered it */
     amp_arena own;       /* owned when not empty: holds this struct, text and value */
+    /* The imports it read (the entry stands while each still resolves to
+     * the same value) and the name sites it recorded (replayed on reuse). */
+    const amp_entry_dep *deps;
+    const amp_entry_site *sites;
+    uint32_t dep_count, site_count;
 } amp_entry;
 
 /* Frees an entry's own arena (when it has one). */
@@ -137,6 +159,13 @@ typedef struct amp_builder {
     const bool *reuse;    /* borrowed: per file, whether its values come from prev (or NULL) */
     uint64_t *import_sig; /* owned: per file, a hash of its builtin imports (entry keys) */
     amp_clone_map clones; /* owned: scratch for cloning entries */
+    /* While entries are evaluated (recording > 0), the imports they read and
+     * the sites they record, for eval_entry to keep with them. */
+    int recording;
+    amp_entry_dep *dep_log;   /* owned */
+    size_t dep_count, dep_cap;
+    amp_entry_site *site_log; /* owned */
+    size_t site_count, site_cap;
     const amp_value **roots; /* CALL values of define*, a.schema, a.combine, configure */
     size_t root_count, root_cap;
     const amp_value **bound; /* values given a binding name, by index */

@@ -192,7 +192,8 @@ static void put_value(text_buf *t, const amp_model *m, const amp_value *v, int d
         (int)v->b, (int)v->open, name ? name : "-");
     put_loc(t, v->loc);
     put_loc(t, v->callee_loc);
-    put(t, " params=%zu\n", v->param_count);
+    put(t, " params=%zu res=%d\n", v->param_count,
+        v->kind == AMP_VAL_CALL ? amp_model_resource_of(m, v) : -2);
     for (size_t i = 0; i < v->prop_count; i++) {
         put(t, "%*s.%s", depth, "", v->props[i].key);
         put_loc(t, v->props[i].key_loc);
@@ -478,6 +479,64 @@ static void test_schema_entries(void)
 
 static const char *projects_dir;
 
+/* Schema entries that read an import of another file (a function handed
+ * to a custom operation) are remembered with it: reused while the import
+ * still names the same value, the function still the one resource, and
+ * its name sites replayed; evaluated again when the import changes. */
+static void test_entries_with_imports(void)
+{
+    project p;
+    memset(&p, 0, sizeof p);
+    p.parser = amp_parser_new();
+    add_text(&p, "/p/amplify/backend.ts",
+             "import { defineBackend } from '@aws-amplify/backend';\n"
+             "import { data } from './data/resource';\n"
+             "defineBackend({ data });\n");
+    add_text(&p, "/p/amplify/data/resource.ts",
+             "import { a, defineData } from '@aws-amplify/backend';\n"
+             "import { search } from '../functions/search';\n"
+             "import { other } from '../functions/other';\n"
+             "const schema = a.schema({\n"
+             "  Post: a.model({ title: a.string() }).authorization((allow) => [allow.guest()]),\n"
+             "  find: a.query().arguments({ q: a.string() }).returns(a.string())\n"
+             "    .handler(a.handler.function(search)).authorization((allow) => [allow.guest()]),\n"
+             "  again: a.query().returns(a.string())\n"
+             "    .handler(a.handler.function(search)).authorization((allow) => [allow.guest()]),\n"
+             "}).authorization((allow) => [allow.resource(other)]);\n"
+             "export const data = defineData({ schema });\n");
+    add_text(&p, "/p/amplify/functions/search.ts",
+             "import { defineFunction } from '@aws-amplify/backend';\n"
+             "export const search = defineFunction({ name: 'search' });\n");
+    add_text(&p, "/p/amplify/functions/other.ts",
+             "import { defineFunction } from '@aws-amplify/backend';\n"
+             "export const other = defineFunction({ name: 'other' });\n");
+    amp_model *inc = amp_model_build(p.sources, p.count);
+    edit(&p, 1, 0, 0, "// one\n");
+    check_same(&inc, &p, "entries with imports shifted");
+    edit(&p, 1, 0, 0, "// two\n");
+    check_same(&inc, &p, "entries with imports shifted again");
+    size_t before = inc ? inc->cloned_count : 0;
+    edit(&p, 1, 0, 0, "// three\n");
+    check_same(&inc, &p, "entries with imports shifted a third time");
+    AMP_CHECK(inc && inc->cloned_count >= 3 && inc->cloned_count >= before); /* Post, find, again */
+    replace_text(&p, 2,
+                 "import { defineFunction } from '@aws-amplify/backend';\n"
+                 "export const search = defineFunction({ name: 'search', timeoutSeconds: 60 });\n");
+    check_same(&inc, &p, "the imported function changed");
+    replace_first(&p, 1, "import { search } from '../functions/search';",
+                  "import { other as search } from '../functions/other';");
+    check_same(&inc, &p, "the import names another function");
+    replace_first(&p, 1, "import { other as search } from '../functions/other';",
+                  "const search = a.string();");
+    check_same(&inc, &p, "the name is no longer an import");
+    replace_text(&p, 1, p.original[1]);
+    check_same(&inc, &p, "the schema restored");
+    edit(&p, 1, 0, 0, "\n");
+    check_same(&inc, &p, "restored and shifted");
+    amp_model_delete(inc);
+    unload(&p);
+}
+
 static void test_every_project(void)
 {
     DIR *d = opendir(projects_dir);
@@ -517,6 +576,7 @@ int main(int argc, char **argv)
     projects_dir = argv[1];
     AMP_RUN(test_cross_file_changes);
     AMP_RUN(test_schema_entries);
+    AMP_RUN(test_entries_with_imports);
     AMP_RUN(test_every_project);
     return amp_test_summary();
 }
