@@ -88,20 +88,27 @@ const amp_value *amp_eval_unknown(amp_builder *b, uint32_t file, TSNode node)
     return v ? v : &oom;
 }
 
-/* Records that the name at node n stands for v (CALL values only; see
- * amp_name_site). */
+/* Makes room for one more element in a log of count elements of size
+ * bytes (cap of them allocated); false when out of memory. */
+static bool log_room(void **log, size_t count, size_t *cap, size_t size)
+{
+    if (count < *cap)
+        return true;
+    size_t grown_cap = *cap ? *cap * 2 : 64;
+    void *grown = realloc(*log, grown_cap * size);
+    if (!grown)
+        return false;
+    *log = grown;
+    *cap = grown_cap;
+    return true;
+}
+
 /* Appends to the logs an entry being evaluated keeps (eval_entry); false
  * when out of memory. */
 static bool log_dep(amp_builder *b, const char *name, const amp_value *v, uint32_t file)
 {
-    if (b->dep_count == b->dep_cap) {
-        size_t cap = b->dep_cap ? b->dep_cap * 2 : 64;
-        amp_entry_dep *grown = realloc(b->dep_log, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        b->dep_log = grown;
-        b->dep_cap = cap;
-    }
+    if (!log_room((void **)&b->dep_log, b->dep_count, &b->dep_cap, sizeof *b->dep_log))
+        return false;
     b->dep_log[b->dep_count++] = (amp_entry_dep){name, v, file};
     return true;
 }
@@ -109,14 +116,8 @@ static bool log_dep(amp_builder *b, const char *name, const amp_value *v, uint32
 static bool log_site(amp_builder *b, amp_site_kind kind, amp_loc loc, const amp_value *v,
                      bool defines)
 {
-    if (b->site_count == b->site_cap) {
-        size_t cap = b->site_cap ? b->site_cap * 2 : 64;
-        amp_entry_site *grown = realloc(b->site_log, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        b->site_log = grown;
-        b->site_cap = cap;
-    }
+    if (!log_room((void **)&b->site_log, b->site_count, &b->site_cap, sizeof *b->site_log))
+        return false;
     /* Absolute for now; eval_entry makes them relative to the entry. */
     b->site_log[b->site_count++] = (amp_entry_site){kind, loc.start, loc.end, loc.file, v, defines};
     return true;
@@ -131,6 +132,8 @@ static void push_site(amp_builder *b, amp_site_kind kind, amp_loc loc, const amp
         *site = (amp_name_site){kind, loc, v, defines};
 }
 
+/* Records that the name at node n stands for v (CALL values only; see
+ * amp_name_site). */
 static void add_site(amp_builder *b, amp_site_kind kind, uint32_t file, TSNode n,
                      const amp_value *v, bool defines)
 {
