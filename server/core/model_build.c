@@ -267,9 +267,7 @@ static uint64_t text_hash(const amp_doc *doc)
 {
     if (!doc || !doc->tree)
         return 0;
-    uint64_t h = 14695981039346656037ull ^ doc->text.len;
-    for (uint32_t i = 0; i < doc->text.len; i++)
-        h = (h ^ (unsigned char)doc->text.bytes[i]) * 1099511628211ull;
+    uint64_t h = amp_hash_bytes(0, doc->text.bytes, doc->text.len);
     return h ? h : 1;
 }
 

@@ -1050,10 +1050,7 @@ static bool clone_values(amp_builder *b, relocation *r, const amp_value **items,
  * their text, so a hash collision is caught by comparing it. */
 static void entry_key(const amp_builder *b, uint32_t f, uint32_t s, uint32_t e, char *key)
 {
-    const unsigned char *p = (const unsigned char *)b->files[f].doc->text.bytes + s;
-    uint64_t h = 1469598103934665603ull;
-    for (uint32_t i = 0; i < e - s; i++)
-        h = (h ^ p[i]) * 1099511628211ull;
+    uint64_t h = amp_hash_bytes(0, b->files[f].doc->text.bytes + s, e - s);
     static const char hex[] = "0123456789abcdef";
     uint64_t words[3] = {b->import_sig[f], h, e - s};
     size_t k = 0;

@@ -8,6 +8,7 @@
 #define AMP_STRMAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct amp_strmap_slot {
     char *key; /* owned; NULL = empty; AMP_STRMAP_TOMBSTONE = deleted */
@@ -34,6 +35,10 @@ void *amp_strmap_remove(amp_strmap *map, const char *key);
 /* Iterates: start with *pos = 0; returns 1 with key and value, or 0 at the
  * end. Keys are borrowed until the map changes. */
 int amp_strmap_next(const amp_strmap *map, size_t *pos, const char **key, void **value);
+
+/* A 64-bit hash of n bytes, eight at a time (for texts of many KiB: the
+ * text of a file or of a schema entry), mixed with seed. */
+uint64_t amp_hash_bytes(uint64_t seed, const void *data, size_t n);
 
 /* Frees the keys and slots (not the values). */
 void amp_strmap_free(amp_strmap *map);
