@@ -496,10 +496,13 @@ static void drop_stale_entries(amp_model *m, const bool *reuse)
     const char *key;
     void *value;
     while (amp_strmap_next(&m->entries, &pos, &key, &value)) {
-        amp_entry *entry = value;
-        if (entry->serial != m->serial && (entry->file >= m->file_count || !reuse[entry->file])) {
-            amp_strmap_remove(&m->entries, key);
-            amp_entry_free(entry);
+        for (amp_entry *entry = value, *next; entry; entry = next) {
+            next = entry->next;
+            if (entry->serial != m->serial &&
+                (entry->file >= m->file_count || !reuse[entry->file])) {
+                amp_entry_unlink(&m->entries, key, entry);
+                amp_entry_free(entry);
+            }
         }
     }
 }

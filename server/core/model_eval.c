@@ -1060,7 +1060,11 @@ static void entry_key(const amp_builder *b, uint32_t f, uint32_t s, uint32_t e, 
     key[k] = '\0';
 }
 
-/* The entry under key, if its text is bytes [s, e) of file f. */
+/* Entries of one key form a chain (amp_entry.next) in their map, all of the
+ * same text: a schema can hold one entry text many times (every group's
+ * `Status: a.enum([...])`), and each place takes its own entry. */
+
+/* The chain under key in map, if its text is bytes [s, e) of file f. */
 static amp_entry *find_entry(const amp_builder *b, const amp_strmap *map, const char *key,
                              uint32_t f, uint32_t s, uint32_t e)
 {
@@ -1085,8 +1089,46 @@ void amp_entries_free(amp_strmap *map)
     const char *key;
     void *value;
     while (amp_strmap_next(map, &pos, &key, &value))
-        amp_entry_free(value);
+        for (amp_entry *x = value, *next; x; x = next) {
+            next = x->next;
+            amp_entry_free(x);
+        }
     amp_strmap_free(map);
+}
+
+void amp_entry_unlink(amp_strmap *map, const char *key, amp_entry *entry)
+{
+    void **head = amp_strmap_ref(map, key);
+    if (head && *head == entry) {
+        if (entry->next)
+            *head = entry->next;
+        else
+            amp_strmap_remove(map, key);
+    } else {
+        for (amp_entry *x = head ? *head : NULL; x; x = x->next)
+            if (x->next == entry) {
+                x->next = entry->next;
+                break;
+            }
+    }
+    entry->next = NULL;
+}
+
+/* Puts entry at the head of the chain under key in this build's map;
+ * false when the chain there has another text (a hash collision) or out
+ * of memory. */
+static bool entry_push(amp_builder *b, const char *key, amp_entry *entry)
+{
+    amp_entry *head = amp_strmap_get(&b->m->entries, key);
+    if (head && (head->end - head->start != entry->end - entry->start ||
+                 memcmp(head->text, entry->text, entry->end - entry->start) != 0))
+        return false;
+    entry->next = head;
+    if (amp_strmap_put(&b->m->entries, key, entry, NULL) != 0) {
+        entry->next = NULL;
+        return false;
+    }
+    return true;
 }
 
 /* Whether this build may change entry: nothing of this build uses it yet,
@@ -1097,18 +1139,13 @@ static bool entry_free_to_take(const amp_builder *b, const amp_entry *entry)
            !(b->reuse && entry->file < b->file_count && b->reuse[entry->file]);
 }
 
-/* Makes room for a new entry under key in this build's map: true when the
- * key is free, or held by an entry this build may drop (which is freed). */
-static bool entry_slot_free(amp_builder *b, const char *key)
+/* The entry of a chain this build may take over, or NULL. */
+static amp_entry *entry_to_take(const amp_builder *b, amp_entry *chain)
 {
-    amp_entry *held = amp_strmap_get(&b->m->entries, key);
-    if (!held)
-        return true;
-    if (held->own.head && !entry_free_to_take(b, held))
-        return false;
-    amp_strmap_remove(&b->m->entries, key);
-    amp_entry_free(held);
-    return true;
+    for (amp_entry *x = chain; x; x = x->next)
+        if (x->own.head && entry_free_to_take(b, x))
+            return x;
+    return NULL;
 }
 
 /* Copies an entry's effects (deps, sites) into arena a; false when out of
@@ -1141,8 +1178,6 @@ static void remember_entry(amp_builder *b, const char *key, const amp_value *v, 
                            uint32_t s, uint32_t e, size_t steps, int depth, size_t dep0,
                            size_t site0)
 {
-    if (!entry_slot_free(b, key))
-        return;
     amp_entry *entry = amp_arena_alloc(b->a, sizeof *entry);
     const char *text = amp_arena_strndup(b->a, b->files[f].doc->text.bytes + s, e - s);
     if (entry && text) {
@@ -1156,7 +1191,7 @@ static void remember_entry(amp_builder *b, const char *key, const amp_value *v, 
                              .serial = b->m->serial};
         if (copy_effects(b->a, entry, b->dep_log + dep0, b->dep_count - dep0, b->site_log + site0,
                          b->site_count - site0))
-            amp_strmap_put(&b->m->entries, key, entry, NULL);
+            entry_push(b, key, entry);
     }
 }
 
@@ -1260,16 +1295,17 @@ static const amp_value *take_entry(amp_builder *b, amp_strmap *map, const char *
                                    amp_entry *entry, uint32_t f, uint32_t s, uint32_t e, bool *gone)
 {
     if (map != &b->m->entries) {
-        if (amp_strmap_get(&b->m->entries, key))
-            return NULL; /* another text of the same key: clone instead */
-        if (amp_strmap_put(&b->m->entries, key, entry, NULL) != 0)
+        amp_entry_unlink(map, key, entry);
+        if (!entry_push(b, key, entry)) {
+            amp_entry_free(entry);
+            *gone = true;
             return NULL;
-        amp_strmap_remove(map, key);
+        }
     }
     relocation r = {entry->file, f, entry->start, entry->end, (int64_t)s - (int64_t)entry->start};
     if (r.from != r.to || r.delta != 0) {
         if (!clone_map_start(b, entry) || !relocate_value(b, &r, entry->value, 0)) {
-            amp_strmap_remove(&b->m->entries, key);
+            amp_entry_unlink(&b->m->entries, key, entry);
             amp_entry_free(entry);
             *gone = true;
             return NULL;
@@ -1287,8 +1323,6 @@ static const amp_value *take_entry(amp_builder *b, amp_strmap *map, const char *
 static const amp_value *own_entry(amp_builder *b, const char *key, const amp_entry *old, uint32_t f,
                                   uint32_t s, uint32_t e)
 {
-    if (!entry_slot_free(b, key))
-        return NULL;
     amp_arena own = {.chunk = 2048};
     amp_arena *home = b->a;
     b->a = &own;
@@ -1309,11 +1343,12 @@ static const amp_value *own_entry(amp_builder *b, const char *key, const amp_ent
             text = NULL;
     }
     b->a = home;
-    if (!text || amp_strmap_put(&b->m->entries, key, entry, NULL) != 0) {
+    if (text)
+        entry->own = own; /* before the push: amp_entries_free may free it from there on */
+    if (!text || !entry_push(b, key, entry)) {
         amp_arena_free(&own);
         return NULL;
     }
-    entry->own = own;
     return v;
 }
 
@@ -1350,10 +1385,19 @@ static const amp_value *eval_entry(amp_builder *b, uint32_t f, TSNode node)
         return amp_eval(b, f, node, NULL);
     char key[64];
     entry_key(b, f, s, e, key);
+    /* An entry of this build's map or of prev's (when it gave its map to
+     * no one) that this build may take over, else one to copy. */
     amp_strmap *map = &b->m->entries;
     amp_entry *old = find_entry(b, map, key, f, s, e);
-    if (!old && b->prev)
-        old = find_entry(b, map = &b->prev->entries, key, f, s, e);
+    amp_entry *taken = old ? entry_to_take(b, old) : NULL;
+    if (!taken && b->prev) {
+        amp_entry *chain = find_entry(b, &b->prev->entries, key, f, s, e);
+        if ((taken = chain ? entry_to_take(b, chain) : NULL) || !old)
+            map = &b->prev->entries;
+        old = old ? old : chain;
+    }
+    if (taken)
+        old = taken;
     if (old && b->steps + old->steps < AMP_EVAL_MAX_STEPS &&
         (size_t)b->depth + old->depth < AMP_EVAL_MAX_DEPTH && deps_hold(b, f, old)) {
         uint32_t steps = old->steps, depth = old->depth;
@@ -1364,11 +1408,11 @@ static const amp_value *eval_entry(amp_builder *b, uint32_t f, TSNode node)
         size_t dep_count = old->dep_count, site_count = old->site_count;
         const amp_value *v = NULL;
         bool gone = false;
-        if (old->own.head && entry_free_to_take(b, old))
-            v = take_entry(b, map, key, old, f, s, e, &gone);
-        else if (!old->own.head || old->serial != b->m->serial)
+        if (taken)
+            v = take_entry(b, map, key, taken, f, s, e, &gone);
+        else
             v = own_entry(b, key, old, f, s, e);
-        if (!v && !gone) { /* used twice in this build, or out of memory: a clone here */
+        if (!v && !gone) { /* out of memory, or a collision: a clone in this build's arena */
             relocation r = {old->file, f, old->start, old->end, (int64_t)s - (int64_t)old->start};
             v = clone_map_start(b, old) ? clone_value(b, &r, old->value, 0) : NULL;
         }

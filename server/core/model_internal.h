@@ -122,6 +122,8 @@ typedef struct amp_entry {
     const amp_entry_dep *deps;
     const amp_entry_site *sites;
     uint32_t dep_count, site_count;
+    struct amp_entry *next; /* the next entry of the same key and text (a schema may hold the
+                               same entry text many times), in the same map */
 } amp_entry;
 
 /* Frees an entry's own arena (when it has one). */
@@ -129,6 +131,9 @@ void amp_entry_free(amp_entry *entry);
 
 /* Removes every entry of map, freeing those with their own arena. */
 void amp_entries_free(amp_strmap *map);
+
+/* Unlinks entry from the chain under key in map. */
+void amp_entry_unlink(amp_strmap *map, const char *key, amp_entry *entry);
 
 /* Which value of a remembered entry became which clone, for the entry being
  * cloned: a slot is in use when its stamp is gen (bumped per entry). */

@@ -156,3 +156,12 @@ uint64_t amp_hash_bytes(uint64_t h, const void *data, size_t n)
     h *= 0xff51afd7ed558ccdull;
     return h ^ (h >> 33);
 }
+
+void **amp_strmap_ref(const amp_strmap *map, const char *key)
+{
+    if (!map->cap)
+        return NULL;
+    amp_strmap_slot *empty;
+    amp_strmap_slot *slot = find(map, key, &empty);
+    return slot ? &slot->value : NULL;
+}

@@ -29,6 +29,10 @@ int amp_strmap_put(amp_strmap *map, const char *key, void *value, void **old);
 /* The value of key, or NULL. */
 void *amp_strmap_get(const amp_strmap *map, const char *key);
 
+/* Where the value of key is kept (to change it in place), or NULL when
+ * absent; valid until the map changes. */
+void **amp_strmap_ref(const amp_strmap *map, const char *key);
+
 /* Removes key; returns its value, or NULL when absent. */
 void *amp_strmap_remove(amp_strmap *map, const char *key);
 
