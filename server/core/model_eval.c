@@ -1189,8 +1189,10 @@ static void remember_entry(amp_builder *b, const char *key, const amp_value *v, 
                              .steps = (uint32_t)steps,
                              .depth = (uint32_t)depth,
                              .serial = b->m->serial};
-        if (copy_effects(b->a, entry, b->dep_log + dep0, b->dep_count - dep0, b->site_log + site0,
-                         b->site_count - site0))
+        /* No arithmetic on the logs before their first element exists. */
+        const amp_entry_dep *deps = b->dep_count > dep0 ? b->dep_log + dep0 : NULL;
+        const amp_entry_site *sites = b->site_count > site0 ? b->site_log + site0 : NULL;
+        if (copy_effects(b->a, entry, deps, b->dep_count - dep0, sites, b->site_count - site0))
             entry_push(b, key, entry);
     }
 }
