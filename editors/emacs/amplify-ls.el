@@ -62,11 +62,16 @@ nil: none; every buffer keeps the server of the next matching entry of
   '((typescript-mode :language-id "typescript")
     (typescript-ts-mode :language-id "typescript")
     (tsx-ts-mode :language-id "typescriptreact")
+    (js-json-mode :language-id "json")
+    (json-ts-mode :language-id "json")
+    (json-mode :language-id "json")
     (js-mode :language-id "javascript")
     (js-ts-mode :language-id "javascript"))
   "Major modes, in `eglot-server-programs' syntax, that amplify-ls may manage.
-Buffers of these modes outside the `amplify-ls-scope' get the next entry
-of `eglot-server-programs' that matches their mode."
+The JSON modes are for the backend's settings file, `amplify-ls.json' in
+the backend root (Emacs 28 opens it in `js-mode').  Buffers of these modes
+outside the `amplify-ls-scope' get the next entry of
+`eglot-server-programs' that matches their mode."
   :type '(repeat sexp))
 
 (defcustom amplify-ls-initialization-options '(:diagnosticsDebounceMs 50)
@@ -90,14 +95,17 @@ root is the nearest folder, FILE's own or an ancestor, that holds
 
 (defun amplify-ls-managed-p (&optional buffer)
   "Non-nil when amplify-ls is the server for BUFFER (default: current).
-Returns the backend root then."
+Returns the backend root then.  The backend's settings file,
+`amplify-ls.json' in the backend root, is managed in every scope but nil:
+the server reports its problems and reads its unsaved text."
   (with-current-buffer (or buffer (current-buffer))
     (when-let* ((scope amplify-ls-scope)
                 (file buffer-file-name)
                 (file (expand-file-name file))
                 (root (amplify-ls-backend-root file)))
       (and (or (eq scope 'backend)
-               (string-prefix-p (expand-file-name "amplify/" root) file))
+               (string-prefix-p (expand-file-name "amplify/" root) file)
+               (equal file (expand-file-name "amplify-ls.json" root)))
            root))))
 
 ;;;; Project: amplify-ls's own project, so that eglot keys its server apart

@@ -7,8 +7,8 @@
 ;; Run by tests/editors/CMakeLists.txt as
 ;;   emacs -Q --batch -L editors/emacs -l tests/editors/emacs_test.el
 ;; with the environment: AMPLIFY_LS (server binary), FIXTURE (fixture folder,
-;; copied to a temporary folder first), STEP (diagnostics, completion or
-;; definition).  Exit status: 0 passed, 1 failed, 77 skipped.
+;; copied to a temporary folder first), STEP (diagnostics, completion,
+;; definition or config).  Exit status: 0 passed, 1 failed, 77 skipped.
 
 ;;; Code:
 
@@ -238,6 +238,58 @@
                (amplify-ls-test-say "definition jumped to line %d: %s" want
                                     (string-trim (buffer-substring (line-beginning-position) (line-end-position))))
                '(0 . "PASS: emacs definition"))))
+          ("config"
+           ;; The backend's settings file gets the same server: its problems
+           ;; come back as its diagnostics, its unsaved text is what counts.
+           (let ((config (expand-file-name "amplify-ls.json" root)))
+             (with-temp-file config
+               (insert "{\n  \"rules\": {\n    \"no-such-rule\": \"off\"\n  }\n}\n"))
+             (switch-to-buffer (find-file-noselect config))
+             (amplify-ls-test-check (equal (amplify-ls-managed-p) root)
+                                    "amplify-ls.json in the backend root should be managed")
+             (eglot-ensure)
+             (run-hooks 'post-command-hook)
+             (amplify-ls-test-wait "eglot to manage amplify-ls.json"
+                                   (lambda () (bound-and-true-p eglot--managed-mode)))
+             (amplify-ls-test-check (eq (eglot-current-server) server)
+                                    "amplify-ls.json should get the backend's server")
+             (let ((config-diags
+                    (lambda ()
+                      (cl-remove-if-not (lambda (d) (equal (amplify-ls-test-diag-code d) "amplify-ls-config"))
+                                        (flymake-diagnostics)))))
+               ;; What the command loop would do next: flymake asks eglot's
+               ;; backend, which hands over what the server published.
+               (when (fboundp 'flymake-start)
+                 (flymake-start))
+               (amplify-ls-test-wait "a diagnostic on the unknown rule code" config-diags)
+               (let ((d (car (funcall config-diags))))
+                 (amplify-ls-test-check (= (1- (line-number-at-pos (flymake-diagnostic-beg d))) 2)
+                                        "the diagnostic should be on line 2: %s"
+                                        (amplify-ls-test-describe (funcall config-diags)))
+                 (amplify-ls-test-check (string-match-p "no-such-rule" (flymake-diagnostic-text d))
+                                        "the message should name the code: %s" (flymake-diagnostic-text d))
+                 (amplify-ls-test-say "flymake shows: %s" (amplify-ls-test-describe (funcall config-diags))))
+               (save-excursion
+                 (goto-char (cdr (amplify-ls-test-line-of "no-such-rule")))
+                 (delete-char (length "no-such-rule"))
+                 (insert "data-model-missing-authorization"))
+               ;; What eglot's idle timer does once the user pauses (batch
+               ;; Emacs is never idle): send the change, then flymake asks.
+               (when (fboundp 'eglot--signal-textDocument/didChange)
+                 (eglot--signal-textDocument/didChange))
+               (when (fboundp 'flymake-start)
+                 (flymake-start))
+               (amplify-ls-test-wait "the diagnostic to be cleared from the unsaved text"
+                                     (lambda () (null (funcall config-diags))))
+               (amplify-ls-test-say "diagnostic cleared after the edit (not saved)"))
+             ;; A file of that name elsewhere is no backend's settings.
+             (let ((other (expand-file-name "src/amplify-ls.json" root)))
+               (make-directory (file-name-directory other) t)
+               (with-temp-file other (insert "{}\n"))
+               (with-current-buffer (find-file-noselect other)
+                 (amplify-ls-test-check (not (amplify-ls-managed-p))
+                                        "amplify-ls.json in another folder of the app is not the backend's settings file")))
+             '(0 . "PASS: emacs config")))
           (_ (amplify-ls-test-check nil "unknown STEP %s" step)))))))
 
 (let ((result (condition-case err

@@ -6,7 +6,7 @@
 -- Run by tests/editors/CMakeLists.txt as
 --   nvim --headless -u NONE -i NONE -n --cmd 'set rtp^=editors/nvim' -c 'luafile nvim_test.lua'
 -- with the environment: AMPLIFY_LS (server binary), FIXTURE (fixture folder,
--- copied to a temporary folder first), STEP (diagnostics, completion or
+-- copied to a temporary folder first), STEP (diagnostics, completion, config or
 -- definition). Exit status: 0 passed, 1 failed, 77 skipped.
 
 local TIMEOUT = tonumber(os.getenv('AMPLIFY_LS_TIMEOUT') or '') or 30000
@@ -194,6 +194,45 @@ local function run()
     say(string.format('definition jumped to line %d: %s', cursor[1] - 1,
       vim.api.nvim_buf_get_lines(buf, cursor[1] - 1, cursor[1], false)[1]))
     return 0, 'PASS: nvim definition'
+  elseif step == 'config' then
+    -- The backend's settings file gets the same client: its problems come
+    -- back as its diagnostics, and its unsaved text is what the server reads.
+    local config = root .. '/amplify-ls.json'
+    vim.fn.writefile({ '{', '  "rules": {', '    "no-such-rule": "off"', '  }', '}' }, config)
+    vim.cmd('edit ' .. vim.fn.fnameescape(config))
+    local cbuf = vim.api.nvim_get_current_buf()
+    wait_for('amplify-ls to attach to amplify-ls.json', function()
+      return vim.lsp.buf_is_attached(cbuf, client.id)
+    end)
+    check(#amplify.clients() == 1, 'one client for the backend expected, got ' .. #amplify.clients())
+    local function config_diags()
+      local found = {}
+      for _, d in ipairs(vim.diagnostic.get(cbuf)) do
+        if d.source == 'amplify-ls' and d.code == 'amplify-ls-config' then
+          table.insert(found, d)
+        end
+      end
+      return found
+    end
+    wait_for('a diagnostic on the unknown rule code', function()
+      return #config_diags() > 0
+    end)
+    local d = config_diags()[1]
+    check(d.lnum == 2, 'the diagnostic should be on line 2 (the unknown code), got ' .. describe(config_diags()))
+    check(d.message:find('no-such-rule', 1, true) ~= nil, 'the message should name the code: ' .. d.message)
+    say('diagnostic received: ' .. describe(config_diags()))
+    local row, col = line_of(cbuf, 'no-such-rule')
+    vim.api.nvim_buf_set_text(cbuf, row, col, row, col + #'no-such-rule', { 'data-model-missing-authorization' })
+    wait_for('the diagnostic to be cleared from the unsaved text', function()
+      return #config_diags() == 0
+    end)
+    say('diagnostic cleared after the edit (not saved)')
+    -- A file of that name elsewhere is no backend's settings.
+    vim.fn.writefile({ '{}' }, root .. '/src/amplify-ls.json')
+    vim.cmd('edit ' .. vim.fn.fnameescape(root .. '/src/amplify-ls.json'))
+    check(amplify.root_of_buffer(vim.api.nvim_get_current_buf()) == nil,
+      "amplify-ls.json in another folder of the app is not the backend's settings file")
+    return 0, 'PASS: nvim config'
   end
   fail('unknown STEP ' .. step)
 end

@@ -5,7 +5,9 @@
 -- After setup(), every buffer whose filetype is in `filetypes` and whose file
 -- lies under the `amplify/` folder of an Amplify Gen 2 backend gets an
 -- amplify-ls client, one per backend root (the folder holding
--- `amplify/backend.ts`). It runs beside tsserver or any other client attached
+-- `amplify/backend.ts`), and so does the backend's settings file,
+-- `amplify-ls.json` in the backend root, whose problems the server reports
+-- and whose unsaved text it reads. It runs beside tsserver or any other client attached
 -- to the same buffer: amplify-ls reports only Amplify knowledge.
 --
 -- Only APIs that exist in Neovim 0.7 are required (vim.lsp.start_client,
@@ -109,6 +111,8 @@ local function contains(list, value)
   return false
 end
 
+local CONFIG_NAME = 'amplify-ls.json'
+
 --- Returns the backend root that buffer `bufnr` belongs to, or nil when
 --- amplify-ls should not attach to it.
 function M.root_of_buffer(bufnr)
@@ -124,6 +128,10 @@ function M.root_of_buffer(bufnr)
   local root = M.find_root(file)
   if root == nil then
     return nil
+  end
+  if vim.fn.fnamemodify(file, ':t') == CONFIG_NAME then
+    -- The settings of the backend rooted where the file is, and no other.
+    return parent(file) == root and root or nil
   end
   if cfg.amplify_dir_only and not starts_with(file, root .. '/amplify/') then
     return nil
@@ -209,10 +217,14 @@ function M.clients()
   return mine
 end
 
+local function is_config_buffer(bufnr)
+  return vim.fn.fnamemodify(vim.api.nvim_buf_get_name(bufnr), ':t') == CONFIG_NAME
+end
+
 local function attach_loaded_buffers()
   for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
     if vim.api.nvim_buf_is_loaded(bufnr)
-        and contains(M.config.filetypes, vim.bo[bufnr].filetype) then
+        and (contains(M.config.filetypes, vim.bo[bufnr].filetype) or is_config_buffer(bufnr)) then
       M.attach(bufnr)
     end
   end
@@ -263,6 +275,14 @@ function M.setup(opts)
         M.attach(args.buf)
       end,
       desc = 'amplify-ls: attach to Amplify backend files',
+    })
+    vim.api.nvim_create_autocmd({ 'BufReadPost', 'BufNewFile' }, {
+      group = group,
+      pattern = CONFIG_NAME,
+      callback = function(args)
+        M.attach(args.buf)
+      end,
+      desc = 'amplify-ls: attach to the settings file of an Amplify backend',
     })
     attach_loaded_buffers()
   end
