@@ -14,25 +14,25 @@ static const char amp_tombstone_mark;
 
 static uint64_t hash(const char *s)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
+    return amp_hash_bytes(0, s, strlen(s));
 }
 
-/* The slot holding key, or the empty slot where it would go. */
-static amp_strmap_slot *find(const amp_strmap *map, const char *key, amp_strmap_slot **free_slot)
+/* The slot holding key (whose hash is h), or the empty slot where it would
+ * go. The key strings live apart from the table: a probe reads one only
+ * when its hash is the same. */
+static amp_strmap_slot *find(const amp_strmap *map, const char *key, uint64_t h,
+                             amp_strmap_slot **free_slot)
 {
     size_t mask = map->cap - 1;
     *free_slot = NULL;
-    for (size_t i = hash(key) & mask;; i = (i + 1) & mask) {
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
         amp_strmap_slot *slot = &map->slots[i];
         if (!slot->key)
             return *free_slot ? NULL : (*free_slot = slot, NULL);
         if (slot->key == TOMBSTONE) {
             if (!*free_slot)
                 *free_slot = slot;
-        } else if (strcmp(slot->key, key) == 0) {
+        } else if (slot->hash == h && strcmp(slot->key, key) == 0) {
             return slot;
         }
     }
@@ -55,10 +55,10 @@ static int grow(amp_strmap *map)
         char *key = old.slots[i].key;
         if (!key || key == TOMBSTONE)
             continue;
-        amp_strmap_slot *slot;
-        find(map, key, &slot);
-        slot->key = key;
-        slot->value = old.slots[i].value;
+        size_t k = old.slots[i].hash & (cap - 1); /* every key differs: no compare */
+        while (map->slots[k].key)
+            k = (k + 1) & (cap - 1);
+        map->slots[k] = old.slots[i];
         map->count++;
         map->used++;
     }
@@ -73,7 +73,8 @@ int amp_strmap_put(amp_strmap *map, const char *key, void *value, void **old)
     if ((map->used + 1) * 10 > map->cap * 7 && grow(map) != 0)
         return -1;
     amp_strmap_slot *empty;
-    amp_strmap_slot *slot = find(map, key, &empty);
+    uint64_t h = hash(key);
+    amp_strmap_slot *slot = find(map, key, h, &empty);
     if (slot) {
         if (old)
             *old = slot->value;
@@ -87,6 +88,7 @@ int amp_strmap_put(amp_strmap *map, const char *key, void *value, void **old)
         map->used++;
     empty->key = copy;
     empty->value = value;
+    empty->hash = h;
     map->count++;
     return 0;
 }
@@ -96,7 +98,7 @@ void *amp_strmap_get(const amp_strmap *map, const char *key)
     if (!map->cap)
         return NULL;
     amp_strmap_slot *empty;
-    amp_strmap_slot *slot = find(map, key, &empty);
+    amp_strmap_slot *slot = find(map, key, hash(key), &empty);
     return slot ? slot->value : NULL;
 }
 
@@ -105,7 +107,7 @@ void *amp_strmap_remove(amp_strmap *map, const char *key)
     if (!map->cap)
         return NULL;
     amp_strmap_slot *empty;
-    amp_strmap_slot *slot = find(map, key, &empty);
+    amp_strmap_slot *slot = find(map, key, hash(key), &empty);
     if (!slot)
         return NULL;
     void *value = slot->value;
@@ -162,6 +164,6 @@ void **amp_strmap_ref(const amp_strmap *map, const char *key)
     if (!map->cap)
         return NULL;
     amp_strmap_slot *empty;
-    amp_strmap_slot *slot = find(map, key, &empty);
+    amp_strmap_slot *slot = find(map, key, hash(key), &empty);
     return slot ? &slot->value : NULL;
 }

@@ -27,6 +27,26 @@ static void test_map(void)
         AMP_CHECK(amp_strmap_get(&m, key) == (i % 2 ? (void *)(intptr_t)(i + 1) : NULL));
     }
     AMP_CHECK(m.count == 500);
+    /* Churn: removals leave tombstones, puts grow or rehash the table; every
+     * live key keeps its value throughout. */
+    for (int round = 0; round < 20; round++) {
+        for (int i = 0; i < 1000; i += 2) {
+            snprintf(key, sizeof key, "r%d-%d", round, i);
+            AMP_CHECK(amp_strmap_put(&m, key, (void *)(intptr_t)(i + 7), NULL) == 0);
+        }
+        for (int i = 0; i < 1000; i += 2) {
+            snprintf(key, sizeof key, "r%d-%d", round, i);
+            AMP_CHECK(amp_strmap_remove(&m, key) == (void *)(intptr_t)(i + 7));
+        }
+    }
+    for (int i = 1; i < 1000; i += 2) {
+        snprintf(key, sizeof key, "k%d", i);
+        AMP_CHECK(amp_strmap_get(&m, key) == (void *)(intptr_t)(i + 1));
+    }
+    void *old = NULL;
+    AMP_CHECK(amp_strmap_put(&m, "k1", (void *)(intptr_t)99, &old) == 0 &&
+              old == (void *)(intptr_t)2);
+    AMP_CHECK(m.count == 500);
     amp_strmap_free(&m);
 }
 

@@ -11,8 +11,9 @@
 #include <stdint.h>
 
 typedef struct amp_strmap_slot {
-    char *key; /* owned; NULL = empty; AMP_STRMAP_TOMBSTONE = deleted */
+    char *key;     /* owned; NULL = empty; AMP_STRMAP_TOMBSTONE = deleted */
     void *value;
+    uint64_t hash; /* of key: compared before the key, kept when the table grows */
 } amp_strmap_slot;
 
 typedef struct amp_strmap {
