@@ -577,13 +577,57 @@ static int by_place(const void *a, const void *b)
     return x->sym < y->sym ? -1 : x->sym > y->sym;
 }
 
+/* Sorts occs by place, stably: the occurrences come as a few long sorted
+ * runs (the definitions in type order, then the uses, the resources, the
+ * groups), so runs found in the input are merged pairwise (a natural merge
+ * sort), linear on sorted input. Falls back to qsort when out of memory. */
+static void sort_by_place(amp_occ *occs, size_t n)
+{
+    amp_occ *tmp = malloc(n * sizeof *tmp);
+    size_t *starts = malloc((n + 1) * sizeof *starts);
+    if (!tmp || !starts) {
+        free(tmp);
+        free(starts);
+        qsort(occs, n, sizeof *occs, by_place);
+        return;
+    }
+    size_t runs = 0;
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || by_place(&occs[i - 1], &occs[i]) > 0)
+            starts[runs++] = i;
+    starts[runs] = n;
+    amp_occ *from = occs, *to = tmp;
+    while (runs > 1) {
+        size_t merged = 0;
+        for (size_t r = 0; r < runs; r += 2) {
+            size_t lo = starts[r], mid = starts[r + 1], hi = r + 2 <= runs ? starts[r + 2] : mid;
+            size_t a = lo, b = mid, k = lo;
+            while (a < mid && b < hi)
+                to[k++] = by_place(&from[b], &from[a]) < 0 ? from[b++] : from[a++];
+            memcpy(&to[k], &from[a], (mid - a) * sizeof *to);
+            k += mid - a;
+            memcpy(&to[k], &from[b], (hi - b) * sizeof *to);
+            starts[merged++] = lo;
+        }
+        starts[merged] = n;
+        runs = merged;
+        amp_occ *swap = from;
+        from = to;
+        to = swap;
+    }
+    if (from != occs)
+        memcpy(occs, from, n * sizeof *occs);
+    free(tmp);
+    free(starts);
+}
+
 /* Sorts the occurrences and merges those of one symbol at one place (a
  * shorthand `{ auth }` is both a backend key and a use). */
 static void sort_and_merge(amp_nav_index *ix)
 {
     if (ix->occ_count < 2)
         return;
-    qsort(ix->occs, ix->occ_count, sizeof *ix->occs, by_place);
+    sort_by_place(ix->occs, ix->occ_count);
     size_t w = 0;
     for (size_t i = 0; i < ix->occ_count; i++) {
         amp_occ *o = &ix->occs[i];

@@ -216,10 +216,11 @@ void nav_name_sym(amp_nav_index *ix, int sym)
                         : s->kind == AMP_SYM_FIELD ? (const void *)s->type
                                                    : NULL;
     char key[320];
-    if (s->kind == AMP_SYM_RESOURCE || !make_key(key, sizeof key, kind, scope, s->name) ||
-        amp_strmap_get(&ix->names, key))
-        return; /* the first of duplicates wins */
-    amp_strmap_put(&ix->names, key, (void *)(intptr_t)(sym + 1), NULL);
+    if (s->kind == AMP_SYM_RESOURCE || !make_key(key, sizeof key, kind, scope, s->name))
+        return;
+    void *first = NULL;
+    if (amp_strmap_put(&ix->names, key, (void *)(intptr_t)(sym + 1), &first) == 0 && first)
+        amp_strmap_put(&ix->names, key, first, NULL); /* the first of duplicates wins */
 }
 
 int nav_type_sym(const amp_nav_index *ix, int space, const char *name)
