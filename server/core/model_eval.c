@@ -630,8 +630,10 @@ static const amp_value *namespace_value(amp_builder *b, uint32_t f, TSNode at, i
     void *value;
     while (amp_strmap_next(&names, &pos, &key, &value)) {
         const amp_value *v = eval_export(b, (uint32_t)module, key, hops + 1);
+        if (!v) /* an export that does not resolve (a cycle, too many hops) */
+            continue;
         amp_prop *p = amp_push(b->a, (void **)&obj->props, &obj->prop_count, sizeof *p);
-        if (!p || !v)
+        if (!p)
             continue;
         p->key = amp_arena_strndup(b->a, key, strlen(key));
         p->key_loc = v->loc;
