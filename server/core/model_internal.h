@@ -83,14 +83,6 @@ typedef enum {
     AMP_NC_TEMPLATE_LITERAL,
 } amp_node_class;
 
-/* A schema entry remembered for the next build (see eval_entry in
- * model_eval.c): the value of a `key: a.model(...)...` pair whose
- * evaluation read nothing but its own text, builtin imports and its own
- * callback parameters, so the same text gives the same value anywhere
- * (its locations shifted). A freshly evaluated entry lives in the arena of
- * its file's values (own is empty); the first build that reuses it copies
- * it into an arena of its own (own: the entry, its text and its values,
- * nothing outside), which later builds take over and shift in place. */
 /* A binding an entry read that is not a builtin: an import of another
  * file's export, whose value the entry holds as is (not copied). */
 typedef struct amp_entry_dep {
@@ -108,6 +100,16 @@ typedef struct amp_entry_site {
     bool defines;
 } amp_entry_site;
 
+/* A schema entry remembered for the next build (see eval_entry in
+ * model_eval.c): the value of a `key: a.model(...)...` pair whose
+ * evaluation read nothing but its own text, builtin imports, its own
+ * callback parameters and imports of other files' exports (its deps), so
+ * the same text gives the same value anywhere its deps resolve alike (its
+ * locations shifted). A freshly evaluated entry lives in the arena of
+ * its file's values (own is empty); the first build that reuses it copies
+ * it into an arena of its own (own: the entry, its text and its values;
+ * only its deps' values stay outside), which later builds take over and
+ * shift in place. */
 typedef struct amp_entry {
     const amp_value *value;
     const char *text;    /* the pair value's text (end - start bytes) */
