@@ -140,13 +140,7 @@ static void add_site(amp_builder *b, amp_site_kind kind, uint32_t file, TSNode n
     if (!v || v->kind != AMP_VAL_CALL || ts_node_is_null(n))
         return;
     b->impure++; /* a cloned entry would not record it */
-    amp_name_site *site = amp_push(b->a, (void **)&b->m->sites, &b->m->site_count, sizeof *site);
-    if (site) {
-        site->kind = kind;
-        site->loc = loc_of(file, n);
-        site->value = v;
-        site->defines = defines;
-    }
+    push_site(b, kind, loc_of(file, n), v, defines);
 }
 
 /* Strips parentheses and type-only wrappers: (x), x as T, x satisfies T, x!, <T>x. */
@@ -934,6 +928,24 @@ static void clone_map_next(amp_clone_map *cm)
     }
 }
 
+/* The slot of v, the map grown first when it must be (SIZE_MAX when out of
+ * memory); v is in the map when the slot's stamp is the current gen. */
+static size_t clone_map_find(amp_clone_map *cm, const amp_value *v)
+{
+    if ((cm->count + 1) * 2 > cm->cap && !clone_map_grow(cm))
+        return SIZE_MAX;
+    return clone_slot(cm, v);
+}
+
+/* Records in slot (from clone_map_find, no insertion since) that from maps to to. */
+static void clone_map_set(amp_clone_map *cm, size_t slot, const amp_value *from, amp_value *to)
+{
+    cm->stamp[slot] = cm->gen;
+    cm->from[slot] = from;
+    cm->to[slot] = to;
+    cm->count++;
+}
+
 void amp_clone_map_free(amp_clone_map *cm)
 {
     free(cm->from);
@@ -988,18 +1000,15 @@ static const amp_value *clone_value(amp_builder *b, relocation *r, const amp_val
     if (depth > 2 * AMP_EVAL_MAX_DEPTH)
         return NULL;
     amp_clone_map *cm = &b->clones;
-    if ((cm->count + 1) * 2 > cm->cap && !clone_map_grow(cm))
+    size_t slot = clone_map_find(cm, v);
+    if (slot == SIZE_MAX)
         return NULL;
-    size_t slot = clone_slot(cm, v);
     if (cm->stamp[slot] == cm->gen)
         return cm->to[slot];
     amp_value *c = amp_arena_alloc(b->a, sizeof *c);
     if (!c)
         return NULL;
-    cm->stamp[slot] = cm->gen;
-    cm->from[slot] = v;
-    cm->to[slot] = c;
-    cm->count++;
+    clone_map_set(cm, slot, v, c);
     *c = *v;
     c->loc = relocate(r, v->loc);
     c->callee_loc = relocate(r, v->callee_loc);
@@ -1238,15 +1247,11 @@ static bool clone_map_start(amp_builder *b, const amp_entry *entry)
     clone_map_next(cm);
     for (size_t i = 0; i < entry->dep_count; i++) {
         const amp_value *v = entry->deps[i].value;
-        if ((cm->count + 1) * 2 > cm->cap && !clone_map_grow(cm))
+        size_t slot = clone_map_find(cm, v);
+        if (slot == SIZE_MAX)
             return false;
-        size_t slot = clone_slot(cm, v);
-        if (cm->stamp[slot] == cm->gen)
-            continue;
-        cm->stamp[slot] = cm->gen;
-        cm->from[slot] = v;
-        cm->to[slot] = (amp_value *)v;
-        cm->count++;
+        if (cm->stamp[slot] != cm->gen)
+            clone_map_set(cm, slot, v, (amp_value *)v);
     }
     return true;
 }
@@ -1261,16 +1266,13 @@ static bool relocate_value(amp_builder *b, const relocation *r, const amp_value 
     if (depth > 2 * AMP_EVAL_MAX_DEPTH)
         return false;
     amp_clone_map *cm = &b->clones;
-    if ((cm->count + 1) * 2 > cm->cap && !clone_map_grow(cm))
+    size_t slot = clone_map_find(cm, cv);
+    if (slot == SIZE_MAX)
         return false;
-    size_t slot = clone_slot(cm, cv);
     if (cm->stamp[slot] == cm->gen)
         return true;
     amp_value *v = (amp_value *)cv; /* in the entry's own arena, which this build holds */
-    cm->stamp[slot] = cm->gen;
-    cm->from[slot] = cv;
-    cm->to[slot] = v;
-    cm->count++;
+    clone_map_set(cm, slot, cv, v);
     v->loc = relocate(r, v->loc);
     v->callee_loc = relocate(r, v->callee_loc);
     for (size_t i = 0; i < v->prop_count; i++) {
