@@ -243,6 +243,7 @@ static void index_types(amp_model *m)
 
 const amp_type *amp_model_find_type(const amp_model *m, int schema, const char *name)
 {
+    ((amp_model *)m)->type_lookups++; /* a counter behind the const model (see amp_model.h) */
     if (!name || schema < 0 || (size_t)schema >= m->schema_count)
         return NULL;
     char key[256];
@@ -637,6 +638,8 @@ static amp_model *build(const amp_source *sources, size_t count, amp_model *prev
     if (prev) { /* answers about names hold whatever the schema says */
         m->name_memo = prev->name_memo;
         prev->name_memo = NULL;
+        m->rule_memo = prev->rule_memo; /* keyed by origins, which go on from prev's */
+        prev->rule_memo = NULL;
     }
     amp_builder b;
     memset(&b, 0, sizeof b);
@@ -685,6 +688,7 @@ static amp_model *build(const amp_source *sources, size_t count, amp_model *prev
     }
     /* prev lives on through the evaluation: its entries may be cloned. */
     m->serial = prev ? prev->serial + 1 : 1;
+    m->origin_count = prev ? prev->origin_count : 0;
     b.prev = prev;
     amp_eval_all(&b, reuse);
     b.prev = NULL;
@@ -745,6 +749,7 @@ void amp_model_delete(amp_model *m)
     if (!m)
         return;
     name_memo_free(m->name_memo);
+    amp_rule_memo_free(m->rule_memo);
     amp_strmap_free(&m->type_index);
     amp_strmap_free(&m->memo);
     amp_entries_free(&m->entries);

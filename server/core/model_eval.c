@@ -1203,8 +1203,9 @@ static void remember_entry(amp_builder *b, const char *key, const amp_value *v, 
         /* No arithmetic on the logs before their first element exists. */
         const amp_entry_dep *deps = b->dep_count > dep0 ? b->dep_log + dep0 : NULL;
         const amp_entry_site *sites = b->site_count > site0 ? b->site_log + site0 : NULL;
-        if (copy_effects(b->a, entry, deps, b->dep_count - dep0, sites, b->site_count - site0))
-            entry_push(b, key, entry);
+        if (copy_effects(b->a, entry, deps, b->dep_count - dep0, sites, b->site_count - site0) &&
+            entry_push(b, key, entry) && v && b->m->origin_count < UINT32_MAX)
+            ((amp_value *)v)->origin = ++b->m->origin_count; /* a fresh value; copies keep it */
     }
 }
 

@@ -4,7 +4,9 @@
  * change) equals a model built afresh from the same texts: the whole
  * dump-model JSON and every name site, on every fixture project, after
  * edits that shift offsets, change values and undo, in one file after
- * another, so rebuilds chain and keep arenas up to their limit. Run under
+ * another, so rebuilds chain and keep arenas up to their limit. The rules
+ * find the same on both (the incremental model replays per-type findings
+ * its predecessors recorded, shifted: rules_memo.c). Run under
  * AddressSanitizer, it also proves no value points into a freed arena.
  *
  * Usage: test_model_incremental PROJECTS_DIR
@@ -18,6 +20,7 @@
 
 #include "amp_model.h"
 #include "amp_model_json.h"
+#include "amp_rules.h"
 #include "amp_test.h"
 
 #define MAX_FILES 64
@@ -244,6 +247,32 @@ static char *model_text(const amp_model *m, const project *p)
     return s;
 }
 
+/* Every rule finding of m, one per line, file by file. */
+static char *diags_text(const amp_model *m, const project *p)
+{
+    const amp_text *texts[MAX_FILES];
+    amp_diag_list out[MAX_FILES];
+    memset(out, 0, sizeof out);
+    for (size_t i = 0; i < p->count; i++)
+        texts[i] = &p->docs[i].text;
+    amp_rules_check(m, NULL, NULL, texts, out);
+    text_buf t = {0};
+    put(&t, "%s", "");
+    for (size_t f = 0; f < m->file_count && f < MAX_FILES; f++) {
+        for (size_t i = 0; i < out[f].count; i++) {
+            const amp_diag *d = &out[f].items[i];
+            put(&t, "%s %u-%u %s sev=%d tags=%u: %s\n", m->files[f].path, d->start, d->end, d->code,
+                (int)d->severity, d->tags, d->message);
+            for (size_t k = 0; k < d->related_count; k++)
+                put(&t, "  related %s %u-%u: %s\n", d->related[k].file, d->related[k].start,
+                    d->related[k].end, d->related[k].message);
+        }
+        amp_diag_list_clear(&out[f]);
+        free(out[f].items);
+    }
+    return t.s;
+}
+
 /* True when the incremental and the fresh text are the same; otherwise
  * writes both to incremental-KIND.txt and fresh-KIND.txt (in the working
  * directory) and says so. AMP_TEST_STOP=1 stops at the first difference. */
@@ -286,6 +315,10 @@ static size_t check_same(amp_model **inc, project *p, const char *what)
     AMP_CHECK(same_text("values", va, vb, what));
     free(va);
     free(vb);
+    char *da = diags_text(*inc, p), *db = diags_text(fresh, p);
+    AMP_CHECK(same_text("findings", da, db, what));
+    free(da);
+    free(db);
     AMP_CHECK((*inc)->kept_count <= AMP_MODEL_MAX_KEPT);
     size_t reused = (*inc)->reused_count;
     free(a);
@@ -441,7 +474,10 @@ static void test_schema_entries(void)
              "  Tagged: a.model({ label: b.string(), count: b.integer() }),\n"
              "  Nested: a.customType({ inner: a.customType({ x: a.string(), y: a.integer(), "
              "z: a.float() }) }),\n"
-             "});\n"
+             "  Dup: a.model({ n: a.string().required().required(), d: a.integer().default('x'), "
+             "owner: a.integer() }),\n"
+             "  Idx: a.model({ s: a.ref('Status') }).secondaryIndexes((index) => [index('s')]),\n"
+             "}).authorization((allow) => [allow.publicApiKey()]);\n"
              "export const data = defineData({ schema });\n");
     amp_model *inc = amp_model_build(p.sources, p.count);
     edit(&p, 1, 0, 0, "// a comment that moves every entry\n");
@@ -471,6 +507,20 @@ static void test_schema_entries(void)
     check_same(&inc, &p, "an entry identical to another added");
     replace_first(&p, 1, "  Status: a.enum(['DRAFT', 'PUBLISHED', 'ARCHIVED']),\n", "");
     check_same(&inc, &p, "an entry removed, the others moved back");
+    /* What per-type findings are kept by: the distance from key to value,
+     * the type's name, and the schema's rules that types inherit. */
+    replace_first(&p, 1, "  Dup: a.model(", "  Dup:    a.model(");
+    check_same(&inc, &p, "a key moved away from its value");
+    replace_first(&p, 1, "  Dup:", "  Dux:"); /* same length: the same distance */
+    check_same(&inc, &p, "a type renamed");
+    replace_first(&p, 1, "[allow.publicApiKey()]);", "[allow.owner()]);");
+    check_same(&inc, &p, "the schema's rules changed");
+    replace_first(&p, 1, "[allow.owner()]);", "[allow.publicApiKey()]);");
+    check_same(&inc, &p, "the schema's rules changed back");
+    /* Idx's index key refers to Status, which comes back as a custom type
+     * (findings that look up another type are not kept). */
+    replace_first(&p, 1, "  Idx:", "  Status: a.customType({ x: a.string() }),\n  Idx:");
+    check_same(&inc, &p, "the type an index key refers to changed");
     replace_text(&p, 1, p.original[1]);
     check_same(&inc, &p, "the schema restored");
     amp_model_delete(inc);

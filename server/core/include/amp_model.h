@@ -88,6 +88,11 @@ struct amp_value {
     bool closed;            /* known whole: it and all it holds read nothing but their own text
                                and builtins, so hold no resource, no UNKNOWN, nothing open (set
                                on schema entries; false says nothing) */
+    uint32_t origin;        /* the root value of a remembered schema entry: a number that stands
+                               for the entry's text and the imports it read, shared by every copy
+                               of it in this model's line of rebuilds (amp_model.origin_count);
+                               values of one origin hold the same, their locations shifted.
+                               0: none */
     amp_prop *props;        /* OBJECT, in source order (later duplicates override earlier) */
     size_t prop_count;
     const amp_value **items; /* ARRAY items; CALL arguments of the base call */
@@ -397,6 +402,12 @@ typedef struct amp_model {
     size_t reused_count;       /* files whose values this build took from the previous one */
     size_t cloned_count;       /* schema entries this build cloned instead of evaluating */
     uint32_t serial;           /* builds since the last one without a previous model */
+    uint32_t origin_count;     /* entry origins handed out since then (amp_value.origin) */
+    uint32_t type_lookups;     /* amp_model_find_type calls (bumped through the const model, so a
+                                  rule check can tell whether it looked beyond its type) */
+    struct amp_rule_memo *rule_memo; /* owned, or NULL: findings of per-type rule checks by entry
+                                        origin (rules_memo.c, freed by amp_rule_memo_free);
+                                        carried to the rebuild like name_memo */
     size_t fresh_binding_count; /* binding_count of the last build that reused nothing */
     amp_file_pair *namings;    /* a const of `from` gave the name to a value of `to` */
     size_t naming_count;
@@ -436,6 +447,9 @@ typedef struct amp_name_memo {
 
 /* The memo of the model, created on first use; NULL when out of memory. */
 amp_name_memo *amp_model_name_memo(const amp_model *model);
+
+/* Frees a rule memo (rules_memo.c). Accepts NULL. */
+void amp_rule_memo_free(struct amp_rule_memo *memo);
 
 /* The resource whose value is v (same CALL), or -1. */
 int amp_model_resource_of(const amp_model *model, const amp_value *v);

@@ -167,11 +167,13 @@ void amp_rules_check(const amp_model *m, const amp_rule_config *cfg, const amp_r
                      const amp_text *const *texts, amp_diag_list *out)
 {
     static const amp_rule_env none = {0};
-    amp_check c = {m, cfg, env ? env : &none, out};
+    amp_check c = {m, cfg, env ? env : &none, out, false};
+    amp_rules_memo_begin(&c);
     amp_rules_data(&c);
     amp_rules_schema(&c);
     amp_rules_options(&c);
     amp_rules_backend(&c);
+    amp_rules_memo_end(&c);
     for (size_t f = 0; texts && f < m->file_count; f++)
         amp_rules_drop_suppressed(&out[f], texts[f]);
 }

@@ -12,6 +12,7 @@ typedef struct amp_check {
     const amp_rule_config *cfg;
     const amp_rule_env *env; /* never NULL (an empty env when none was given) */
     amp_diag_list *out;      /* one list per model file */
+    bool recording;          /* a per-type check is being recorded (rules_memo.c) */
 } amp_check;
 
 /* Reports a diagnostic of rule `code` at loc (severity from the table or the
@@ -41,6 +42,46 @@ bool amp_backend_without_auth(const amp_check *c);
 /* Reports the options of resource r that the catalogue marks ignored
  * (rules_options_ignored.c). */
 void amp_rules_options_ignored(amp_check *c, const amp_resource *r);
+
+/* ---- per-type findings kept from build to build (rules_memo.c) ---- */
+
+typedef struct amp_rule_memo amp_rule_memo;
+
+/* Marks, while a check is recorded, a finding amp_schema_report adds only
+ * when the list does not hold one of the same code and range yet. */
+#define AMP_TAG_MEMO_DEDUP (1u << 15)
+
+/* A check of one type t of schema si that reads nothing but t (its
+ * values and what they import), the catalogue, the rule configuration and
+ * what its caller passes amp_rules_memo_type as context; a type it looks
+ * up by name makes it run every time. */
+typedef void (*amp_type_check)(amp_check *c, size_t si, const amp_type *t);
+
+/* Around a run of every rule: starts and ends a run of the memo of c->m. */
+void amp_rules_memo_begin(amp_check *c);
+void amp_rules_memo_end(amp_check *c);
+
+/* Runs check(c, si, t), or puts into c->out what it reported the last time
+ * it ran on a type of the same origin, name and context. family tells the
+ * checks apart (below 256, one per call site). */
+void amp_rules_memo_type(amp_check *c, unsigned family, uint64_t context, size_t si,
+                         const amp_type *t, amp_type_check check);
+
+/* Hash steps for contexts: a string (or NULL). */
+uint64_t amp_rules_memo_str(uint64_t h, const char *s);
+
+/* The context of checks that read the schema-level rules (which types
+ * without rules of their own inherit): what the rules say, not where. */
+uint64_t amp_rules_memo_schema_rules(const amp_schema *s);
+
+/* The families of amp_rules_memo_type. */
+enum {
+    AMP_MEMO_CHAIN = 1,
+    AMP_MEMO_FIELDS,
+    AMP_MEMO_FIELDAUTH,
+    AMP_MEMO_AUTH_STRATEGIES,
+    AMP_MEMO_AUTH_TYPE,
+};
 
 /* Rule entry points, one per area (rules_<area>.c). */
 void amp_rules_data(amp_check *c);

@@ -229,7 +229,10 @@ amp_diag *amp_schema_report(amp_check *c, const char *code, amp_loc loc, const c
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    return amp_report(c, code, loc, "%s", msg);
+    amp_diag *d = amp_report(c, code, loc, "%s", msg);
+    if (d && c->recording)
+        d->tags |= AMP_TAG_MEMO_DEDUP;
+    return d;
 }
 
 void amp_rules_schema(amp_check *c)

@@ -196,32 +196,37 @@ static void check_field_rules(amp_check *c, const amp_type *t)
     }
 }
 
-static void check_strategies(amp_check *c, const amp_schema *s)
+static void type_strategies(amp_check *c, size_t si, const amp_type *t)
 {
-    check_rule_list(c, &PLACE_SCHEMA, s->rules, s->rule_count);
-    for (size_t i = 0; i < s->type_count; i++) {
-        const amp_type *t = &s->types[i];
-        switch (t->kind) {
-        case AMP_TYPE_MODEL:
-            check_rule_list(c, &PLACE_MODEL, t->rules, t->rule_count);
-            check_field_rules(c, t);
-            break;
-        case AMP_TYPE_CUSTOM:
-            check_field_rules(c, t);
-            break;
-        case AMP_TYPE_QUERY:
-        case AMP_TYPE_MUTATION:
-        case AMP_TYPE_SUBSCRIPTION:
-        case AMP_TYPE_GENERATION:
-            check_rule_list(c, &PLACE_OP, t->rules, t->rule_count);
-            break;
-        case AMP_TYPE_CONVERSATION:
-            check_rule_list(c, &PLACE_CONV, t->rules, t->rule_count);
-            break;
-        default:
-            break;
-        }
+    (void)si;
+    switch (t->kind) {
+    case AMP_TYPE_MODEL:
+        check_rule_list(c, &PLACE_MODEL, t->rules, t->rule_count);
+        check_field_rules(c, t);
+        break;
+    case AMP_TYPE_CUSTOM:
+        check_field_rules(c, t);
+        break;
+    case AMP_TYPE_QUERY:
+    case AMP_TYPE_MUTATION:
+    case AMP_TYPE_SUBSCRIPTION:
+    case AMP_TYPE_GENERATION:
+        check_rule_list(c, &PLACE_OP, t->rules, t->rule_count);
+        break;
+    case AMP_TYPE_CONVERSATION:
+        check_rule_list(c, &PLACE_CONV, t->rules, t->rule_count);
+        break;
+    default:
+        break;
     }
+}
+
+static void check_strategies(amp_check *c, size_t si)
+{
+    const amp_schema *s = &c->m->schemas[si];
+    check_rule_list(c, &PLACE_SCHEMA, s->rules, s->rule_count);
+    for (size_t i = 0; i < s->type_count; i++)
+        amp_rules_memo_type(c, AMP_MEMO_AUTH_STRATEGIES, 0, si, &s->types[i], type_strategies);
 }
 
 /* ---- implied owner and group fields -------------------------------------- */
@@ -563,24 +568,29 @@ static void check_dropped_field_auth(amp_check *c, const amp_type *t, const char
 
 /* ---- entry point ---------------------------------------------------------- */
 
+static void type_auth(amp_check *c, size_t si, const amp_type *t)
+{
+    const amp_schema *s = &c->m->schemas[si];
+    if (t->kind == AMP_TYPE_MODEL)
+        check_model_fields(c, s, t);
+    else if (t->kind == AMP_TYPE_CUSTOM)
+        check_dropped_field_auth(c, t, t->name);
+    else if (t->kind == AMP_TYPE_QUERY || t->kind == AMP_TYPE_MUTATION ||
+             t->kind == AMP_TYPE_SUBSCRIPTION || t->kind == AMP_TYPE_GENERATION)
+        check_operation_auth(c, s, (int)si, t);
+}
+
 void amp_schema_rules_auth(amp_check *c)
 {
     for (size_t si = 0; si < c->m->schema_count; si++) {
         const amp_schema *s = &c->m->schemas[si];
         if (amp_schema_legacy(c, si))
             continue;
-        check_strategies(c, s);
+        check_strategies(c, si);
         check_groups(c, s);
-        for (size_t i = 0; i < s->type_count; i++) {
-            const amp_type *t = &s->types[i];
-            if (t->kind == AMP_TYPE_MODEL)
-                check_model_fields(c, s, t);
-            else if (t->kind == AMP_TYPE_CUSTOM)
-                check_dropped_field_auth(c, t, t->name);
-            else if (t->kind == AMP_TYPE_QUERY || t->kind == AMP_TYPE_MUTATION ||
-                     t->kind == AMP_TYPE_SUBSCRIPTION || t->kind == AMP_TYPE_GENERATION)
-                check_operation_auth(c, s, (int)si, t);
-        }
+        uint64_t context = amp_rules_memo_schema_rules(s) ^ s->sql;
+        for (size_t i = 0; i < s->type_count; i++)
+            amp_rules_memo_type(c, AMP_MEMO_AUTH_TYPE, context, si, &s->types[i], type_auth);
         for (size_t i = 0; i < s->type_count; i++)
             for (size_t f = 0; s->types[i].kind == AMP_TYPE_MODEL && f < s->types[i].field_count;
                  f++)

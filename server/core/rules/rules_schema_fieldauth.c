@@ -381,23 +381,28 @@ done:
     free(fields);
 }
 
+static void fieldauth_type(amp_check *c, size_t si, const amp_type *t)
+{
+    const amp_schema *s = &c->m->schemas[si];
+    const amp_rule *rules;
+    size_t n;
+    bool inherited;
+    if (t->kind != AMP_TYPE_MODEL)
+        return;
+    bool known = amp_schema_effective_rules(s, t, &rules, &n, &inherited);
+    check_duplicate_roles(c, t, rules, n, inherited);
+    if (known && !s->sql && amp_schema_fields_known(t))
+        check_required_fields(c, t, rules, n);
+}
+
 void amp_schema_rules_fieldauth(amp_check *c)
 {
     for (size_t si = 0; si < c->m->schema_count; si++) {
         const amp_schema *s = &c->m->schemas[si];
         if (amp_schema_legacy(c, si))
             continue;
-        for (size_t i = 0; i < s->type_count; i++) {
-            const amp_type *t = &s->types[i];
-            const amp_rule *rules;
-            size_t n;
-            bool inherited;
-            if (t->kind != AMP_TYPE_MODEL)
-                continue;
-            bool known = amp_schema_effective_rules(s, t, &rules, &n, &inherited);
-            check_duplicate_roles(c, t, rules, n, inherited);
-            if (known && !s->sql && amp_schema_fields_known(t))
-                check_required_fields(c, t, rules, n);
-        }
+        uint64_t context = amp_rules_memo_schema_rules(s) ^ s->sql;
+        for (size_t i = 0; i < s->type_count; i++)
+            amp_rules_memo_type(c, AMP_MEMO_FIELDAUTH, context, si, &s->types[i], fieldauth_type);
     }
 }

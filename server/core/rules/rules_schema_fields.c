@@ -766,42 +766,47 @@ static void check_fields(amp_check *c, const amp_schema *s, const amp_type *t, c
     }
 }
 
+static void fields_type(amp_check *c, size_t si, const amp_type *t)
+{
+    const amp_schema *s = &c->m->schemas[si];
+    switch (t->kind) {
+    case AMP_TYPE_MODEL:
+        check_fields(c, s, t, t->name, PLACE_MODEL);
+        check_identifier_keys(c, t);
+        if (!s->sql)
+            check_indexes(c, (int)si, t);
+        check_disabled_ops(c, t);
+        check_primary_key(c, t);
+        check_has_one(c, t);
+        break;
+    case AMP_TYPE_CUSTOM:
+        check_fields(c, s, t, t->name, PLACE_CUSTOM);
+        break;
+    case AMP_TYPE_QUERY:
+    case AMP_TYPE_MUTATION:
+    case AMP_TYPE_SUBSCRIPTION:
+    case AMP_TYPE_GENERATION:
+        check_fields(c, s, t, t->name, PLACE_ARGUMENT);
+        if (t->returns && t->returns->kind == AMP_FIELD_CUSTOM && t->returns->inline_type) {
+            char a[128], name[160];
+            snprintf(name, sizeof name, "%sReturnType",
+                     amp_schema_capitalize(a, sizeof a, t->name));
+            check_fields(c, s, t->returns->inline_type, name, PLACE_CUSTOM);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
 void amp_schema_rules_fields(amp_check *c)
 {
     for (size_t si = 0; si < c->m->schema_count; si++) {
         const amp_schema *s = &c->m->schemas[si];
         if (amp_schema_legacy(c, si))
             continue;
-        for (size_t i = 0; i < s->type_count; i++) {
-            const amp_type *t = &s->types[i];
-            switch (t->kind) {
-            case AMP_TYPE_MODEL:
-                check_fields(c, s, t, t->name, PLACE_MODEL);
-                check_identifier_keys(c, t);
-                if (!s->sql)
-                    check_indexes(c, (int)si, t);
-                check_disabled_ops(c, t);
-                check_primary_key(c, t);
-                check_has_one(c, t);
-                break;
-            case AMP_TYPE_CUSTOM:
-                check_fields(c, s, t, t->name, PLACE_CUSTOM);
-                break;
-            case AMP_TYPE_QUERY:
-            case AMP_TYPE_MUTATION:
-            case AMP_TYPE_SUBSCRIPTION:
-            case AMP_TYPE_GENERATION:
-                check_fields(c, s, t, t->name, PLACE_ARGUMENT);
-                if (t->returns && t->returns->kind == AMP_FIELD_CUSTOM && t->returns->inline_type) {
-                    char a[128], name[160];
-                    snprintf(name, sizeof name, "%sReturnType",
-                             amp_schema_capitalize(a, sizeof a, t->name));
-                    check_fields(c, s, t->returns->inline_type, name, PLACE_CUSTOM);
-                }
-                break;
-            default:
-                break;
-            }
-        }
+        uint64_t context = amp_rules_memo_str(s->sql, s->engine);
+        for (size_t i = 0; i < s->type_count; i++)
+            amp_rules_memo_type(c, AMP_MEMO_FIELDS, context, si, &s->types[i], fields_type);
     }
 }
