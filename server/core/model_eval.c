@@ -555,6 +555,9 @@ void amp_eval_free_files(amp_builder *b)
     b->import_sig = NULL;
     amp_strmap_free(&b->paths);
     amp_clone_map_free(&b->clones);
+    free(b->held);
+    b->held = NULL;
+    b->held_cap = b->held_count = 0;
     free(b->dep_log);
     free(b->site_log);
     b->dep_log = NULL;
@@ -1295,6 +1298,109 @@ static bool relocate_value(amp_builder *b, const relocation *r, const amp_value 
     return relocate_value(b, r, v->body, depth + 1);
 }
 
+/* ---- the types of entries ---------------------------------------------------- */
+
+static size_t held_slot(const amp_builder *b, const amp_value *v)
+{
+    size_t i = (size_t)(((uintptr_t)v >> 4) * 0x9e3779b97f4a7c15ull >> 20) & (b->held_cap - 1);
+    while (b->held[i] && b->held[i]->value != v)
+        i = (i + 1) & (b->held_cap - 1);
+    return i;
+}
+
+/* Notes that this build holds entry's value (a failure to note, out of
+ * memory, only costs reading its type again). */
+static void hold_entry(amp_builder *b, amp_entry *entry)
+{
+    if (2 * (b->held_count + 1) > b->held_cap) {
+        size_t cap = b->held_cap ? 2 * b->held_cap : 1024;
+        amp_entry **old = b->held, **grown = calloc(cap, sizeof *grown);
+        if (!grown)
+            return;
+        size_t old_cap = b->held_cap;
+        b->held = grown;
+        b->held_cap = cap;
+        for (size_t i = 0; i < old_cap; i++)
+            if (old[i])
+                b->held[held_slot(b, old[i]->value)] = old[i];
+        free(old);
+    }
+    size_t i = held_slot(b, entry->value);
+    if (!b->held[i])
+        b->held_count++;
+    b->held[i] = entry;
+}
+
+amp_entry *amp_eval_entry_of(const amp_builder *b, const amp_value *v)
+{
+    return v && b->held_cap ? b->held[held_slot(b, v)] : NULL;
+}
+
+static void relocate_strs(const relocation *r, amp_str *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        s[i].loc = relocate(r, s[i].loc);
+}
+
+static void relocate_rules(const relocation *r, amp_rule *rules, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        amp_rule *x = &rules[i];
+        x->loc = relocate(r, x->loc);
+        x->strategy_loc = relocate(r, x->strategy_loc);
+        x->provider.loc = relocate(r, x->provider.loc);
+        x->field.loc = relocate(r, x->field.loc);
+        relocate_strs(r, x->groups, x->group_count);
+        relocate_strs(r, x->operations, x->operation_count);
+    }
+}
+
+static void relocate_type(const relocation *r, amp_type *t, int depth);
+
+static void relocate_field(const relocation *r, amp_field *f, int depth)
+{
+    f->name_loc = relocate(r, f->name_loc);
+    f->target.loc = relocate(r, f->target.loc);
+    relocate_strs(r, f->references, f->reference_count);
+    f->references_loc = relocate(r, f->references_loc);
+    relocate_rules(r, f->rules, f->rule_count);
+    relocate_strs(r, f->enum_values, f->enum_count);
+    if (f->inline_type)
+        relocate_type(r, f->inline_type, depth + 1);
+}
+
+/* Shifts the locations a type read from an entry's value holds, in place,
+ * as relocate_value shifts the value's. */
+static void relocate_type(const relocation *r, amp_type *t, int depth)
+{
+    if (depth > 2 * AMP_EVAL_MAX_DEPTH)
+        return;
+    t->name_loc = relocate(r, t->name_loc);
+    for (size_t i = 0; i < t->field_count; i++)
+        relocate_field(r, &t->fields[i], depth);
+    relocate_strs(r, t->identifier, t->identifier_count);
+    for (size_t i = 0; i < t->index_count; i++) {
+        amp_index *ix = &t->indexes[i];
+        ix->pk.loc = relocate(r, ix->pk.loc);
+        relocate_strs(r, ix->sort_keys, ix->sort_key_count);
+        ix->name.loc = relocate(r, ix->name.loc);
+        ix->query_field.loc = relocate(r, ix->query_field.loc);
+        ix->loc = relocate(r, ix->loc);
+    }
+    relocate_rules(r, t->rules, t->rule_count);
+    relocate_strs(r, t->disabled_ops, t->disabled_op_count);
+    relocate_strs(r, t->enum_values, t->enum_count);
+    if (t->returns)
+        relocate_field(r, t->returns, depth);
+    for (size_t i = 0; i < t->handler_count; i++) {
+        amp_handler *h = &t->handlers[i];
+        h->loc = relocate(r, h->loc);
+        h->entry.loc = relocate(r, h->entry.loc);
+        h->data_source.loc = relocate(r, h->data_source.loc);
+    }
+    relocate_strs(r, t->sources, t->source_count);
+}
+
 /* Takes entry (with its own arena, found in map) over for bytes [s, e) of
  * file f: moved into this build's map and shifted in place. NULL when that
  * fails; *gone tells whether the entry was freed on the way. */
@@ -1317,11 +1423,14 @@ static const amp_value *take_entry(amp_builder *b, amp_strmap *map, const char *
             *gone = true;
             return NULL;
         }
+        if (entry->type)
+            relocate_type(&r, entry->type, 0);
     }
     entry->file = f;
     entry->start = s;
     entry->end = e;
     entry->serial = b->m->serial;
+    hold_entry(b, entry);
     return entry->value;
 }
 
@@ -1356,6 +1465,7 @@ static const amp_value *own_entry(amp_builder *b, const char *key, const amp_ent
         amp_arena_free(&own);
         return NULL;
     }
+    hold_entry(b, entry);
     return v;
 }
 

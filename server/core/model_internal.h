@@ -126,7 +126,13 @@ typedef struct amp_entry {
     uint32_t dep_count, site_count;
     struct amp_entry *next; /* the next entry of the same key and text (a schema may hold the
                                same entry text many times), in the same map */
+    /* The schema type read from value (in own, its locations shifted with
+     * the value's), for a key of type_name, or NULL: model_schema.c reads
+     * a type once per entry, and copies it while the entry stands. */
+    amp_type *type;
+    const char *type_name;
 } amp_entry;
+
 
 /* Frees an entry's own arena (when it has one). */
 void amp_entry_free(amp_entry *entry);
@@ -176,9 +182,15 @@ typedef struct amp_builder {
     const amp_value **roots; /* CALL values of define*, a.schema, a.combine, configure */
     size_t root_count, root_cap;
     const amp_value **bound; /* values given a binding name, by index */
+    amp_entry **held;        /* owned: open addressing by value: the entries with arenas of their
+                                own this build took over or copied (amp_eval_entry_of) */
+    size_t held_cap, held_count;
 } amp_builder;
 
 /* model_eval.c */
+/* The entry with an arena of its own whose value this build holds as v
+ * (taken over or copied for this build), or NULL. */
+amp_entry *amp_eval_entry_of(const amp_builder *b, const amp_value *v);
 /* Fills b->fid and b->node_class for the TypeScript grammar; returns -1
  * when out of memory. amp_eval_free_files frees them. */
 int amp_eval_init(amp_builder *b);

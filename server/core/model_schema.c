@@ -382,16 +382,51 @@ static amp_type_kind type_kind(const amp_value *v)
     return AMP_TYPE_UNKNOWN;
 }
 
-static void read_type(amp_builder *b, amp_schema *s, int schema_index, const amp_prop *p)
+static void read_type_of(amp_builder *b, amp_type *t, const amp_value *v);
+static bool legacy_value(const amp_value *v);
+
+/* Reads the type of key p into t. With keep (an a.schema, whose types are
+ * what their values say), a value whose entry has an arena of its own
+ * gets its type read there once, and copied while the entry stands. */
+static void read_type(amp_builder *b, amp_type *t, int schema_index, const amp_prop *p, bool keep)
 {
-    amp_type *t = amp_push(b->a, (void **)&s->types, &s->type_count, sizeof *t);
-    if (!t)
-        return;
     const amp_value *v = p->value;
+    amp_entry *entry = keep && p->key ? amp_eval_entry_of(b, v) : NULL;
+    if (entry && entry->type && strcmp(entry->type_name, p->key) == 0) {
+        *t = *entry->type;
+    } else if (entry && !entry->type) {
+        amp_arena *home = b->a;
+        b->a = &entry->own;
+        /* The name in the entry's arena: inline custom types keep it. */
+        t->name = amp_arena_strndup(b->a, p->key, strlen(p->key));
+        if (t->name)
+            read_type_of(b, t, v);
+        amp_type *kept = t->name ? amp_arena_alloc(b->a, sizeof *kept) : NULL;
+        if (kept) {
+            *kept = *t;
+            entry->type = kept;
+            entry->type_name = t->name;
+        }
+        b->a = home;
+        if (!t->name) {
+            t->name = p->key;
+            read_type_of(b, t, v);
+        }
+    } else { /* no entry, or its type was read for another key (kept: renames come and go) */
+        t->name = p->key;
+        read_type_of(b, t, v);
+    }
     t->name = p->key;
     t->name_loc = p->key_loc;
     t->value = v;
     t->schema = schema_index;
+}
+
+/* Reads the type value v says into t. */
+static void read_type_of(amp_builder *b, amp_type *t, const amp_value *v)
+{
+    t->value = v;
+    t->schema = -1;
     t->kind = type_kind(v);
     switch (t->kind) {
     case AMP_TYPE_MODEL:
@@ -415,16 +450,33 @@ static void read_type(amp_builder *b, amp_schema *s, int schema_index, const amp
     case AMP_TYPE_UNKNOWN:
         break;
     }
+    t->legacy_form = legacy_value(v);
+    for (size_t f = 0; f < t->field_count && !t->legacy_form; f++)
+        t->legacy_form = legacy_value(t->fields[f].value);
 }
 
-static void read_types(amp_builder *b, amp_schema *s, int schema_index, const amp_value *obj)
+static void read_types(amp_builder *b, amp_schema *s, int schema_index, const amp_value *obj,
+                       bool keep)
 {
     if (!obj || obj->kind != AMP_VAL_OBJECT || obj->open)
         s->open = true;
     if (!obj || obj->kind != AMP_VAL_OBJECT)
         return;
-    for (size_t i = 0; i < obj->prop_count; i++)
-        read_type(b, s, schema_index, &obj->props[i]);
+    bool reserved = false;
+    if (s->type_count == 0 && obj->prop_count > 4) {
+        /* All at once, in the capacity amp_push would have grown to. */
+        size_t cap = 8;
+        while (cap < obj->prop_count)
+            cap *= 2;
+        reserved = (s->types = amp_arena_alloc(b->a, cap * sizeof *s->types)) != NULL;
+    }
+    for (size_t i = 0; i < obj->prop_count; i++) {
+        amp_type *t = reserved ? &s->types[s->type_count++]
+                               : amp_push(b->a, (void **)&s->types, &s->type_count, sizeof *t);
+        if (!t)
+            return;
+        read_type(b, t, schema_index, &obj->props[i], keep);
+    }
 }
 
 /* The engine configure({ database: { engine } }) names, or NULL when not a
@@ -550,14 +602,9 @@ static bool legacy_schema(const amp_schema *s)
 {
     if (legacy_value(s->value))
         return true;
-    for (size_t i = 0; i < s->type_count; i++) {
-        const amp_type *t = &s->types[i];
-        if (legacy_value(t->value))
+    for (size_t i = 0; i < s->type_count; i++)
+        if (s->types[i].legacy_form)
             return true;
-        for (size_t f = 0; f < t->field_count; f++)
-            if (legacy_value(t->fields[f].value))
-                return true;
-    }
     return false;
 }
 
@@ -586,17 +633,17 @@ void amp_schema_interpret(amp_builder *b, const amp_value *v, int combine)
     s->combine = combine;
     if (is_schema) {
         s->engine = "dynamodb";
-        read_types(b, s, index, arg(v->items, v->item_count, 0));
+        read_types(b, s, index, arg(v->items, v->item_count, 0), true);
     } else {
         s->sql = is_sql_engine(v);
         s->engine = engine_of(v);
-        read_types(b, s, index, arg(sql_schema->args, sql_schema->arg_count, 0));
+        read_types(b, s, index, arg(sql_schema->args, sql_schema->arg_count, 0), false);
         for (size_t i = 0; i < v->method_count; i++)
             if (strcmp(v->methods[i].name, "addToSchema") == 0 ||
                 strcmp(v->methods[i].name, "addQueries") == 0 ||
                 strcmp(v->methods[i].name, "addMutations") == 0 ||
                 strcmp(v->methods[i].name, "addSubscriptions") == 0)
-                read_types(b, s, index, arg(v->methods[i].args, v->methods[i].arg_count, 0));
+                read_types(b, s, index, arg(v->methods[i].args, v->methods[i].arg_count, 0), false);
         apply_sql_methods(b, s, v);
     }
     read_auth(b, v, &s->rules, &s->rule_count, &s->has_auth, &s->rules_known);

@@ -218,6 +218,114 @@ static void put_value(text_buf *t, const amp_model *m, const amp_value *v, int d
         put_value(t, m, v->body, depth + 1);
 }
 
+/* Every location a type holds, and what points at values (as value
+ * locations), so a type copied from an earlier build must match a fresh
+ * read in each of them. */
+static void put_strs(text_buf *t, const char *what, const amp_str *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        put(t, " %s=%s", what, s[i].s ? s[i].s : "-");
+        put_loc(t, s[i].loc);
+    }
+}
+
+static void put_at(text_buf *t, const char *what, const amp_value *v)
+{
+    put(t, " %s", what);
+    if (v)
+        put_loc(t, v->loc);
+    else
+        put(t, " -");
+}
+
+static void put_rules(text_buf *t, const amp_rule *r, size_t n, bool has, bool known)
+{
+    put(t, " auth=%d/%d/%zu\n", (int)has, (int)known, n);
+    for (size_t i = 0; i < n; i++) {
+        put(t, "  rule %s", r[i].strategy);
+        put_loc(t, r[i].loc);
+        put_loc(t, r[i].strategy_loc);
+        put_at(t, "call", r[i].call);
+        put_at(t, "resource", r[i].resource);
+        put_strs(t, "provider", &r[i].provider, 1);
+        put_strs(t, "field", &r[i].field, 1);
+        put_strs(t, "group", r[i].groups, r[i].group_count);
+        put_strs(t, "op", r[i].operations, r[i].operation_count);
+        put(t, " to=%d\n", (int)r[i].has_to);
+    }
+}
+
+static void put_type(text_buf *t, const amp_type *ty, int depth);
+
+static void put_field(text_buf *t, const amp_field *f, int depth)
+{
+    put(t, "%*sfield %s kind=%d scalar=%s req=%d%d%d%d def=%d", depth, "", f->name ? f->name : "-",
+        (int)f->kind, f->scalar ? f->scalar : "-", (int)f->required, (int)f->array,
+        (int)f->array_required, (int)f->value_required, (int)f->has_default);
+    put_loc(t, f->name_loc);
+    put_at(t, "value", f->value);
+    put_at(t, "default", f->default_value);
+    put_strs(t, "target", &f->target, 1);
+    put_strs(t, "ref", f->references, f->reference_count);
+    put_loc(t, f->references_loc);
+    put_strs(t, "enum", f->enum_values, f->enum_count);
+    put_rules(t, f->rules, f->rule_count, f->has_auth, f->rules_known);
+    if (f->inline_type)
+        put_type(t, f->inline_type, depth + 1);
+}
+
+static void put_type(text_buf *t, const amp_type *ty, int depth)
+{
+    put(t, "%*stype %s kind=%d schema=%d open=%d legacy=%d", depth, "", ty->name ? ty->name : "-",
+        (int)ty->kind, ty->schema, (int)ty->fields_open, (int)ty->legacy_form);
+    put_loc(t, ty->name_loc);
+    put_at(t, "value", ty->value);
+    put(t, "\n");
+    for (size_t i = 0; i < ty->field_count; i++)
+        put_field(t, &ty->fields[i], depth + 1);
+    put(t, "%*sid=%d", depth, "", (int)ty->has_identifier);
+    put_strs(t, "key", ty->identifier, ty->identifier_count);
+    put_strs(t, "disabled", ty->disabled_ops, ty->disabled_op_count);
+    put_strs(t, "enum", ty->enum_values, ty->enum_count);
+    put_strs(t, "for", ty->sources, ty->source_count);
+    put(t, " for=%d handler=%d", (int)ty->has_for, (int)ty->has_handler);
+    put_rules(t, ty->rules, ty->rule_count, ty->has_auth, ty->rules_known);
+    for (size_t i = 0; i < ty->index_count; i++) {
+        const amp_index *ix = &ty->indexes[i];
+        put(t, "%*sindex", depth, "");
+        put_loc(t, ix->loc);
+        put_at(t, "call", ix->call);
+        put_strs(t, "pk", &ix->pk, 1);
+        put_strs(t, "sk", ix->sort_keys, ix->sort_key_count);
+        put_strs(t, "name", &ix->name, 1);
+        put_strs(t, "query", &ix->query_field, 1);
+        put(t, " null=%d\n", (int)ix->query_field_null);
+    }
+    for (size_t i = 0; i < ty->handler_count; i++) {
+        const amp_handler *h = &ty->handlers[i];
+        put(t, "%*shandler %s async=%d", depth, "", h->kind ? h->kind : "-", (int)h->async);
+        put_loc(t, h->loc);
+        put_at(t, "call", h->call);
+        put_at(t, "function", h->function);
+        put_strs(t, "entry", &h->entry, 1);
+        put_strs(t, "source", &h->data_source, 1);
+        put(t, "\n");
+    }
+    if (ty->returns)
+        put_field(t, ty->returns, depth + 1);
+}
+
+/* Every type of every schema, as put_type writes it. */
+static char *types_text(const amp_model *m)
+{
+    text_buf t = {0};
+    put(&t, "schemas %zu\n", m->schema_count);
+    for (size_t s = 0; s < m->schema_count; s++)
+        for (size_t i = 0; i < m->schemas[s].type_count; i++)
+            put_type(&t, &m->schemas[s].types[i], 0);
+    return t.s ? t.s : strdup("");
+}
+
 /* The value graphs of every root and of every field, locations included
  * (what cloned schema entries must get exactly right). */
 static char *values_text(const amp_model *m)
@@ -315,6 +423,10 @@ static size_t check_same(amp_model **inc, project *p, const char *what)
     AMP_CHECK(same_text("values", va, vb, what));
     free(va);
     free(vb);
+    char *ta = types_text(*inc), *tb = types_text(fresh);
+    AMP_CHECK(same_text("types", ta, tb, what));
+    free(ta);
+    free(tb);
     char *da = diags_text(*inc, p), *db = diags_text(fresh, p);
     AMP_CHECK(same_text("findings", da, db, what));
     free(da);

@@ -238,6 +238,7 @@ struct amp_type {
     amp_str *sources;          /* subscription .for(): the referenced names */
     size_t source_count;
     bool has_for;
+    bool legacy_form;          /* it or a field uses a form only data-schema 0.x accepts */
 };
 
 typedef struct amp_schema {
