@@ -639,6 +639,51 @@ static void test_schema_entries(void)
     unload(&p);
 }
 
+/* Per-type findings that depend on more than the type: the groups
+ * defineAuth defines and the providers defineData configures. Changing
+ * them in another file must change the findings of unchanged types. */
+static void test_findings_context(void)
+{
+    project p;
+    memset(&p, 0, sizeof p);
+    p.parser = amp_parser_new();
+    add_text(&p, "/p/amplify/backend.ts",
+             "import { defineBackend } from '@aws-amplify/backend';\n"
+             "import { auth } from './auth/resource';\n"
+             "import { data } from './data/resource';\n"
+             "defineBackend({ auth, data });\n");
+    add_text(
+        &p, "/p/amplify/auth/resource.ts",
+        "import { defineAuth } from '@aws-amplify/backend';\n"
+        "export const auth = defineAuth({ loginWith: { email: true }, groups: ['ADMINS'] });\n");
+    add_text(&p, "/p/amplify/data/resource.ts",
+             "import { a, defineData } from '@aws-amplify/backend';\n"
+             "const schema = a.schema({\n"
+             "  Post: a.model({ title: a.string(), title: a.integer() })\n"
+             "    .authorization((allow) => [allow.groups(['ADMINS']), allow.publicApiKey()]),\n"
+             "  Note: a.model({ body: a.string() })\n"
+             "    .authorization((allow) => [allow.groups(['EDITORS'])]),\n"
+             "});\n"
+             "export const data = defineData({ schema, authorizationModes: {\n"
+             "  defaultAuthorizationMode: 'userPool' } });\n");
+    amp_model *inc = amp_model_build(p.sources, p.count);
+    edit(&p, 2, 0, 0, "\n");
+    check_same(&inc, &p, "the schema shifted");
+    edit(&p, 2, 0, 0, "\n");
+    check_same(&inc, &p, "the schema shifted again");
+    replace_first(&p, 1, "['ADMINS']", "['ADMINS', 'EDITORS']");
+    check_same(&inc, &p, "a group defined");
+    replace_first(&p, 1, "['ADMINS', 'EDITORS']", "['EDITORS']");
+    check_same(&inc, &p, "a group no longer defined");
+    replace_first(&p, 2, "defaultAuthorizationMode: 'userPool' }",
+                  "defaultAuthorizationMode: 'userPool', apiKeyAuthorizationMode: {} }");
+    check_same(&inc, &p, "an API key configured");
+    replace_first(&p, 2, "title: a.integer()", "subtitle: a.integer()");
+    check_same(&inc, &p, "a repeated key renamed");
+    amp_model_delete(inc);
+    unload(&p);
+}
+
 static const char *projects_dir;
 
 /* Schema entries that read an import of another file (a function handed
@@ -739,6 +784,7 @@ int main(int argc, char **argv)
     AMP_RUN(test_cross_file_changes);
     AMP_RUN(test_schema_entries);
     AMP_RUN(test_entries_with_imports);
+    AMP_RUN(test_findings_context);
     AMP_RUN(test_every_project);
     return amp_test_summary();
 }

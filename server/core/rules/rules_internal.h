@@ -53,19 +53,21 @@ typedef struct amp_rule_memo amp_rule_memo;
 
 /* A check of one type t of schema si that reads nothing but t (its
  * values and what they import), the catalogue, the rule configuration and
- * what its caller passes amp_rules_memo_type as context; a type it looks
- * up by name makes it run every time. */
-typedef void (*amp_type_check)(amp_check *c, size_t si, const amp_type *t);
+ * arg, which its caller passes amp_rules_memo_type with a context that
+ * stands for what the check reads of it; a type it looks up by name
+ * makes it run every time. */
+typedef void (*amp_type_check)(amp_check *c, size_t si, const amp_type *t, const void *arg);
 
 /* Around a run of every rule: starts and ends a run of the memo of c->m. */
 void amp_rules_memo_begin(amp_check *c);
 void amp_rules_memo_end(amp_check *c);
 
-/* Runs check(c, si, t), or puts into c->out what it reported the last time
- * it ran on a type of the same origin, name and context. family tells the
- * checks apart (below 256, one per call site). */
-void amp_rules_memo_type(amp_check *c, unsigned family, uint64_t context, size_t si,
-                         const amp_type *t, amp_type_check check);
+/* Runs check(c, si, t, arg) for t type ti of schema si, or puts into c->out
+ * what it reported the last time it ran on a type of the same origin, name
+ * and distance from key to value, with the same context. family tells the
+ * checks apart (one per call site). */
+void amp_rules_memo_type(amp_check *c, unsigned family, uint64_t context, size_t si, size_t ti,
+                         amp_type_check check, const void *arg);
 
 /* Hash steps for contexts: a string (or NULL). */
 uint64_t amp_rules_memo_str(uint64_t h, const char *s);
@@ -76,11 +78,15 @@ uint64_t amp_rules_memo_schema_rules(const amp_schema *s);
 
 /* The families of amp_rules_memo_type. */
 enum {
-    AMP_MEMO_CHAIN = 1,
+    AMP_MEMO_CHAIN,
     AMP_MEMO_FIELDS,
     AMP_MEMO_FIELDAUTH,
     AMP_MEMO_AUTH_STRATEGIES,
     AMP_MEMO_AUTH_TYPE,
+    AMP_MEMO_AUTH_GROUPS,
+    AMP_MEMO_PROVIDERS,
+    AMP_MEMO_KEYS,
+    AMP_MEMO_FAMILIES
 };
 
 /* Rule entry points, one per area (rules_<area>.c). */

@@ -19,8 +19,13 @@
  * against the real list whenever the record is put there, so the lists come
  * out as running every check would make them, in the same order.
  *
- * Records are dropped when a run (amp_rules_check) does not use them, and
- * all of them when the rule configuration or the environment changes.
+ * A record holds, per type, what each family found (with the context it
+ * was found in). The table of records is a flat array of slots that keep
+ * each record's hash and the run that last used it, so a lookup and the
+ * sweep read the slots alone; within a run each type's record is looked up
+ * once and kept by schema and type index for the other families. Records
+ * are dropped when a run (amp_rules_check) does not use them, and all of
+ * them when the rule configuration or the environment changes.
  */
 #include "rules_internal.h"
 
@@ -44,28 +49,43 @@ typedef struct memo_finding {
     size_t related_count;
 } memo_finding;
 
-typedef struct memo_rec {
-    uint64_t key;        /* origin << 8 | family */
-    uint64_t name_hash;  /* of name (copies of one entry text share an origin under many names) */
-    uint64_t context;    /* what the caller says the check read beyond the type */
-    char *name;          /* owned: the type's name */
-    uint32_t value_off;  /* bytes from the key's start to the value's */
-    uint32_t used;       /* the run that last used it */
+/* What one family found on the type. */
+typedef struct memo_family {
+    bool known;          /* recorded */
+    uint64_t context;    /* what the caller said the check read beyond the type */
     memo_finding *items; /* owned */
     size_t count;
-    struct memo_rec *next; /* the next record in the same bucket */
+} memo_family;
+
+typedef struct memo_rec {
+    uint32_t origin;
+    uint32_t value_off; /* bytes from the key's start to the value's */
+    memo_family family[AMP_MEMO_FAMILIES];
+    char name[]; /* the type's name */
 } memo_rec;
 
+/* A slot of the table: the record's hash (origin, name and distance; 0
+ * when empty) and the run that last used it. */
+typedef struct memo_slot {
+    uint64_t hash;
+    uint32_t used;
+    memo_rec *rec; /* owned */
+} memo_slot;
+
 struct amp_rule_memo {
-    uint64_t setup;    /* fingerprint of the configuration and environment of the records */
-    uint32_t run;      /* bumped per amp_rules_check */
-    memo_rec **bucket; /* owned, cap (a power of two) chains of owned records */
+    uint64_t setup;   /* fingerprint of the configuration and environment of the records */
+    uint32_t run;     /* bumped per amp_rules_check */
+    memo_slot *slots; /* owned: open addressing, cap a power of two */
     size_t cap, count;
     amp_diag_list *scratch; /* owned: one list per model file, for the check being recorded */
     size_t scratch_count;
-    bool *plain; /* owned: per schema of this run, whether it is an a.schema (whose
-                    types are what their entries say; SQL schemas change theirs) */
-    size_t plain_count;
+    /* This run's schemas: whether each is an a.schema (whose types are
+     * what their entries say; SQL schemas change theirs), and the record
+     * of each type once looked up (by schema, then type index). */
+    bool *plain;       /* owned */
+    memo_rec ***found; /* owned: per schema, an owned array of type_count (records borrowed) */
+    uint8_t **tried;   /* owned: per schema, per type: whether found[s][i] is the answer */
+    size_t schema_count;
 };
 
 static void finding_free(memo_finding *f)
@@ -76,32 +96,83 @@ static void finding_free(memo_finding *f)
     free(f->related);
 }
 
+static void family_clear(memo_family *fam)
+{
+    for (size_t i = 0; i < fam->count; i++)
+        finding_free(&fam->items[i]);
+    free(fam->items);
+    memset(fam, 0, sizeof *fam);
+}
+
 static void rec_free(memo_rec *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->count; i++)
-        finding_free(&r->items[i]);
-    free(r->items);
-    free(r->name);
+    for (size_t k = 0; k < AMP_MEMO_FAMILIES; k++)
+        family_clear(&r->family[k]);
     free(r);
 }
 
+static void run_free(amp_rule_memo *memo)
+{
+    for (size_t i = 0; i < memo->schema_count; i++) {
+        free(memo->found[i]);
+        free(memo->tried[i]);
+    }
+    free(memo->found);
+    free(memo->tried);
+    free(memo->plain);
+    memo->found = NULL;
+    memo->tried = NULL;
+    memo->plain = NULL;
+    memo->schema_count = 0;
+}
+
+/* Puts slot in the first empty place of its probe sequence (the table
+ * is never more than half full). */
+static void put_slot(memo_slot *slots, size_t cap, memo_slot slot)
+{
+    size_t i = (size_t)(slot.hash >> 7) & (cap - 1);
+    while (slots[i].hash)
+        i = (i + 1) & (cap - 1);
+    slots[i] = slot;
+}
+
+/* Drops the records the last run did not use (all of them with all), and
+ * builds the table again when it dropped any. */
 static void drop_records(amp_rule_memo *memo, bool all)
 {
+    size_t kept = 0;
     for (size_t i = 0; i < memo->cap; i++) {
-        memo_rec **at = &memo->bucket[i];
-        while (*at) {
-            memo_rec *r = *at;
-            if (all || r->used != memo->run) {
-                *at = r->next;
-                rec_free(r);
-                memo->count--;
-            } else {
-                at = &r->next;
-            }
+        memo_slot *sl = &memo->slots[i];
+        if (!sl->hash)
+            continue;
+        if (all || sl->used != memo->run) {
+            rec_free(sl->rec);
+            sl->rec = NULL;
+            sl->hash = 0;
+        } else {
+            kept++;
         }
     }
+    if (kept == memo->count)
+        return;
+    memo->count = kept;
+    /* Open addressing has no holes to leave: put the rest in again. */
+    memo_slot *fresh = memo->cap ? calloc(memo->cap, sizeof *fresh) : NULL;
+    if (!fresh) {
+        for (size_t i = 0; i < memo->cap; i++)
+            rec_free(memo->slots[i].rec);
+        free(memo->slots);
+        memo->slots = NULL;
+        memo->cap = memo->count = 0;
+        return;
+    }
+    for (size_t i = 0; i < memo->cap; i++)
+        if (memo->slots[i].hash)
+            put_slot(fresh, memo->cap, memo->slots[i]);
+    free(memo->slots);
+    memo->slots = fresh;
 }
 
 void amp_rule_memo_free(amp_rule_memo *memo)
@@ -109,11 +180,11 @@ void amp_rule_memo_free(amp_rule_memo *memo)
     if (!memo)
         return;
     drop_records(memo, true);
-    free(memo->bucket);
+    free(memo->slots);
     for (size_t i = 0; i < memo->scratch_count; i++)
         amp_diag_list_clear(&memo->scratch[i]), free(memo->scratch[i].items);
     free(memo->scratch);
-    free(memo->plain);
+    run_free(memo);
     free(memo);
 }
 
@@ -156,6 +227,27 @@ static uint64_t setup_of(const amp_check *c)
     return amp_rules_memo_str(h, c->env->data_schema_version);
 }
 
+/* Sets up this run's per-schema arrays; false when out of memory. */
+static bool run_start(amp_rule_memo *memo, const amp_model *m)
+{
+    size_t n = m->schema_count;
+    memo->plain = calloc(n ? n : 1, sizeof *memo->plain);
+    memo->found = calloc(n ? n : 1, sizeof *memo->found);
+    memo->tried = calloc(n ? n : 1, sizeof *memo->tried);
+    if (!memo->plain || !memo->found || !memo->tried)
+        return false;
+    memo->schema_count = n;
+    for (size_t i = 0; i < n; i++) {
+        size_t count = m->schemas[i].type_count;
+        memo->plain[i] = amp_value_is_call(m->schemas[i].value, "a.schema");
+        memo->found[i] = calloc(count ? count : 1, sizeof **memo->found);
+        memo->tried[i] = calloc(count ? count : 1, sizeof **memo->tried);
+        if (!memo->found[i] || !memo->tried[i])
+            return false;
+    }
+    return true;
+}
+
 void amp_rules_memo_begin(amp_check *c)
 {
     amp_model *m = (amp_model *)c->m; /* the memo is a cache behind the const model */
@@ -167,56 +259,77 @@ void amp_rules_memo_begin(amp_check *c)
         drop_records(memo, true);
     memo->setup = setup;
     memo->run++;
-    memo->plain_count = 0;
-    bool *plain = realloc(memo->plain, (m->schema_count ? m->schema_count : 1) * sizeof *plain);
-    if (!plain)
-        return;
-    memo->plain = plain;
-    for (size_t i = 0; i < m->schema_count; i++)
-        plain[i] = amp_value_is_call(m->schemas[i].value, "a.schema");
-    memo->plain_count = m->schema_count;
+    run_free(memo);
+    if (!run_start(memo, m))
+        run_free(memo); /* no memo this run: every check runs */
 }
 
 void amp_rules_memo_end(amp_check *c)
 {
-    if (c->m->rule_memo)
-        drop_records(c->m->rule_memo, false);
+    amp_rule_memo *memo = c->m->rule_memo;
+    if (memo) {
+        drop_records(memo, false);
+        run_free(memo);
+    }
 }
 
-static size_t bucket_of(const amp_rule_memo *memo, uint64_t key, uint64_t name_hash)
+static uint64_t rec_hash(uint32_t origin, uint64_t name_hash, uint32_t value_off)
 {
-    return (size_t)(mix(name_hash, key) >> 20) & (memo->cap - 1);
+    uint64_t h = mix(mix(name_hash, origin), value_off);
+    return h ? h : 1;
 }
 
-static bool grow(amp_rule_memo *memo)
+/* The record of type t (whose key starts at base), made when there is
+ * none; NULL when out of memory. */
+static memo_rec *lookup(amp_rule_memo *memo, const amp_type *t, uint32_t base)
 {
-    size_t cap = memo->cap ? memo->cap * 2 : 256;
-    memo_rec **bucket = calloc(cap, sizeof *bucket);
-    if (!bucket)
-        return false;
-    memo_rec **old = memo->bucket;
-    size_t old_cap = memo->cap;
-    memo->bucket = bucket;
-    memo->cap = cap;
-    for (size_t i = 0; i < old_cap; i++)
-        for (memo_rec *r = old[i], *next; r; r = next) {
-            next = r->next;
-            size_t b = bucket_of(memo, r->key, r->name_hash);
-            r->next = bucket[b];
-            bucket[b] = r;
+    const amp_value *v = t->value;
+    uint32_t value_off = v->loc.start - base;
+    uint64_t h = rec_hash(v->origin, amp_rules_memo_str(0, t->name), value_off);
+    for (size_t i = memo->cap ? (size_t)(h >> 7) & (memo->cap - 1) : 0; memo->cap;
+         i = (i + 1) & (memo->cap - 1)) {
+        memo_slot *sl = &memo->slots[i];
+        if (!sl->hash)
+            break;
+        memo_rec *r = sl->rec;
+        if (sl->hash == h && r->origin == v->origin && r->value_off == value_off &&
+            strcmp(r->name, t->name) == 0) {
+            sl->used = memo->run;
+            return r;
         }
-    free(old);
-    return true;
+    }
+    if (2 * (memo->count + 1) > memo->cap) {
+        size_t cap = memo->cap ? 2 * memo->cap : 1024;
+        memo_slot *grown = calloc(cap, sizeof *grown);
+        if (!grown)
+            return NULL;
+        for (size_t i = 0; i < memo->cap; i++)
+            if (memo->slots[i].hash)
+                put_slot(grown, cap, memo->slots[i]);
+        free(memo->slots);
+        memo->slots = grown;
+        memo->cap = cap;
+    }
+    size_t n = strlen(t->name);
+    memo_rec *r = calloc(1, sizeof *r + n + 1);
+    if (!r)
+        return NULL;
+    r->origin = v->origin;
+    r->value_off = value_off;
+    memcpy(r->name, t->name, n + 1);
+    put_slot(memo->slots, memo->cap, (memo_slot){h, memo->run, r});
+    memo->count++;
+    return r;
 }
 
-/* Puts the findings of r into the real lists, for a type whose key starts
+/* Puts the findings of fam into the real lists, for a type whose key starts
  * at byte base of file f. */
-static void replay(amp_check *c, const memo_rec *r, uint32_t f, uint32_t base)
+static void replay(amp_check *c, const memo_family *fam, uint32_t f, uint32_t base)
 {
     amp_diag_list *list = &c->out[f];
     const char *path = c->m->files[f].path;
-    for (size_t i = 0; i < r->count; i++) {
-        const memo_finding *x = &r->items[i];
+    for (size_t i = 0; i < fam->count; i++) {
+        const memo_finding *x = &fam->items[i];
         uint32_t s = base + x->start, e = base + x->end;
         bool there = false;
         for (size_t k = 0; (x->tags & AMP_TAG_MEMO_DEDUP) && !there && k < list->count; k++)
@@ -239,40 +352,37 @@ static bool inside(uint32_t s, uint32_t e, uint32_t lo, uint32_t hi)
     return s >= lo && e <= hi && s <= e;
 }
 
-/* Makes a record of what the check put in the scratch lists (taking their
- * messages), or NULL when it reported outside [lo, hi) of file f (or out of
- * memory). */
-static memo_rec *record(amp_rule_memo *memo, const amp_model *m, uint32_t f, uint32_t lo,
-                        uint32_t hi)
+/* Moves what the check put in the scratch lists into fam (taking their
+ * messages); false when it reported outside [lo, hi) of file f (or out of
+ * memory), with fam left empty. */
+static bool record(amp_rule_memo *memo, const amp_model *m, memo_family *fam, uint32_t f,
+                   uint32_t lo, uint32_t hi)
 {
     for (size_t i = 0; i < memo->scratch_count; i++)
         if (i != f && memo->scratch[i].count)
-            return NULL;
+            return false;
     const amp_diag_list *list = &memo->scratch[f];
     const char *path = m->files[f].path;
     for (size_t i = 0; i < list->count; i++) {
         const amp_diag *d = &list->items[i];
         if (!inside(d->start, d->end, lo, hi))
-            return NULL;
+            return false;
         for (size_t k = 0; k < d->related_count; k++)
             if (strcmp(d->related[k].file, path) != 0 ||
                 !inside(d->related[k].start, d->related[k].end, lo, hi))
-                return NULL;
+                return false;
     }
-    memo_rec *r = calloc(1, sizeof *r);
-    if (!r || (list->count && !(r->items = calloc(list->count, sizeof *r->items)))) {
-        free(r);
-        return NULL;
-    }
+    if (list->count && !(fam->items = calloc(list->count, sizeof *fam->items)))
+        return false;
     for (size_t i = 0; i < list->count; i++) {
         amp_diag *d = &list->items[i];
-        memo_finding *x = &r->items[r->count++];
+        memo_finding *x = &fam->items[fam->count++];
         *x = (memo_finding){d->code,     d->severity, d->tags, d->start - lo,
                             d->end - lo, d->message,  NULL,    0};
         d->message = NULL;
         if (d->related_count && !(x->related = calloc(d->related_count, sizeof *x->related))) {
-            rec_free(r);
-            return NULL;
+            family_clear(fam);
+            return false;
         }
         for (size_t k = 0; k < d->related_count; k++) {
             amp_related *rel = &d->related[k];
@@ -281,7 +391,7 @@ static memo_rec *record(amp_rule_memo *memo, const amp_model *m, uint32_t f, uin
             rel->message = NULL;
         }
     }
-    return r;
+    return true;
 }
 
 /* Moves what the check put in the scratch lists to the real lists as is
@@ -310,35 +420,47 @@ static void pass_on(amp_check *c, amp_rule_memo *memo)
     }
 }
 
-void amp_rules_memo_type(amp_check *c, unsigned family, uint64_t context, size_t si,
-                         const amp_type *t, amp_type_check check)
+/* The record of type ti of schema si for this run (looked up once), or
+ * NULL when the type has none (not from a remembered entry, ...). */
+static memo_rec *record_of(const amp_check *c, amp_rule_memo *memo, size_t si, size_t ti)
 {
-    amp_rule_memo *memo = c->m->rule_memo;
+    if (si >= memo->schema_count || !memo->plain[si] || ti >= c->m->schemas[si].type_count)
+        return NULL;
+    if (memo->tried[si][ti])
+        return memo->found[si][ti];
+    memo->tried[si][ti] = 1;
+    const amp_type *t = &c->m->schemas[si].types[ti];
     const amp_value *v = t->value;
     uint32_t f = t->name_loc.file;
-    if (!memo || c->recording || !v || !v->origin || !t->name || si >= memo->plain_count ||
-        !memo->plain[si] || v->loc.file != f || v->loc.start < t->name_loc.start ||
-        f >= c->m->file_count) {
-        check(c, si, t);
+    if (!v || !v->origin || !t->name || v->loc.file != f || v->loc.start < t->name_loc.start ||
+        f >= c->m->file_count)
+        return NULL;
+    return memo->found[si][ti] = lookup(memo, t, t->name_loc.start);
+}
+
+void amp_rules_memo_type(amp_check *c, unsigned family, uint64_t context, size_t si, size_t ti,
+                         amp_type_check check, const void *arg)
+{
+    amp_rule_memo *memo = c->m->rule_memo;
+    const amp_type *t = &c->m->schemas[si].types[ti];
+    memo_rec *r =
+        memo && !c->recording && family < AMP_MEMO_FAMILIES ? record_of(c, memo, si, ti) : NULL;
+    if (!r) {
+        check(c, si, t, arg);
         return;
     }
-    uint64_t key = (uint64_t)v->origin << 8 | (family & 0xff);
-    uint64_t name_hash = amp_rules_memo_str(0, t->name);
-    uint32_t base = t->name_loc.start, value_off = v->loc.start - base;
-    if (memo->cap) {
-        for (memo_rec *r = memo->bucket[bucket_of(memo, key, name_hash)]; r; r = r->next)
-            if (r->key == key && r->name_hash == name_hash && r->context == context &&
-                r->value_off == value_off && strcmp(r->name, t->name) == 0) {
-                r->used = memo->run;
-                replay(c, r, f, base);
-                return;
-            }
+    uint32_t f = t->name_loc.file, base = t->name_loc.start;
+    memo_family *fam = &r->family[family];
+    if (fam->known && fam->context == context) {
+        replay(c, fam, f, base);
+        return;
     }
+    family_clear(fam);
     /* Run it into the scratch lists. */
     if (memo->scratch_count < c->m->file_count) {
         amp_diag_list *grown = realloc(memo->scratch, c->m->file_count * sizeof *memo->scratch);
         if (!grown) {
-            check(c, si, t);
+            check(c, si, t, arg);
             return;
         }
         memset(grown + memo->scratch_count, 0,
@@ -350,31 +472,17 @@ void amp_rules_memo_type(amp_check *c, unsigned family, uint64_t context, size_t
     uint32_t lookups = c->m->type_lookups;
     c->out = memo->scratch;
     c->recording = true;
-    check(c, si, t);
+    check(c, si, t, arg);
     c->recording = false;
     c->out = out;
-    memo_rec *r = c->m->type_lookups == lookups
-                      ? record(memo, c->m, f, base, v->loc.end > base ? v->loc.end : base)
-                      : NULL;
-    if (r && (memo->count + 1 <= memo->cap / 2 || grow(memo)) && (r->name = strdup(t->name))) {
-        r->key = key;
-        r->name_hash = name_hash;
-        r->context = context;
-        r->value_off = value_off;
-        r->used = memo->run;
-        size_t b = bucket_of(memo, key, name_hash);
-        r->next = memo->bucket[b];
-        memo->bucket[b] = r;
-        memo->count++;
-        replay(c, r, f, base);
+    const amp_value *v = t->value;
+    if (c->m->type_lookups == lookups &&
+        record(memo, c->m, fam, f, base, v->loc.end > base ? v->loc.end : base)) {
+        fam->known = true;
+        fam->context = context;
+        replay(c, fam, f, base);
     } else {
-        if (r) {
-            /* Not kept (out of memory): its findings, taken from the scratch lists. */
-            replay(c, r, f, base);
-            rec_free(r);
-        } else {
-            pass_on(c, memo);
-        }
+        pass_on(c, memo);
     }
     for (size_t i = 0; i < memo->scratch_count; i++)
         amp_diag_list_clear(&memo->scratch[i]);

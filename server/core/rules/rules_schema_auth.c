@@ -196,8 +196,9 @@ static void check_field_rules(amp_check *c, const amp_type *t)
     }
 }
 
-static void type_strategies(amp_check *c, size_t si, const amp_type *t)
+static void type_strategies(amp_check *c, size_t si, const amp_type *t, const void *arg)
 {
+    (void)arg;
     (void)si;
     switch (t->kind) {
     case AMP_TYPE_MODEL:
@@ -226,7 +227,7 @@ static void check_strategies(amp_check *c, size_t si)
     const amp_schema *s = &c->m->schemas[si];
     check_rule_list(c, &PLACE_SCHEMA, s->rules, s->rule_count);
     for (size_t i = 0; i < s->type_count; i++)
-        amp_rules_memo_type(c, AMP_MEMO_AUTH_STRATEGIES, 0, si, &s->types[i], type_strategies);
+        amp_rules_memo_type(c, AMP_MEMO_AUTH_STRATEGIES, 0, si, i, type_strategies, NULL);
 }
 
 /* ---- implied owner and group fields -------------------------------------- */
@@ -415,18 +416,26 @@ static void check_groups_of(amp_check *c, const amp_value *groups, const amp_rul
     }
 }
 
-static void check_groups(amp_check *c, const amp_schema *s)
+static void type_groups(amp_check *c, size_t si, const amp_type *t, const void *groups)
 {
+    (void)si;
+    check_groups_of(c, groups, t->rules, t->rule_count);
+    for (size_t f = 0; f < t->field_count; f++)
+        check_groups_of(c, groups, t->fields[f].rules, t->fields[f].rule_count);
+}
+
+static void check_groups(amp_check *c, size_t si)
+{
+    const amp_schema *s = &c->m->schemas[si];
     const amp_value *groups = auth_groups(c->m);
     if (!groups)
         return;
     check_groups_of(c, groups, s->rules, s->rule_count);
-    for (size_t i = 0; i < s->type_count; i++) {
-        const amp_type *t = &s->types[i];
-        check_groups_of(c, groups, t->rules, t->rule_count);
-        for (size_t f = 0; f < t->field_count; f++)
-            check_groups_of(c, groups, t->fields[f].rules, t->fields[f].rule_count);
-    }
+    uint64_t context = 5; /* the group names (the types' findings relate to their list) */
+    for (size_t i = 0; i < groups->item_count; i++)
+        context = amp_rules_memo_str(context, groups->items[i]->str);
+    for (size_t i = 0; i < s->type_count; i++)
+        amp_rules_memo_type(c, AMP_MEMO_AUTH_GROUPS, context, si, i, type_groups, groups);
 }
 
 /* ---- custom handlers and returned custom types --------------------------- */
@@ -568,8 +577,9 @@ static void check_dropped_field_auth(amp_check *c, const amp_type *t, const char
 
 /* ---- entry point ---------------------------------------------------------- */
 
-static void type_auth(amp_check *c, size_t si, const amp_type *t)
+static void type_auth(amp_check *c, size_t si, const amp_type *t, const void *arg)
 {
+    (void)arg;
     const amp_schema *s = &c->m->schemas[si];
     if (t->kind == AMP_TYPE_MODEL)
         check_model_fields(c, s, t);
@@ -587,10 +597,10 @@ void amp_schema_rules_auth(amp_check *c)
         if (amp_schema_legacy(c, si))
             continue;
         check_strategies(c, si);
-        check_groups(c, s);
+        check_groups(c, si);
         uint64_t context = amp_rules_memo_schema_rules(s) ^ s->sql;
         for (size_t i = 0; i < s->type_count; i++)
-            amp_rules_memo_type(c, AMP_MEMO_AUTH_TYPE, context, si, &s->types[i], type_auth);
+            amp_rules_memo_type(c, AMP_MEMO_AUTH_TYPE, context, si, i, type_auth, NULL);
         for (size_t i = 0; i < s->type_count; i++)
             for (size_t f = 0; s->types[i].kind == AMP_TYPE_MODEL && f < s->types[i].field_count;
                  f++)

@@ -267,8 +267,9 @@ static void walk_type(amp_check *c, const amp_schema *s, const amp_type *t)
     }
 }
 
-static void chain_type(amp_check *c, size_t si, const amp_type *t)
+static void chain_type(amp_check *c, size_t si, const amp_type *t, const void *arg)
 {
+    (void)arg;
     walk_type(c, &c->m->schemas[si], t);
 }
 
@@ -281,6 +282,6 @@ void amp_schema_rules_chain(amp_check *c)
         walk_builder(c, s->value);
         walk_rules(c, "AllowSchema", "schema", s->rules, s->rule_count);
         for (size_t i = 0; i < s->type_count; i++)
-            amp_rules_memo_type(c, AMP_MEMO_CHAIN, 0, si, &s->types[i], chain_type);
+            amp_rules_memo_type(c, AMP_MEMO_CHAIN, 0, si, i, chain_type, NULL);
     }
 }

@@ -220,23 +220,31 @@ static bool has_custom_handler(const amp_type *t)
     return t->handler_count > 0 && strcmp(t->handlers[0].kind, "custom") == 0;
 }
 
+static void type_providers(amp_check *c, size_t si, const amp_type *t, const void *modes)
+{
+    const amp_schema *s = &c->m->schemas[si];
+    const api_modes *md = modes;
+    const amp_rule *rules;
+    size_t n;
+    bool inherited;
+    bool op = t->kind == AMP_TYPE_QUERY || t->kind == AMP_TYPE_MUTATION ||
+              t->kind == AMP_TYPE_SUBSCRIPTION || t->kind == AMP_TYPE_GENERATION;
+    if (t->kind != AMP_TYPE_MODEL && (!op || has_custom_handler(t)))
+        return;
+    amp_schema_effective_rules(s, t, &rules, &n, &inherited);
+    check_rule_providers(c, md, rules, n);
+    for (size_t f = 0; t->kind == AMP_TYPE_MODEL && f < t->field_count; f++)
+        check_rule_providers(c, md, t->fields[f].rules, t->fields[f].rule_count);
+}
+
 static void check_schema_providers(amp_check *c, size_t si, const api_modes *md)
 {
     const amp_schema *s = &c->m->schemas[si];
-    for (size_t i = 0; i < s->type_count; i++) {
-        const amp_type *t = &s->types[i];
-        const amp_rule *rules;
-        size_t n;
-        bool inherited;
-        bool op = t->kind == AMP_TYPE_QUERY || t->kind == AMP_TYPE_MUTATION ||
-                  t->kind == AMP_TYPE_SUBSCRIPTION || t->kind == AMP_TYPE_GENERATION;
-        if (t->kind != AMP_TYPE_MODEL && (!op || has_custom_handler(t)))
-            continue;
-        amp_schema_effective_rules(s, t, &rules, &n, &inherited);
-        check_rule_providers(c, md, rules, n);
-        for (size_t f = 0; t->kind == AMP_TYPE_MODEL && f < t->field_count; f++)
-            check_rule_providers(c, md, t->fields[f].rules, t->fields[f].rule_count);
-    }
+    uint64_t context = amp_rules_memo_schema_rules(s) ^
+                       ((uint64_t)(md->api_key + 2) << 40 | (uint64_t)(md->oidc + 2) << 48 |
+                        (uint64_t)(md->lambda + 2) << 56);
+    for (size_t i = 0; i < s->type_count; i++)
+        amp_rules_memo_type(c, AMP_MEMO_PROVIDERS, context, si, i, type_providers, md);
 }
 
 void amp_schema_rules_define(amp_check *c)

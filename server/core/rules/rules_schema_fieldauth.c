@@ -381,8 +381,9 @@ done:
     free(fields);
 }
 
-static void fieldauth_type(amp_check *c, size_t si, const amp_type *t)
+static void fieldauth_type(amp_check *c, size_t si, const amp_type *t, const void *arg)
 {
+    (void)arg;
     const amp_schema *s = &c->m->schemas[si];
     const amp_rule *rules;
     size_t n;
@@ -403,6 +404,6 @@ void amp_schema_rules_fieldauth(amp_check *c)
             continue;
         uint64_t context = amp_rules_memo_schema_rules(s) ^ s->sql;
         for (size_t i = 0; i < s->type_count; i++)
-            amp_rules_memo_type(c, AMP_MEMO_FIELDAUTH, context, si, &s->types[i], fieldauth_type);
+            amp_rules_memo_type(c, AMP_MEMO_FIELDAUTH, context, si, i, fieldauth_type, NULL);
     }
 }

@@ -766,8 +766,9 @@ static void check_fields(amp_check *c, const amp_schema *s, const amp_type *t, c
     }
 }
 
-static void fields_type(amp_check *c, size_t si, const amp_type *t)
+static void fields_type(amp_check *c, size_t si, const amp_type *t, const void *arg)
 {
+    (void)arg;
     const amp_schema *s = &c->m->schemas[si];
     switch (t->kind) {
     case AMP_TYPE_MODEL:
@@ -807,6 +808,6 @@ void amp_schema_rules_fields(amp_check *c)
             continue;
         uint64_t context = amp_rules_memo_str(s->sql, s->engine);
         for (size_t i = 0; i < s->type_count; i++)
-            amp_rules_memo_type(c, AMP_MEMO_FIELDS, context, si, &s->types[i], fields_type);
+            amp_rules_memo_type(c, AMP_MEMO_FIELDS, context, si, i, fields_type, NULL);
     }
 }

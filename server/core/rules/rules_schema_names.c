@@ -258,8 +258,10 @@ static const amp_value *first_arg(const amp_value *v)
     return v && v->kind == AMP_VAL_CALL && v->item_count ? v->items[0] : NULL;
 }
 
-static void check_type_keys(amp_check *c, const amp_type *t)
+static void check_type_keys(amp_check *c, size_t si, const amp_type *t, const void *arg)
 {
+    (void)si;
+    (void)arg;
     if (t->kind == AMP_TYPE_MODEL || t->kind == AMP_TYPE_CUSTOM) {
         check_keys(c, first_arg(t->value), "field list");
         return;
@@ -283,7 +285,7 @@ static void check_duplicate_keys(amp_check *c)
                 strcmp(v->methods[i].name, "addToSchema") == 0)
                 check_keys(c, v->methods[i].arg_count ? v->methods[i].args[0] : NULL, "schema");
         for (size_t i = 0; i < s->type_count; i++)
-            check_type_keys(c, &s->types[i]);
+            amp_rules_memo_type(c, AMP_MEMO_KEYS, 0, si, i, check_type_keys, NULL);
     }
 }
 
