@@ -95,6 +95,8 @@ typedef struct gen_field {
     int root;    /* ROOT_* */
     int op;      /* index into gen_list.ops, or OP_INDEX */
     size_t rank; /* generation order: models' operations, then index queries */
+    size_t hash; /* of scope, root and name (gen_hash) */
+    bool first;  /* the first of its scope, root and name (set by gen_index) */
 } gen_field;
 
 /* Every root field the models of a backend generate, built once per run,
@@ -314,27 +316,33 @@ static int scope_of(const amp_model *m, size_t si)
 
 static size_t gen_hash(int scope, int root, const char *name)
 {
-    uint64_t h = 1469598103934665603ull ^ (uint32_t)scope ^ ((uint64_t)(uint32_t)root << 32);
-    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-        h = (h ^ *p) * 1099511628211ull;
+    uint64_t h =
+        amp_hash_bytes((uint64_t)(uint32_t)scope << 8 | (uint32_t)root, name, strlen(name));
     return (size_t)(h ^ h >> 29);
 }
 
-static bool gen_same(const gen_field *a, int scope, int root, const char *name)
+static bool gen_same(const gen_field *a, size_t hash, int scope, int root, const char *name)
 {
-    return a->scope == scope && a->root == root && strcmp(a->name, name) == 0;
+    return a->hash == hash && a->scope == scope && a->root == root && strcmp(a->name, name) == 0;
 }
 
-/* The slot of the chain of scope, root and name (empty when none). */
-static size_t gen_slot(const gen_list *l, int scope, int root, const char *name)
+/* The slot of the chain of scope, root and name (whose gen_hash is hash;
+ * empty when none). */
+static size_t gen_slot_h(const gen_list *l, size_t hash, int scope, int root, const char *name)
 {
-    size_t i = gen_hash(scope, root, name) & l->slot_mask;
-    while (l->slots[i] && !gen_same(&l->items[l->slots[i] - 1], scope, root, name))
+    size_t i = hash & l->slot_mask;
+    while (l->slots[i] && !gen_same(&l->items[l->slots[i] - 1], hash, scope, root, name))
         i = (i + 1) & l->slot_mask;
     return i;
 }
 
-/* Indexes the items; false when out of memory. */
+static size_t gen_slot(const gen_list *l, int scope, int root, const char *name)
+{
+    return gen_slot_h(l, gen_hash(scope, root, name), scope, root, name);
+}
+
+/* Indexes the items and marks the first of each chain; false when out of
+ * memory. */
 static bool gen_index(gen_list *l)
 {
     size_t cap = 16;
@@ -347,12 +355,16 @@ static bool gen_index(gen_list *l)
     l->slot_mask = cap - 1;
     for (size_t i = 0; i < l->count; i++) {
         gen_field *f = &l->items[i];
-        size_t *link = &l->slots[gen_slot(l, f->scope, f->root, f->name)];
+        f->hash = gen_hash(f->scope, f->root, f->name);
+        size_t *link = &l->slots[gen_slot_h(l, f->hash, f->scope, f->root, f->name)];
         while (*link && l->items[*link - 1].rank < f->rank)
             link = &l->next[*link - 1];
         l->next[i] = *link;
         *link = i + 1;
     }
+    for (size_t i = 0; i <= l->slot_mask; i++)
+        if (l->slots[i])
+            l->items[l->slots[i] - 1].first = true;
     return true;
 }
 
@@ -433,7 +445,7 @@ static void check_generated_collisions(amp_check *c, const gen_list *l)
 {
     for (size_t i = 0; i < l->count; i++) {
         const gen_field *a = &l->items[i];
-        if (l->slots[gen_slot(l, a->scope, a->root, a->name)] != i + 1)
+        if (!a->first)
             continue; /* not the first of its name */
         for (size_t k = l->next[i]; k; k = l->next[k - 1])
             report_generated(c, l, a, &l->items[k - 1]);

@@ -44,7 +44,10 @@ static void add_name(name_set *set, const char *name, amp_loc at, const void *so
         set->cap = cap;
     }
     gen_name *g = &set->items[set->count++];
-    snprintf(g->name, sizeof g->name, "%s", name);
+    size_t n = strlen(name);
+    n = n < sizeof g->name ? n : sizeof g->name - 1;
+    memcpy(g->name, name, n);
+    g->name[n] = '\0';
     g->at = at;
     g->source = source;
     g->generated = generated;
@@ -126,43 +129,52 @@ static void collect_names(amp_check *c, name_set *set, int first)
     }
 }
 
-/* Orders name indexes by name, then by position (qsort context through a
- * pointer pair: the items come first). */
-typedef struct name_ref {
-    const gen_name *items;
-    size_t i;
-} name_ref;
+/* A run of names of one text: its name and first item. */
+typedef struct name_run {
+    const char *name;
+    size_t first;
+} name_run;
 
 static int by_name(const void *x, const void *y)
 {
-    const name_ref *a = x, *b = y;
-    int d = strcmp(a->items[a->i].name, b->items[b->i].name);
-    return d ? d : (a->i > b->i) - (a->i < b->i);
+    return strcmp(((const name_run *)x)->name, ((const name_run *)y)->name);
 }
 
 /* Reports every generated name that another name repeats: the first other
- * of the same name that is declared, or generated earlier. Names are sorted
- * so that only names in the same run are compared. */
+ * of the same name that is declared, or generated earlier. Names of one
+ * text are chained in order (a hash of the names), and the chains of more
+ * than one are taken in the order of their names. */
 static void report_collisions(amp_check *c, const name_set *set)
 {
-    name_ref *order = malloc((set->count ? set->count : 1) * sizeof *order);
-    if (!order)
-        return;
-    for (size_t i = 0; i < set->count; i++)
-        order[i] = (name_ref){set->items, i};
-    qsort(order, set->count, sizeof *order, by_name);
-    for (size_t run = 0, end; run < set->count; run = end) {
-        end = run + 1;
-        while (end < set->count &&
-               strcmp(set->items[order[end].i].name, set->items[order[run].i].name) == 0)
-            end++;
-        for (size_t x = run; x < end && end - run > 1; x++) {
-            size_t i = order[x].i;
+    size_t cap = 16;
+    while (cap < 2 * set->count)
+        cap *= 2;
+    size_t *slots = calloc(cap, sizeof *slots); /* the first item + 1 of each name, or 0 */
+    size_t *next = calloc(set->count ? set->count : 1, sizeof *next); /* the next item + 1 */
+    name_run *runs = malloc((set->count ? set->count : 1) * sizeof *runs);
+    size_t run_count = 0;
+    if (!slots || !next || !runs)
+        goto done;
+    for (size_t i = set->count; i-- > 0;) {
+        const char *name = set->items[i].name;
+        size_t k = (size_t)amp_hash_bytes(0, name, strlen(name)) & (cap - 1);
+        while (slots[k] && strcmp(set->items[slots[k] - 1].name, name) != 0)
+            k = (k + 1) & (cap - 1);
+        next[i] = slots[k];
+        slots[k] = i + 1;
+    }
+    for (size_t k = 0; k < cap; k++)
+        if (slots[k] && next[slots[k] - 1])
+            runs[run_count++] = (name_run){set->items[slots[k] - 1].name, slots[k] - 1};
+    qsort(runs, run_count, sizeof *runs, by_name);
+    for (size_t r = 0; r < run_count; r++) {
+        for (size_t x = runs[r].first + 1; x; x = next[x - 1]) {
+            size_t i = x - 1;
             const gen_name *g = &set->items[i];
             if (!g->generated)
                 continue;
-            for (size_t y = run; y < end; y++) {
-                size_t j = order[y].i;
+            for (size_t y = runs[r].first + 1; y; y = next[y - 1]) {
+                size_t j = y - 1;
                 const gen_name *o = &set->items[j];
                 if (j == i || o->source == g->source || (o->generated && j > i))
                     continue;
@@ -180,7 +192,10 @@ static void report_collisions(amp_check *c, const name_set *set)
             }
         }
     }
-    free(order);
+done:
+    free(slots);
+    free(next);
+    free(runs);
 }
 
 static void check_generated_names(amp_check *c)
