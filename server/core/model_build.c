@@ -241,9 +241,21 @@ static void index_types(amp_model *m)
         }
 }
 
+static const amp_type *find_type(const amp_model *m, int schema, const char *name);
+
 const amp_type *amp_model_find_type(const amp_model *m, int schema, const char *name)
 {
-    ((amp_model *)m)->type_lookups++; /* a counter behind the const model (see amp_model.h) */
+    const amp_type *found = find_type(m, schema, name);
+    amp_lookup_log *log = m->lookup_log;
+    if (log && log->count < AMP_LOOKUP_LOG_MAX)
+        log->items[log->count++] = (amp_type_lookup){schema, name, found};
+    else if (log)
+        log->overflow = true;
+    return found;
+}
+
+static const amp_type *find_type(const amp_model *m, int schema, const char *name)
+{
     if (!name || schema < 0 || (size_t)schema >= m->schema_count)
         return NULL;
     char key[256];

@@ -684,6 +684,42 @@ static void test_findings_context(void)
     unload(&p);
 }
 
+/* Per-type findings that depend on the types a check looks up: kept with
+ * what the lookups found, and found again when those types change while
+ * the type itself does not; an unknown type's suggestion depends on every
+ * type name. */
+static void test_findings_lookups(void)
+{
+    project p;
+    memset(&p, 0, sizeof p);
+    p.parser = amp_parser_new();
+    add_text(&p, "/p/amplify/backend.ts",
+             "import { defineBackend } from '@aws-amplify/backend';\n"
+             "import { data } from './data/resource';\n"
+             "defineBackend({ data });\n");
+    add_text(&p, "/p/amplify/data/resource.ts",
+             "import { a, defineData } from '@aws-amplify/backend';\n"
+             "const schema = a.schema({\n"
+             "  Post: a.model({ title: a.string(), comments: a.hasMany('Comment', 'postId') }),\n"
+             "  Comment: a.model({ postId: a.id(), post: a.belongsTo('Post', 'postId') }),\n"
+             "  Note: a.model({ state: a.ref('Stauts') }),\n"
+             "}).authorization((allow) => [allow.publicApiKey()]);\n"
+             "export const data = defineData({ schema });\n");
+    amp_model *inc = amp_model_build(p.sources, p.count);
+    edit(&p, 1, 0, 0, "\n");
+    check_same(&inc, &p, "the schema shifted");
+    edit(&p, 1, 0, 0, "\n");
+    check_same(&inc, &p, "the schema shifted again");
+    replace_first(&p, 1, "post: a.belongsTo('Post', 'postId')", "post: a.string()");
+    check_same(&inc, &p, "the counterpart of an unchanged model removed");
+    replace_first(&p, 1, "post: a.string()", "post: a.belongsTo('Post', 'postId')");
+    check_same(&inc, &p, "the counterpart back");
+    replace_first(&p, 1, "  Note:", "  Status: a.enum(['A']),\n  Note:");
+    check_same(&inc, &p, "a type like the unknown one added");
+    amp_model_delete(inc);
+    unload(&p);
+}
+
 static const char *projects_dir;
 
 /* Schema entries that read an import of another file (a function handed
@@ -785,6 +821,7 @@ int main(int argc, char **argv)
     AMP_RUN(test_schema_entries);
     AMP_RUN(test_entries_with_imports);
     AMP_RUN(test_findings_context);
+    AMP_RUN(test_findings_lookups);
     AMP_RUN(test_every_project);
     return amp_test_summary();
 }

@@ -404,8 +404,9 @@ typedef struct amp_model {
     size_t cloned_count;       /* schema entries this build cloned instead of evaluating */
     uint32_t serial;           /* builds since the last one without a previous model */
     uint32_t origin_count;     /* entry origins handed out since then (amp_value.origin) */
-    uint32_t type_lookups;     /* amp_model_find_type calls (bumped through the const model, so a
-                                  rule check can tell whether it looked beyond its type) */
+    struct amp_lookup_log *lookup_log; /* borrowed, or NULL: where amp_model_find_type notes
+                                          each lookup while a rule check is recorded
+                                          (rules_memo.c) */
     struct amp_rule_memo *rule_memo; /* owned, or NULL: findings of per-type rule checks by entry
                                         origin (rules_memo.c, freed by amp_rule_memo_free);
                                         carried to the rebuild like name_memo */
@@ -448,6 +449,20 @@ typedef struct amp_name_memo {
 
 /* The memo of the model, created on first use; NULL when out of memory. */
 amp_name_memo *amp_model_name_memo(const amp_model *model);
+
+/* The types a rule check looked up while it was recorded: it stands
+ * while each lookup finds the same (see amp_model.lookup_log). */
+typedef struct amp_type_lookup {
+    int schema;
+    const char *name;        /* borrowed from the caller */
+    const struct amp_type *found;
+} amp_type_lookup;
+#define AMP_LOOKUP_LOG_MAX 64
+typedef struct amp_lookup_log {
+    amp_type_lookup items[AMP_LOOKUP_LOG_MAX];
+    size_t count;
+    bool overflow; /* more lookups than items holds */
+} amp_lookup_log;
 
 /* Frees a rule memo (rules_memo.c). Accepts NULL. */
 void amp_rule_memo_free(struct amp_rule_memo *memo);

@@ -167,7 +167,7 @@ void amp_rules_check(const amp_model *m, const amp_rule_config *cfg, const amp_r
                      const amp_text *const *texts, amp_diag_list *out)
 {
     static const amp_rule_env none = {0};
-    amp_check c = {m, cfg, env ? env : &none, out, false};
+    amp_check c = {m, cfg, env ? env : &none, out, false, false};
     amp_rules_memo_begin(&c);
     amp_rules_data(&c);
     amp_rules_schema(&c);

@@ -185,8 +185,11 @@ static const amp_type *resolve_target(amp_check *c, int schema, amp_str target, 
     if (!target.s)
         return NULL;
     const amp_type *t = amp_find_type(c->m, schema, target.s);
-    if (t || group_open(c->m, schema))
+    if (t)
         return t;
+    c->global = true; /* what follows reads other schemas and every type name */
+    if (group_open(c->m, schema))
+        return NULL;
     char phrase[160];
     if (!what) {
         if (f->kind == AMP_FIELD_REF)
@@ -609,44 +612,49 @@ static void check_duplicates(amp_check *c)
     }
 }
 
+static void data_type(amp_check *c, size_t si, const amp_type *t, const void *arg)
+{
+    (void)arg;
+    const amp_schema *s = &c->m->schemas[si];
+    switch (t->kind) {
+    case AMP_TYPE_MODEL:
+        check_model_auth(c, s, t);
+        check_identifier(c, s, t);
+        check_indexes(c, s, t);
+        check_fields(c, s, (int)si, t);
+        break;
+    case AMP_TYPE_CUSTOM:
+        check_fields(c, s, (int)si, t);
+        break;
+    case AMP_TYPE_CONVERSATION:
+        if (!t->has_auth)
+            amp_report(c, "data-conversation-missing-authorization", t->name_loc,
+                       "Conversation route %s has no authorization; Amplify rejects it. Add "
+                       ".authorization((allow) => allow.owner()).",
+                       t->name);
+        break;
+    case AMP_TYPE_ENUM:
+        check_enum_values(c, t->name, t->name_loc, t->enum_values, t->enum_count, t->value);
+        break;
+    case AMP_TYPE_QUERY:
+    case AMP_TYPE_MUTATION:
+    case AMP_TYPE_SUBSCRIPTION:
+    case AMP_TYPE_GENERATION:
+        check_operation(c, s, (int)si, t);
+        break;
+    default:
+        break;
+    }
+}
+
 void amp_rules_data(amp_check *c)
 {
     const amp_model *m = c->m;
     for (size_t si = 0; si < m->schema_count; si++) {
         const amp_schema *s = &m->schemas[si];
-        for (size_t ti = 0; ti < s->type_count; ti++) {
-            const amp_type *t = &s->types[ti];
-            switch (t->kind) {
-            case AMP_TYPE_MODEL:
-                check_model_auth(c, s, t);
-                check_identifier(c, s, t);
-                check_indexes(c, s, t);
-                check_fields(c, s, (int)si, t);
-                break;
-            case AMP_TYPE_CUSTOM:
-                check_fields(c, s, (int)si, t);
-                break;
-            case AMP_TYPE_CONVERSATION:
-                if (!t->has_auth)
-                    amp_report(
-                        c, "data-conversation-missing-authorization", t->name_loc,
-                        "Conversation route %s has no authorization; Amplify rejects it. Add "
-                        ".authorization((allow) => allow.owner()).",
-                        t->name);
-                break;
-            case AMP_TYPE_ENUM:
-                check_enum_values(c, t->name, t->name_loc, t->enum_values, t->enum_count, t->value);
-                break;
-            case AMP_TYPE_QUERY:
-            case AMP_TYPE_MUTATION:
-            case AMP_TYPE_SUBSCRIPTION:
-            case AMP_TYPE_GENERATION:
-                check_operation(c, s, (int)si, t);
-                break;
-            default:
-                break;
-            }
-        }
+        uint64_t context = amp_rules_memo_schema_rules(s) ^ s->sql;
+        for (size_t ti = 0; ti < s->type_count; ti++)
+            amp_rules_memo_type(c, AMP_MEMO_DATA, context, si, ti, data_type, NULL);
     }
     check_duplicates(c);
 }

@@ -13,6 +13,8 @@ typedef struct amp_check {
     const amp_rule_env *env; /* never NULL (an empty env when none was given) */
     amp_diag_list *out;      /* one list per model file */
     bool recording;          /* a per-type check is being recorded (rules_memo.c) */
+    bool global;             /* ... and it read what no lookup names (all type names, another
+                                schema): set by the check, it keeps it from being recorded */
 } amp_check;
 
 /* Reports a diagnostic of rule `code` at loc (severity from the table or the
@@ -52,10 +54,12 @@ typedef struct amp_rule_memo amp_rule_memo;
 #define AMP_TAG_MEMO_DEDUP (1u << 15)
 
 /* A check of one type t of schema si that reads nothing but t (its
- * values and what they import), the catalogue, the rule configuration and
- * arg, which its caller passes amp_rules_memo_type with a context that
- * stands for what the check reads of it; a type it looks up by name
- * makes it run every time. */
+ * values and what they import), the catalogue, the rule configuration,
+ * the types it looks up by name (amp_model_find_type: what it found is
+ * kept, and the record stands while the lookups find the same), and arg,
+ * which its caller passes amp_rules_memo_type with a context that stands
+ * for what the check reads of it. A check that reads anything else sets
+ * c->global when it does. */
 typedef void (*amp_type_check)(amp_check *c, size_t si, const amp_type *t, const void *arg);
 
 /* Around a run of every rule: starts and ends a run of the memo of c->m. */
@@ -86,6 +90,7 @@ enum {
     AMP_MEMO_AUTH_GROUPS,
     AMP_MEMO_PROVIDERS,
     AMP_MEMO_KEYS,
+    AMP_MEMO_DATA,
     AMP_MEMO_FAMILIES
 };
 

@@ -11,9 +11,11 @@
  * amp_rules_memo_type runs a check into scratch lists and keeps what it
  * reported relative to the type's key (a record), then puts the record's
  * findings into the real lists; the next builds put the record's findings
- * there without running the check. A check is not recorded when it looked
- * up a type (amp_model_find_type: it depends on another type), or reported
- * anywhere but inside its own type's text (the key to the value's end).
+ * there without running the check. A check is not recorded when it reported
+ * anywhere but inside its own type's text (the key to the value's end), or
+ * read beyond its type (c->global). The types it looked up
+ * (amp_model_find_type, through amp_model.lookup_log) are kept with the
+ * record by name and origin, and it stands while they are found again.
  * Findings that amp_schema_report would have dropped as a duplicate of one
  * already in the list are marked, and the duplicate test is made again
  * against the real list whenever the record is put there, so the lists come
@@ -49,12 +51,23 @@ typedef struct memo_finding {
     size_t related_count;
 } memo_finding;
 
+/* A type the check looked up, and what it found: the type of that origin
+ * in that schema, or none. */
+typedef struct memo_dep {
+    int schema;
+    char *name;       /* owned */
+    int found_schema; /* -1: none found */
+    uint32_t origin;
+} memo_dep;
+
 /* What one family found on the type. */
 typedef struct memo_family {
     bool known;          /* recorded */
     uint64_t context;    /* what the caller said the check read beyond the type */
     memo_finding *items; /* owned */
     size_t count;
+    memo_dep *deps; /* owned */
+    size_t dep_count;
 } memo_family;
 
 typedef struct memo_rec {
@@ -82,9 +95,10 @@ struct amp_rule_memo {
     /* This run's schemas: whether each is an a.schema (whose types are
      * what their entries say; SQL schemas change theirs), and the record
      * of each type once looked up (by schema, then type index). */
-    bool *plain;       /* owned */
-    memo_rec ***found; /* owned: per schema, an owned array of type_count (records borrowed) */
-    uint8_t **tried;   /* owned: per schema, per type: whether found[s][i] is the answer */
+    bool *plain;        /* owned */
+    amp_lookup_log log; /* the lookups of the check being recorded */
+    memo_rec ***found;  /* owned: per schema, an owned array of type_count (records borrowed) */
+    uint8_t **tried;    /* owned: per schema, per type: whether found[s][i] is the answer */
     size_t schema_count;
 };
 
@@ -101,6 +115,9 @@ static void family_clear(memo_family *fam)
     for (size_t i = 0; i < fam->count; i++)
         finding_free(&fam->items[i]);
     free(fam->items);
+    for (size_t i = 0; i < fam->dep_count; i++)
+        free(fam->deps[i].name);
+    free(fam->deps);
     memset(fam, 0, sizeof *fam);
 }
 
@@ -420,6 +437,62 @@ static void pass_on(amp_check *c, amp_rule_memo *memo)
     }
 }
 
+/* Whether what the check found can stand for it: each type it found is a
+ * plain schema's type read from an entry (so its origin says what it
+ * holds). */
+static bool lookups_kept(const amp_rule_memo *memo)
+{
+    if (memo->log.overflow)
+        return false;
+    for (size_t i = 0; i < memo->log.count; i++) {
+        const amp_type *t = memo->log.items[i].found;
+        if (t && (t->schema < 0 || (size_t)t->schema >= memo->schema_count ||
+                  !memo->plain[t->schema] || !t->value || !t->value->origin))
+            return false;
+    }
+    return true;
+}
+
+/* Keeps the lookups of memo->log in fam (each once); false when out of
+ * memory. */
+static bool keep_lookups(amp_rule_memo *memo, memo_family *fam)
+{
+    const amp_lookup_log *log = &memo->log;
+    if (log->count && !(fam->deps = calloc(log->count, sizeof *fam->deps)))
+        return false;
+    for (size_t i = 0; i < log->count; i++) {
+        const amp_type_lookup *l = &log->items[i];
+        bool seen = !l->name;
+        for (size_t k = 0; k < fam->dep_count && !seen; k++)
+            seen = fam->deps[k].schema == l->schema && strcmp(fam->deps[k].name, l->name) == 0;
+        if (seen)
+            continue;
+        memo_dep *d = &fam->deps[fam->dep_count];
+        d->schema = l->schema;
+        d->found_schema = l->found ? l->found->schema : -1;
+        d->origin = l->found ? l->found->value->origin : 0;
+        if (!(d->name = strdup(l->name)))
+            return false;
+        fam->dep_count++;
+    }
+    return true;
+}
+
+/* Whether each type fam's check looked up is still what it found. */
+static bool lookups_hold(const amp_check *c, const amp_rule_memo *memo, const memo_family *fam)
+{
+    for (size_t i = 0; i < fam->dep_count; i++) {
+        const memo_dep *d = &fam->deps[i];
+        const amp_type *t = amp_model_find_type(c->m, d->schema, d->name);
+        if (d->found_schema < 0
+                ? t != NULL
+                : !t || t->schema != d->found_schema || (size_t)t->schema >= memo->schema_count ||
+                      !memo->plain[t->schema] || !t->value || t->value->origin != d->origin)
+            return false;
+    }
+    return true;
+}
+
 /* The record of type ti of schema si for this run (looked up once), or
  * NULL when the type has none (not from a remembered entry, ...). */
 static memo_rec *record_of(const amp_check *c, amp_rule_memo *memo, size_t si, size_t ti)
@@ -451,7 +524,7 @@ void amp_rules_memo_type(amp_check *c, unsigned family, uint64_t context, size_t
     }
     uint32_t f = t->name_loc.file, base = t->name_loc.start;
     memo_family *fam = &r->family[family];
-    if (fam->known && fam->context == context) {
+    if (fam->known && fam->context == context && lookups_hold(c, memo, fam)) {
         replay(c, fam, f, base);
         return;
     }
@@ -469,19 +542,25 @@ void amp_rules_memo_type(amp_check *c, unsigned family, uint64_t context, size_t
         memo->scratch_count = c->m->file_count;
     }
     amp_diag_list *out = c->out;
-    uint32_t lookups = c->m->type_lookups;
+    amp_model *m = (amp_model *)c->m; /* the log is a note behind the const model */
+    memo->log.count = 0;
+    memo->log.overflow = false;
+    m->lookup_log = &memo->log;
     c->out = memo->scratch;
     c->recording = true;
+    c->global = false;
     check(c, si, t, arg);
     c->recording = false;
     c->out = out;
+    m->lookup_log = NULL;
     const amp_value *v = t->value;
-    if (c->m->type_lookups == lookups &&
+    if (!c->global && lookups_kept(memo) && keep_lookups(memo, fam) &&
         record(memo, c->m, fam, f, base, v->loc.end > base ? v->loc.end : base)) {
         fam->known = true;
         fam->context = context;
         replay(c, fam, f, base);
     } else {
+        family_clear(fam);
         pass_on(c, memo);
     }
     for (size_t i = 0; i < memo->scratch_count; i++)

@@ -480,8 +480,9 @@ static bool has_custom_handler(const amp_type *t)
 
 /* True when the op returns a custom type of its own schema (a ref to one,
  * or an inline a.customType), which then inherits the op's rules. */
-static bool returns_custom_type(const amp_model *m, int si, const amp_type *t)
+static bool returns_custom_type(amp_check *c, int si, const amp_type *t)
 {
+    const amp_model *m = c->m;
     if (!t->returns)
         return false;
     if (t->returns->kind == AMP_FIELD_CUSTOM)
@@ -494,6 +495,7 @@ static bool returns_custom_type(const amp_model *m, int si, const amp_type *t)
     const amp_type *found = amp_model_find_type(m, si, t->returns->target.s);
     if (found && found >= s->types && found < s->types + s->type_count)
         return found->kind == AMP_TYPE_CUSTOM;
+    c->global |= s->combine >= 0; /* the names of the schema's types */
     for (size_t i = 0; s->combine >= 0 && i < s->type_count; i++)
         if (strcmp(s->types[i].name, t->returns->target.s) == 0)
             return s->types[i].kind == AMP_TYPE_CUSTOM;
@@ -526,7 +528,7 @@ static void check_operation_auth(amp_check *c, const amp_schema *s, int si, cons
     bool inherited;
     amp_schema_effective_rules(s, t, &rules, &n, &inherited);
     bool custom = has_custom_handler(t);
-    bool ct = returns_custom_type(c->m, si, t);
+    bool ct = returns_custom_type(c, si, t);
     for (size_t i = 0; i < n; i++) {
         const amp_rule *r = &rules[i];
         char buf[128];
