@@ -91,7 +91,7 @@ enum {
     AMP_MEMO_PROVIDERS,
     AMP_MEMO_KEYS,
     AMP_MEMO_DATA,
-    AMP_MEMO_FAMILIES
+    AMP_MEMO_FAMILIES /* at most 32 (a bit each) */
 };
 
 /* Rule entry points, one per area (rules_<area>.c). */

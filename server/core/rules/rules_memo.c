@@ -60,21 +60,25 @@ typedef struct memo_dep {
     uint32_t origin;
 } memo_dep;
 
-/* What one family found on the type. */
+/* What one family found on the type, and the types it looked up. */
 typedef struct memo_family {
-    bool known;          /* recorded */
-    uint64_t context;    /* what the caller said the check read beyond the type */
     memo_finding *items; /* owned */
     size_t count;
     memo_dep *deps; /* owned */
     size_t dep_count;
 } memo_family;
 
+/* A type's record: small, so that the records of a schema stay in cache
+ * from one family's pass over the types to the next (most families find
+ * nothing and look nothing up: a bit and a context). */
 typedef struct memo_rec {
     uint32_t origin;
-    uint32_t value_off; /* bytes from the key's start to the value's */
-    memo_family family[AMP_MEMO_FAMILIES];
-    char name[]; /* the type's name */
+    uint32_t value_off;                  /* bytes from the key's start to the value's */
+    uint32_t known;                      /* a bit per family: recorded */
+    uint64_t context[AMP_MEMO_FAMILIES]; /* what the caller said each check read beyond the type */
+    memo_family *more; /* owned array of AMP_MEMO_FAMILIES, or NULL while no family found
+                          anything or looked anything up */
+    char name[];       /* the type's name */
 } memo_rec;
 
 /* A slot of the table: the record's hash (origin, name and distance; 0
@@ -125,8 +129,9 @@ static void rec_free(memo_rec *r)
 {
     if (!r)
         return;
-    for (size_t k = 0; k < AMP_MEMO_FAMILIES; k++)
-        family_clear(&r->family[k]);
+    for (size_t k = 0; r->more && k < AMP_MEMO_FAMILIES; k++)
+        family_clear(&r->more[k]);
+    free(r->more);
     free(r);
 }
 
@@ -522,13 +527,17 @@ void amp_rules_memo_type(amp_check *c, unsigned family, uint64_t context, size_t
         check(c, si, t, arg);
         return;
     }
-    uint32_t f = t->name_loc.file, base = t->name_loc.start;
-    memo_family *fam = &r->family[family];
-    if (fam->known && fam->context == context && lookups_hold(c, memo, fam)) {
-        replay(c, fam, f, base);
+    uint32_t f = t->name_loc.file, base = t->name_loc.start, bit = 1u << family;
+    memo_family *kept = r->more ? &r->more[family] : NULL;
+    if ((r->known & bit) && r->context[family] == context &&
+        (!kept || lookups_hold(c, memo, kept))) {
+        if (kept)
+            replay(c, kept, f, base);
         return;
     }
-    family_clear(fam);
+    r->known &= ~bit;
+    if (kept)
+        family_clear(kept);
     /* Run it into the scratch lists. */
     if (memo->scratch_count < c->m->file_count) {
         amp_diag_list *grown = realloc(memo->scratch, c->m->file_count * sizeof *memo->scratch);
@@ -554,13 +563,18 @@ void amp_rules_memo_type(amp_check *c, unsigned family, uint64_t context, size_t
     c->out = out;
     m->lookup_log = NULL;
     const amp_value *v = t->value;
-    if (!c->global && lookups_kept(memo) && keep_lookups(memo, fam) &&
-        record(memo, c->m, fam, f, base, v->loc.end > base ? v->loc.end : base)) {
-        fam->known = true;
-        fam->context = context;
-        replay(c, fam, f, base);
+    memo_family fam = {0};
+    if (!c->global && lookups_kept(memo) && keep_lookups(memo, &fam) &&
+        record(memo, c->m, &fam, f, base, v->loc.end > base ? v->loc.end : base) &&
+        ((!fam.count && !fam.dep_count) ||
+         (r->more || (r->more = calloc(AMP_MEMO_FAMILIES, sizeof *r->more))))) {
+        r->known |= bit;
+        r->context[family] = context;
+        if (fam.count || fam.dep_count)
+            r->more[family] = fam;
+        replay(c, &fam, f, base);
     } else {
-        family_clear(fam);
+        family_clear(&fam);
         pass_on(c, memo);
     }
     for (size_t i = 0; i < memo->scratch_count; i++)
