@@ -76,10 +76,11 @@ amp_diag *amp_report(amp_check *c, const char *code, amp_loc loc, const char *fm
     va_start(ap, fmt);
     char *msg = vformat(fmt, ap);
     va_end(ap);
-    amp_diag *d = msg ? amp_diag_add(&c->out[loc.file], loc.start, loc.end, (amp_severity)sev,
+        amp_diag *d = msg ? amp_diag_add(&c->out[loc.file], loc.start, loc.end, (amp_severity)sev,
                                      info->code, "%s", msg)
                       : NULL;
     free(msg);
+    c->reports += d != NULL;
     return d;
 }
 
@@ -167,7 +168,7 @@ void amp_rules_check(const amp_model *m, const amp_rule_config *cfg, const amp_r
                      const amp_text *const *texts, amp_diag_list *out)
 {
     static const amp_rule_env none = {0};
-    amp_check c = {m, cfg, env ? env : &none, out, false, false};
+    amp_check c = {m, cfg, env ? env : &none, out, 0, false, 0, 0, false};
     amp_rules_memo_begin(&c);
     amp_rules_data(&c);
     amp_rules_schema(&c);

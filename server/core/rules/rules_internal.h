@@ -12,7 +12,11 @@ typedef struct amp_check {
     const amp_rule_config *cfg;
     const amp_rule_env *env; /* never NULL (an empty env when none was given) */
     amp_diag_list *out;      /* one list per model file */
-    bool recording;          /* a per-type check is being recorded (rules_memo.c) */
+        size_t reports;          /* findings amp_report added so far */
+    bool recording;          /* a per-type check is being recorded (rules_memo.c): its findings
+                                in file rec_file start at index rec_start of its list */
+    uint32_t rec_file;
+    size_t rec_start;
     bool global;             /* ... and it read what no lookup names (all type names, another
                                 schema): set by the check, it keeps it from being recorded */
 } amp_check;
@@ -50,7 +54,10 @@ void amp_rules_options_ignored(amp_check *c, const amp_resource *r);
 typedef struct amp_rule_memo amp_rule_memo;
 
 /* Marks, while a check is recorded, a finding amp_schema_report adds only
- * when the list does not hold one of the same code and range yet. */
+ * when the list does not hold one of the same code and range yet: it is
+ * compared with the check's own findings when reported, and with those
+ * before them when the check ends (so the record does not depend on what
+ * came before). */
 #define AMP_TAG_MEMO_DEDUP (1u << 15)
 
 /* A check of one type t of schema si that reads nothing but t (its

@@ -8,10 +8,9 @@
  * the same origin, name, distance from key to value and schema context
  * finds the same things, shifted by the distance between the two keys.
  *
- * amp_rules_memo_type runs a check into scratch lists and keeps what it
- * reported relative to the type's key (a record), then puts the record's
- * findings into the real lists; the next builds put the record's findings
- * there without running the check. A check is not recorded when it reported
+ * amp_rules_memo_type runs a check and keeps what it reported relative to
+ * the type's key (a record); the next builds put the record's findings in
+ * the lists without running the check. A check is not recorded when it reported
  * anywhere but inside its own type's text (the key to the value's end), or
  * read beyond its type (c->global). The types it looked up
  * (amp_model_find_type, through amp_model.lookup_log) are kept with the
@@ -94,8 +93,7 @@ struct amp_rule_memo {
     uint32_t run;     /* bumped per amp_rules_check */
     memo_slot *slots; /* owned: open addressing, cap a power of two */
     size_t cap, count;
-    amp_diag_list *scratch; /* owned: one list per model file, for the check being recorded */
-    size_t scratch_count;
+
     /* This run's schemas: whether each is an a.schema (whose types are
      * what their entries say; SQL schemas change theirs), and the record
      * of each type once looked up (by schema, then type index). */
@@ -203,9 +201,7 @@ void amp_rule_memo_free(amp_rule_memo *memo)
         return;
     drop_records(memo, true);
     free(memo->slots);
-    for (size_t i = 0; i < memo->scratch_count; i++)
-        amp_diag_list_clear(&memo->scratch[i]), free(memo->scratch[i].items);
-    free(memo->scratch);
+
     run_free(memo);
     free(memo);
 }
@@ -374,18 +370,14 @@ static bool inside(uint32_t s, uint32_t e, uint32_t lo, uint32_t hi)
     return s >= lo && e <= hi && s <= e;
 }
 
-/* Moves what the check put in the scratch lists into fam (taking their
- * messages); false when it reported outside [lo, hi) of file f (or out of
- * memory), with fam left empty. */
-static bool record(amp_rule_memo *memo, const amp_model *m, memo_family *fam, uint32_t f,
-                   uint32_t lo, uint32_t hi)
+/* Copies into fam the findings list->items[from..] (those of the check
+ * just run); false when one lies outside [lo, hi) of file f (or out of
+ * memory), with fam left as it was. */
+static bool record(const amp_model *m, memo_family *fam, const amp_diag_list *list, size_t from,
+                   uint32_t f, uint32_t lo, uint32_t hi)
 {
-    for (size_t i = 0; i < memo->scratch_count; i++)
-        if (i != f && memo->scratch[i].count)
-            return false;
-    const amp_diag_list *list = &memo->scratch[f];
     const char *path = m->files[f].path;
-    for (size_t i = 0; i < list->count; i++) {
+    for (size_t i = from; i < list->count; i++) {
         const amp_diag *d = &list->items[i];
         if (!inside(d->start, d->end, lo, hi))
             return false;
@@ -394,52 +386,66 @@ static bool record(amp_rule_memo *memo, const amp_model *m, memo_family *fam, ui
                 !inside(d->related[k].start, d->related[k].end, lo, hi))
                 return false;
     }
-    if (list->count && !(fam->items = calloc(list->count, sizeof *fam->items)))
+    size_t n = list->count - from;
+    memo_finding *items = n ? calloc(n, sizeof *items) : NULL;
+    if (n && !items)
         return false;
-    for (size_t i = 0; i < list->count; i++) {
-        amp_diag *d = &list->items[i];
-        memo_finding *x = &fam->items[fam->count++];
-        *x = (memo_finding){d->code,     d->severity, d->tags, d->start - lo,
-                            d->end - lo, d->message,  NULL,    0};
-        d->message = NULL;
-        if (d->related_count && !(x->related = calloc(d->related_count, sizeof *x->related))) {
-            family_clear(fam);
+    memo_family got = {items, 0, NULL, 0};
+    for (size_t i = from; i < list->count; i++) {
+        const amp_diag *d = &list->items[i];
+        memo_finding *x = &items[got.count++];
+        *x = (memo_finding){d->code,     d->severity,        d->tags, d->start - lo,
+                            d->end - lo, strdup(d->message), NULL,    0};
+        if (!x->message ||
+            (d->related_count && !(x->related = calloc(d->related_count, sizeof *x->related)))) {
+            family_clear(&got);
             return false;
         }
         for (size_t k = 0; k < d->related_count; k++) {
-            amp_related *rel = &d->related[k];
-            x->related[x->related_count++] =
-                (memo_related){rel->start - lo, rel->end - lo, rel->message};
-            rel->message = NULL;
+            const amp_related *rel = &d->related[k];
+            memo_related *y = &x->related[x->related_count++];
+            *y = (memo_related){rel->start - lo, rel->end - lo, strdup(rel->message)};
+            if (!y->message) {
+                family_clear(&got);
+                return false;
+            }
         }
     }
+    fam->items = got.items;
+    fam->count = got.count;
     return true;
 }
 
-/* Moves what the check put in the scratch lists to the real lists as is
- * (it could not be recorded). */
-static void pass_on(amp_check *c, amp_rule_memo *memo)
+static void diag_free(amp_diag *d)
 {
-    for (size_t f = 0; f < memo->scratch_count; f++) {
-        amp_diag_list *from = &memo->scratch[f];
-        for (size_t i = 0; i < from->count; i++) {
-            amp_diag *d = &from->items[i];
-            amp_diag_list *list = &c->out[f];
-            bool there = false;
-            for (size_t k = 0; (d->tags & AMP_TAG_MEMO_DEDUP) && !there && k < list->count; k++)
-                there = list->items[k].start == d->start && list->items[k].end == d->end &&
-                        strcmp(list->items[k].code, d->code) == 0;
-            amp_diag *to = there ? NULL
-                                 : amp_diag_add(list, d->start, d->end, d->severity, d->code, "%s",
-                                                d->message);
-            if (!to)
-                continue;
-            to->tags = d->tags & ~(unsigned)AMP_TAG_MEMO_DEDUP;
-            for (size_t k = 0; k < d->related_count; k++)
-                amp_diag_relate(to, d->related[k].file, d->related[k].start, d->related[k].end,
-                                "%s", d->related[k].message);
-        }
+    free(d->message);
+    for (size_t k = 0; k < d->related_count; k++) {
+        free(d->related[k].file);
+        free(d->related[k].message);
     }
+    free(d->related);
+}
+
+/* Settles the findings list->items[from..] of the check just run: a
+ * marked one that repeats one before them goes (as amp_schema_report
+ * would have dropped it), and the marks go. */
+static void settle(amp_diag_list *list, size_t from)
+{
+    size_t j = from;
+    for (size_t i = from; i < list->count; i++) {
+        amp_diag *d = &list->items[i];
+        bool there = false;
+        for (size_t k = 0; (d->tags & AMP_TAG_MEMO_DEDUP) && !there && k < from; k++)
+            there = list->items[k].start == d->start && list->items[k].end == d->end &&
+                    strcmp(list->items[k].code, d->code) == 0;
+        if (there) {
+            diag_free(d);
+            continue;
+        }
+        d->tags &= ~(unsigned)AMP_TAG_MEMO_DEDUP;
+        list->items[j++] = *d;
+    }
+    list->count = j;
 }
 
 /* Whether what the check found can stand for it: each type it found is a
@@ -538,45 +544,33 @@ void amp_rules_memo_type(amp_check *c, unsigned family, uint64_t context, size_t
     r->known &= ~bit;
     if (kept)
         family_clear(kept);
-    /* Run it into the scratch lists. */
-    if (memo->scratch_count < c->m->file_count) {
-        amp_diag_list *grown = realloc(memo->scratch, c->m->file_count * sizeof *memo->scratch);
-        if (!grown) {
-            check(c, si, t, arg);
-            return;
-        }
-        memset(grown + memo->scratch_count, 0,
-               (c->m->file_count - memo->scratch_count) * sizeof *grown);
-        memo->scratch = grown;
-        memo->scratch_count = c->m->file_count;
-    }
-    amp_diag_list *out = c->out;
+    /* Run it in place, noting where its findings start. */
     amp_model *m = (amp_model *)c->m; /* the log is a note behind the const model */
+    amp_diag_list *list = &c->out[f];
+    size_t from = list->count, reports = c->reports;
     memo->log.count = 0;
     memo->log.overflow = false;
     m->lookup_log = &memo->log;
-    c->out = memo->scratch;
     c->recording = true;
+    c->rec_file = f;
+    c->rec_start = from;
     c->global = false;
     check(c, si, t, arg);
     c->recording = false;
-    c->out = out;
     m->lookup_log = NULL;
     const amp_value *v = t->value;
     memo_family fam = {0};
-    if (!c->global && lookups_kept(memo) && keep_lookups(memo, &fam) &&
-        record(memo, c->m, &fam, f, base, v->loc.end > base ? v->loc.end : base) &&
+    if (c->reports - reports == list->count - from && /* all of them in its own file */
+        !c->global && lookups_kept(memo) && keep_lookups(memo, &fam) &&
+        record(c->m, &fam, list, from, f, base, v->loc.end > base ? v->loc.end : base) &&
         ((!fam.count && !fam.dep_count) ||
          (r->more || (r->more = calloc(AMP_MEMO_FAMILIES, sizeof *r->more))))) {
         r->known |= bit;
         r->context[family] = context;
         if (fam.count || fam.dep_count)
             r->more[family] = fam;
-        replay(c, &fam, f, base);
     } else {
         family_clear(&fam);
-        pass_on(c, memo);
     }
-    for (size_t i = 0; i < memo->scratch_count; i++)
-        amp_diag_list_clear(&memo->scratch[i]);
+    settle(list, from);
 }

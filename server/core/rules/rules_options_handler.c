@@ -276,7 +276,7 @@ void amp_rules_check_handlers(const amp_model *m, const amp_function_list *fns,
     static const amp_rule_env none = {0};
     if (!m || m->file_count == 0 || fns->count == 0 || amp_version_preview(env ? env : &none))
         return;
-    handler h = {{m, cfg, env ? env : &none, NULL, false, false}, fns, NULL, 0, NULL};
+    handler h = {{m, cfg, env ? env : &none, NULL, 0, false, 0, 0, false}, fns, NULL, 0, NULL};
     for (size_t i = 0; gather_names(&h) && i < n; i++) {
         /* amp_report files a finding under c.out[loc.file]: with c.out
          * pointing at this file's list, loc.file 0 is this file (amp_relate

@@ -220,7 +220,9 @@ amp_diag *amp_schema_report(amp_check *c, const char *code, amp_loc loc, const c
     if (loc.file >= c->m->file_count)
         return NULL;
     const amp_diag_list *list = &c->out[loc.file];
-    for (size_t i = 0; i < list->count; i++)
+    /* While a check is recorded, its own findings only (see AMP_TAG_MEMO_DEDUP). */
+    bool own = c->recording && loc.file == c->rec_file;
+    for (size_t i = own ? c->rec_start : 0; i < list->count; i++)
         if (list->items[i].start == loc.start && list->items[i].end == loc.end &&
             strcmp(list->items[i].code, code) == 0)
             return NULL;
@@ -230,7 +232,7 @@ amp_diag *amp_schema_report(amp_check *c, const char *code, amp_loc loc, const c
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     amp_diag *d = amp_report(c, code, loc, "%s", msg);
-    if (d && c->recording)
+    if (d && own)
         d->tags |= AMP_TAG_MEMO_DEDUP;
     return d;
 }
