@@ -202,42 +202,51 @@ static void read_schemas(amp_builder *b)
     }
 }
 
-/* The key of a type in m->type_index: the lookup scope (the a.combine group
- * or the schema alone) and the name. False when it does not fit `key`. */
-static bool type_key(char *key, size_t cap, const amp_model *m, int schema, const char *name)
+/* The lookup scope of schema si: its a.combine group (-1 - group), or
+ * itself. */
+static int type_scope(const amp_model *m, int si)
 {
-    /* "s<schema>:" or "c<group>:", then the name (looked up per field:
-     * no snprintf). */
-    int group = m->schemas[schema].combine;
-    unsigned scope = (unsigned)(group < 0 ? schema : group);
-    char digits[16];
-    size_t d = 0;
-    do
-        digits[d++] = (char)('0' + scope % 10);
-    while ((scope /= 10) && d < sizeof digits);
-    size_t n = strlen(name);
-    if (d + n + 3 > cap)
-        return false;
-    size_t len = 0;
-    key[len++] = group < 0 ? 's' : 'c';
-    while (d)
-        key[len++] = digits[--d];
-    key[len++] = ':';
-    memcpy(key + len, name, n + 1);
-    return true;
+    int group = m->schemas[si].combine;
+    return group >= 0 ? -1 - group : si;
 }
 
-/* Indexes every type by scope and name; the first of a name wins, as a
- * search in schema order would find it. */
+static size_t type_hash(int scope, const char *name)
+{
+    return (size_t)amp_hash_bytes((uint64_t)(uint32_t)scope, name, strlen(name));
+}
+
+/* The slot of the type of scope and name (hash h), or the empty slot
+ * where it would go. */
+static size_t type_slot(const amp_model *m, int scope, const char *name, size_t h)
+{
+    size_t mask = m->type_cap - 1, i = h & mask;
+    for (const amp_type *t; (t = m->type_slots[i]); i = (i + 1) & mask)
+        if (strcmp(t->name, name) == 0 && type_scope(m, t->schema) == scope)
+            return i;
+    return i;
+}
+
+/* Indexes the first type of each scope and name, in schema order. */
 static void index_types(amp_model *m)
 {
-    char key[256];
+    size_t n = 0;
+    for (size_t s = 0; s < m->schema_count; s++)
+        n += m->schemas[s].type_count;
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    if (!(m->type_slots = calloc(cap, sizeof *m->type_slots)))
+        return; /* lookups then search */
+    m->type_cap = cap;
     for (size_t s = 0; s < m->schema_count; s++)
         for (size_t t = 0; t < m->schemas[s].type_count; t++) {
-            amp_type *type = &m->schemas[s].types[t];
-            if (type->name && type_key(key, sizeof key, m, (int)s, type->name) &&
-                !amp_strmap_get(&m->type_index, key))
-                amp_strmap_put(&m->type_index, key, type, NULL);
+            const amp_type *type = &m->schemas[s].types[t];
+            if (!type->name)
+                continue;
+            int scope = type_scope(m, (int)s);
+            size_t i = type_slot(m, scope, type->name, type_hash(scope, type->name));
+            if (!m->type_slots[i])
+                m->type_slots[i] = type;
         }
 }
 
@@ -258,10 +267,11 @@ static const amp_type *find_type(const amp_model *m, int schema, const char *nam
 {
     if (!name || schema < 0 || (size_t)schema >= m->schema_count)
         return NULL;
-    char key[256];
-    if (type_key(key, sizeof key, m, schema, name))
-        return amp_strmap_get(&m->type_index, key);
-    /* Names too long for a key are not indexed: search. */
+    if (m->type_cap) {
+        int scope = type_scope(m, schema);
+        return m->type_slots[type_slot(m, scope, name, type_hash(scope, name))];
+    }
+    /* No index (out of memory): search. */
     int group = m->schemas[schema].combine;
     for (size_t s = 0; s < m->schema_count; s++) {
         if ((int)s != schema && (group < 0 || m->schemas[s].combine != group))
@@ -762,7 +772,7 @@ void amp_model_delete(amp_model *m)
         return;
     name_memo_free(m->name_memo);
     amp_rule_memo_free(m->rule_memo);
-    amp_strmap_free(&m->type_index);
+    free(m->type_slots);
     amp_strmap_free(&m->memo);
     amp_entries_free(&m->entries);
     for (size_t k = 0; k < m->kept_count; k++)

@@ -387,7 +387,10 @@ typedef struct amp_model {
     size_t missing_import_count;
     amp_backend_call *backend_uses; /* methods called on the defineBackend result, in source order */
     size_t backend_use_count;
-    amp_strmap type_index;     /* owned: lookup scope + type name -> amp_type* (see amp_model_find_type) */
+        const amp_type **type_slots; /* owned: open addressing by lookup scope and type name, the
+                                    first type of each (see amp_model_find_type); NULL slots
+                                    are empty */
+    size_t type_cap;             /* a power of two, or 0 */
     struct amp_name_memo *name_memo; /* owned, or NULL: answers computed from names alone, which
                                         rules fill in through a const model (a cache: the same
                                         name gives the same answer); carried to the rebuild */

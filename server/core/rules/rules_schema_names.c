@@ -254,18 +254,26 @@ static void check_keys(amp_check *c, const amp_value *obj, const char *what)
         }
         return;
     }
-    amp_strmap first = {0}; /* key -> its first amp_prop */
+    /* The first prop (+ 1) of each key, by a hash of the key. */
+    size_t cap = 16;
+    while (cap < 2 * obj->prop_count)
+        cap *= 2;
+    size_t *first = calloc(cap, sizeof *first);
+    if (!first)
+        return;
     for (size_t j = 0; j < obj->prop_count; j++) {
         const amp_prop *p = &obj->props[j];
         if (!p->key || !inside(obj->loc, p->key_loc))
             continue;
-        const amp_prop *q = amp_strmap_get(&first, p->key);
-        if (q)
-            report_duplicate_key(c, p, q, what);
+        size_t i = (size_t)amp_hash_bytes(0, p->key, strlen(p->key)) & (cap - 1);
+        while (first[i] && strcmp(obj->props[first[i] - 1].key, p->key) != 0)
+            i = (i + 1) & (cap - 1);
+        if (first[i])
+            report_duplicate_key(c, p, &obj->props[first[i] - 1], what);
         else
-            amp_strmap_put(&first, p->key, (void *)p, NULL);
+            first[i] = j + 1;
     }
-    amp_strmap_free(&first);
+    free(first);
 }
 
 static const amp_value *first_arg(const amp_value *v)
