@@ -703,6 +703,8 @@ static void test_findings_lookups(void)
              "  Post: a.model({ title: a.string(), comments: a.hasMany('Comment', 'postId') }),\n"
              "  Comment: a.model({ postId: a.id(), post: a.belongsTo('Post', 'postId') }),\n"
              "  Note: a.model({ state: a.ref('Stauts') }),\n"
+             "  Item: a.model({ title: a.string() })\n"
+             "    .secondaryIndexes((index) => [index('title').queryField('getComment')]),\n"
              "}).authorization((allow) => [allow.publicApiKey()]);\n"
              "export const data = defineData({ schema });\n");
     amp_model *inc = amp_model_build(p.sources, p.count);
@@ -716,6 +718,14 @@ static void test_findings_lookups(void)
     check_same(&inc, &p, "the counterpart back");
     replace_first(&p, 1, "  Note:", "  Status: a.enum(['A']),\n  Note:");
     check_same(&inc, &p, "a type like the unknown one added");
+    /* Item's index query collides with Comment's getComment: the names a
+     * model generates are kept per model, the collisions found per run. */
+    edit(&p, 1, 0, 0, "\n");
+    check_same(&inc, &p, "the schema shifted with a collision");
+    replace_first(&p, 1, "  Comment:", "  Remark:");
+    check_same(&inc, &p, "the model a kept name collides with renamed");
+    replace_first(&p, 1, "  Remark:", "  Comment:");
+    check_same(&inc, &p, "and back");
     amp_model_delete(inc);
     unload(&p);
 }

@@ -80,6 +80,17 @@ void amp_rules_memo_end(amp_check *c);
 void amp_rules_memo_type(amp_check *c, unsigned family, uint64_t context, size_t si, size_t ti,
                          amp_type_check check, const void *arg);
 
+/* What a rule keeps of its own making for type ti of schema si (bytes
+ * that hold no pointers and no absolute locations), as kept by
+ * amp_rules_memo_put for a type of the same origin, name and distance
+ * from key to value; NULL when there is none. Valid until the run ends. */
+const void *amp_rules_memo_get(amp_check *c, unsigned family, size_t si, size_t ti, size_t *size);
+
+/* Keeps a copy of data for type ti of schema si; false when it cannot
+ * (the type has no record, out of memory). */
+bool amp_rules_memo_put(amp_check *c, unsigned family, size_t si, size_t ti, const void *data,
+                        size_t size);
+
 /* Hash steps for contexts: a string (or NULL). */
 uint64_t amp_rules_memo_str(uint64_t h, const char *s);
 
@@ -98,6 +109,7 @@ enum {
     AMP_MEMO_PROVIDERS,
     AMP_MEMO_KEYS,
     AMP_MEMO_DATA,
+    AMP_MEMO_GEN_OPS, /* kept data: the operation names a model generates (rules_schema_more.c) */
     AMP_MEMO_FAMILIES /* at most 32 (a bit each) */
 };
 

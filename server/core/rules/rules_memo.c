@@ -65,6 +65,8 @@ typedef struct memo_family {
     size_t count;
     memo_dep *deps; /* owned */
     size_t dep_count;
+    void *data; /* owned: what amp_rules_memo_put kept, or NULL */
+    size_t data_size;
 } memo_family;
 
 /* A type's record: small, so that the records of a schema stay in cache
@@ -120,6 +122,7 @@ static void family_clear(memo_family *fam)
     for (size_t i = 0; i < fam->dep_count; i++)
         free(fam->deps[i].name);
     free(fam->deps);
+    free(fam->data);
     memset(fam, 0, sizeof *fam);
 }
 
@@ -390,7 +393,7 @@ static bool record(const amp_model *m, memo_family *fam, const amp_diag_list *li
     memo_finding *items = n ? calloc(n, sizeof *items) : NULL;
     if (n && !items)
         return false;
-    memo_family got = {items, 0, NULL, 0};
+    memo_family got = {items, 0, NULL, 0, NULL, 0};
     for (size_t i = from; i < list->count; i++) {
         const amp_diag *d = &list->items[i];
         memo_finding *x = &items[got.count++];
@@ -573,4 +576,33 @@ void amp_rules_memo_type(amp_check *c, unsigned family, uint64_t context, size_t
         family_clear(&fam);
     }
     settle(list, from);
+}
+
+const void *amp_rules_memo_get(amp_check *c, unsigned family, size_t si, size_t ti, size_t *size)
+{
+    amp_rule_memo *memo = c->m->rule_memo;
+    memo_rec *r = memo && family < AMP_MEMO_FAMILIES ? record_of(c, memo, si, ti) : NULL;
+    if (!r || !(r->known & (1u << family)) || !r->more || !r->more[family].data)
+        return NULL;
+    *size = r->more[family].data_size;
+    return r->more[family].data;
+}
+
+bool amp_rules_memo_put(amp_check *c, unsigned family, size_t si, size_t ti, const void *data,
+                        size_t size)
+{
+    amp_rule_memo *memo = c->m->rule_memo;
+    memo_rec *r = memo && family < AMP_MEMO_FAMILIES ? record_of(c, memo, si, ti) : NULL;
+    if (!r || !size || (!r->more && !(r->more = calloc(AMP_MEMO_FAMILIES, sizeof *r->more))))
+        return false;
+    void *copy = malloc(size);
+    if (!copy)
+        return false;
+    memcpy(copy, data, size);
+    family_clear(&r->more[family]);
+    r->more[family].data = copy;
+    r->more[family].data_size = size;
+    r->known |= 1u << family;
+    r->context[family] = 0;
+    return true;
 }

@@ -368,6 +368,82 @@ static bool gen_index(gen_list *l)
     return true;
 }
 
+/* A generated field as kept per model (AMP_MEMO_GEN_OPS), after a
+ * uint32_t count and before the names: where it is, from the model's key. */
+typedef struct gen_kept {
+    uint32_t name; /* offset of the name from the start of the kept bytes */
+    int32_t root, op;
+    uint32_t at_key; /* at the model's name (else start, end) */
+    uint32_t start, end;
+} gen_kept;
+
+/* Keeps the fields l->items[from..] model t (type ti of schema si)
+ * generated, for the next runs. */
+static void keep_fields(amp_check *c, const gen_list *l, size_t from, size_t si, size_t ti,
+                        const amp_type *t)
+{
+    amp_loc key = t->name_loc;
+    uint32_t hi = t->value && t->value->loc.file == key.file ? t->value->loc.end : key.end;
+    size_t n = l->count - from, size = sizeof(uint32_t) + n * sizeof(gen_kept);
+    for (size_t i = from; i < l->count; i++) {
+        const gen_field *f = &l->items[i];
+        bool at_key = f->at.file == key.file && f->at.start == key.start && f->at.end == key.end;
+        if (!at_key && (f->at.file != key.file || f->at.start < key.start || f->at.end > hi ||
+                        f->at.start > f->at.end))
+            return; /* somewhere else: not kept */
+        size += strlen(f->name) + 1;
+    }
+    unsigned char *bytes = malloc(size);
+    if (!bytes)
+        return;
+    uint32_t count = (uint32_t)n;
+    memcpy(bytes, &count, sizeof count);
+    size_t names = sizeof(uint32_t) + n * sizeof(gen_kept);
+    for (size_t i = from; i < l->count; i++) {
+        const gen_field *f = &l->items[i];
+        bool at_key = f->at.file == key.file && f->at.start == key.start && f->at.end == key.end;
+        gen_kept k = {(uint32_t)names,
+                      f->root,
+                      f->op,
+                      at_key,
+                      at_key ? 0 : f->at.start - key.start,
+                      at_key ? 0 : f->at.end - key.start};
+        memcpy(bytes + sizeof(uint32_t) + (i - from) * sizeof k, &k, sizeof k);
+        size_t len = strlen(f->name) + 1;
+        memcpy(bytes + names, f->name, len);
+        names += len;
+    }
+    amp_rules_memo_put(c, AMP_MEMO_GEN_OPS, si, ti, bytes, size);
+    free(bytes);
+}
+
+/* Adds the fields model t generated the last time, as kept_fields kept
+ * them; false when none were kept. */
+static bool kept_fields(amp_check *c, gen_list *l, size_t si, size_t ti, const amp_type *t,
+                        int scope)
+{
+    size_t size = 0;
+    const unsigned char *bytes = amp_rules_memo_get(c, AMP_MEMO_GEN_OPS, si, ti, &size);
+    uint32_t n;
+    if (!bytes || size < sizeof n)
+        return false;
+    memcpy(&n, bytes, sizeof n);
+    for (uint32_t i = 0; i < n; i++) {
+        gen_kept k;
+        memcpy(&k, bytes + sizeof n + i * sizeof k, sizeof k);
+        gen_field *f = gen_add(l, t, scope, k.root, k.op);
+        if (!f)
+            continue;
+        f->name = (const char *)bytes + k.name;
+        if (!k.at_key)
+            f->at =
+                (amp_loc){t->name_loc.file, t->name_loc.start + k.start, t->name_loc.start + k.end};
+        if (k.op == OP_INDEX)
+            f->rank += (size_t)1 << 30; /* as add_index_queries ranks them */
+    }
+    return true;
+}
+
 /* Builds the indexed list of every field the models generate; false when
  * out of memory. */
 static bool collect_fields(amp_check *c, gen_list *l)
@@ -390,10 +466,13 @@ static bool collect_fields(amp_check *c, gen_list *l)
             continue;
         for (size_t i = 0; i < s->type_count; i++) {
             const amp_type *t = &s->types[i];
-            if (t->kind != AMP_TYPE_MODEL || !t->name || !disabled_ops_known(t))
+            if (t->kind != AMP_TYPE_MODEL || !t->name || !disabled_ops_known(t) ||
+                kept_fields(c, l, si, i, t, scope_of(m, si)))
                 continue;
+            size_t from = l->count;
             add_model_ops(m, l, t, scope_of(m, si));
             add_index_queries(l, t, scope_of(m, si));
+            keep_fields(c, l, from, si, i, t);
         }
     }
     return gen_index(l);
