@@ -75,17 +75,30 @@ int amp_diag_relate(amp_diag *d, const char *file, uint32_t start, uint32_t end,
     return 0;
 }
 
+void amp_diag_free(amp_diag *d)
+{
+    free(d->message);
+    for (size_t j = 0; j < d->related_count; j++) {
+        free(d->related[j].file);
+        free(d->related[j].message);
+    }
+    free(d->related);
+}
+
+bool amp_diag_list_has(const amp_diag_list *list, size_t from, size_t to, uint32_t start,
+                       uint32_t end, const char *code)
+{
+    for (size_t i = from; i < to && i < list->count; i++)
+        if (list->items[i].start == start && list->items[i].end == end &&
+            strcmp(list->items[i].code, code) == 0)
+            return true;
+    return false;
+}
+
 void amp_diag_list_clear(amp_diag_list *list)
 {
-    for (size_t i = 0; i < list->count; i++) {
-        amp_diag *d = &list->items[i];
-        free(d->message);
-        for (size_t j = 0; j < d->related_count; j++) {
-            free(d->related[j].file);
-            free(d->related[j].message);
-        }
-        free(d->related);
-    }
+    for (size_t i = 0; i < list->count; i++)
+        amp_diag_free(&list->items[i]);
     free(list->items);
     memset(list, 0, sizeof *list);
 }

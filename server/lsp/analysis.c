@@ -240,15 +240,8 @@ static void cap_diagnostics(amp_diag_list *list)
     if (list->count <= AMP_MAX_DIAGS_PER_FILE)
         return;
     size_t more = list->count - AMP_MAX_DIAGS_PER_FILE;
-    for (size_t i = AMP_MAX_DIAGS_PER_FILE; i < list->count; i++) {
-        amp_diag *d = &list->items[i];
-        free(d->message);
-        for (size_t j = 0; j < d->related_count; j++) {
-            free(d->related[j].file);
-            free(d->related[j].message);
-        }
-        free(d->related);
-    }
+    for (size_t i = AMP_MAX_DIAGS_PER_FILE; i < list->count; i++)
+        amp_diag_free(&list->items[i]);
     list->count = AMP_MAX_DIAGS_PER_FILE;
     amp_diag_add(list, 0, 0, AMP_SEV_INFO, "too-many-diagnostics",
                  "%zu more diagnostics in this file are not shown; fix the ones above first.",

@@ -59,6 +59,14 @@ int amp_diag_list_append(amp_diag_list *dst, const amp_diag_list *src);
 /* True when two lists hold the same diagnostics in the same order. */
 bool amp_diag_list_equal(const amp_diag_list *a, const amp_diag_list *b);
 
+/* Frees what d owns (its message and related locations), not d. */
+void amp_diag_free(amp_diag *d);
+
+/* Whether items [from, to) of list hold a diagnostic of code (compared
+ * as a string) over [start, end). */
+bool amp_diag_list_has(const amp_diag_list *list, size_t from, size_t to, uint32_t start,
+                       uint32_t end, const char *code);
+
 /* Frees every diagnostic and empties the list (reusable afterwards). */
 void amp_diag_list_clear(amp_diag_list *list);
 

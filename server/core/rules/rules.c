@@ -76,7 +76,7 @@ amp_diag *amp_report(amp_check *c, const char *code, amp_loc loc, const char *fm
     va_start(ap, fmt);
     char *msg = vformat(fmt, ap);
     va_end(ap);
-        amp_diag *d = msg ? amp_diag_add(&c->out[loc.file], loc.start, loc.end, (amp_severity)sev,
+    amp_diag *d = msg ? amp_diag_add(&c->out[loc.file], loc.start, loc.end, (amp_severity)sev,
                                      info->code, "%s", msg)
                       : NULL;
     free(msg);
@@ -151,12 +151,7 @@ void amp_rules_drop_suppressed(amp_diag_list *list, const amp_text *t)
     for (size_t i = 0; i < list->count; i++) {
         amp_diag *d = &list->items[i];
         if (t && suppressed(t, d->start, d->code)) {
-            free(d->message);
-            for (size_t k = 0; k < d->related_count; k++) {
-                free(d->related[k].file);
-                free(d->related[k].message);
-            }
-            free(d->related);
+            amp_diag_free(d);
             continue;
         }
         list->items[j++] = *d;

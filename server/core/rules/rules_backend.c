@@ -27,16 +27,6 @@ static bool version_independent(const char *code)
            strcmp(code, "backend-preview-version") == 0;
 }
 
-static void free_diag(amp_diag *d)
-{
-    free(d->message);
-    for (size_t k = 0; k < d->related_count; k++) {
-        free(d->related[k].file);
-        free(d->related[k].message);
-    }
-    free(d->related);
-}
-
 /* Drops the errors and warnings of version-dependent rules. */
 static void drop_version_dependent(amp_check *c)
 {
@@ -46,7 +36,7 @@ static void drop_version_dependent(amp_check *c)
         for (size_t i = 0; i < list->count; i++) {
             amp_diag *d = &list->items[i];
             if (d->severity <= AMP_SEV_WARNING && !version_independent(d->code)) {
-                free_diag(d);
+                amp_diag_free(d);
                 continue;
             }
             list->items[j++] = *d;

@@ -352,10 +352,8 @@ static void replay(amp_check *c, const memo_family *fam, uint32_t f, uint32_t ba
     for (size_t i = 0; i < fam->count; i++) {
         const memo_finding *x = &fam->items[i];
         uint32_t s = base + x->start, e = base + x->end;
-        bool there = false;
-        for (size_t k = 0; (x->tags & AMP_TAG_MEMO_DEDUP) && !there && k < list->count; k++)
-            there = list->items[k].start == s && list->items[k].end == e &&
-                    strcmp(list->items[k].code, x->code) == 0;
+        bool there = (x->tags & AMP_TAG_MEMO_DEDUP) &&
+                     amp_diag_list_has(list, 0, list->count, s, e, x->code);
         amp_diag *d =
             there ? NULL : amp_diag_add(list, s, e, x->severity, x->code, "%s", x->message);
         if (!d)
@@ -419,16 +417,6 @@ static bool record(const amp_model *m, memo_family *fam, const amp_diag_list *li
     return true;
 }
 
-static void diag_free(amp_diag *d)
-{
-    free(d->message);
-    for (size_t k = 0; k < d->related_count; k++) {
-        free(d->related[k].file);
-        free(d->related[k].message);
-    }
-    free(d->related);
-}
-
 /* Settles the findings list->items[from..] of the check just run: a
  * marked one that repeats one before them goes (as amp_schema_report
  * would have dropped it), and the marks go. */
@@ -437,12 +425,10 @@ static void settle(amp_diag_list *list, size_t from)
     size_t j = from;
     for (size_t i = from; i < list->count; i++) {
         amp_diag *d = &list->items[i];
-        bool there = false;
-        for (size_t k = 0; (d->tags & AMP_TAG_MEMO_DEDUP) && !there && k < from; k++)
-            there = list->items[k].start == d->start && list->items[k].end == d->end &&
-                    strcmp(list->items[k].code, d->code) == 0;
+        bool there = (d->tags & AMP_TAG_MEMO_DEDUP) &&
+                     amp_diag_list_has(list, 0, from, d->start, d->end, d->code);
         if (there) {
-            diag_free(d);
+            amp_diag_free(d);
             continue;
         }
         d->tags &= ~(unsigned)AMP_TAG_MEMO_DEDUP;

@@ -222,10 +222,8 @@ amp_diag *amp_schema_report(amp_check *c, const char *code, amp_loc loc, const c
     const amp_diag_list *list = &c->out[loc.file];
     /* While a check is recorded, its own findings only (see AMP_TAG_MEMO_DEDUP). */
     bool own = c->recording && loc.file == c->rec_file;
-    for (size_t i = own ? c->rec_start : 0; i < list->count; i++)
-        if (list->items[i].start == loc.start && list->items[i].end == loc.end &&
-            strcmp(list->items[i].code, code) == 0)
-            return NULL;
+    if (amp_diag_list_has(list, own ? c->rec_start : 0, list->count, loc.start, loc.end, code))
+        return NULL;
     char msg[2048];
     va_list ap;
     va_start(ap, fmt);
