@@ -491,6 +491,18 @@ static void add_text(project *p, const char *path, const char *text)
     p->sources[i].doc = &p->docs[i];
 }
 
+/* Starts an in-memory project whose backend.ts deploys the data resource
+ * of amplify/data/resource.ts (which the caller adds next). */
+static void start_data_project(project *p)
+{
+    memset(p, 0, sizeof *p);
+    p->parser = amp_parser_new();
+    add_text(p, "/p/amplify/backend.ts",
+             "import { defineBackend } from '@aws-amplify/backend';\n"
+             "import { data } from './data/resource';\n"
+             "defineBackend({ data });\n");
+}
+
 static void replace_text(project *p, size_t k, const char *text)
 {
     edit(p, k, 0, p->docs[k].text.len, text);
@@ -566,12 +578,7 @@ static void replace_first(project *p, size_t k, const char *from, const char *to
 static void test_schema_entries(void)
 {
     project p;
-    memset(&p, 0, sizeof p);
-    p.parser = amp_parser_new();
-    add_text(&p, "/p/amplify/backend.ts",
-             "import { defineBackend } from '@aws-amplify/backend';\n"
-             "import { data } from './data/resource';\n"
-             "defineBackend({ data });\n");
+    start_data_project(&p);
     add_text(&p, "/p/amplify/data/resource.ts",
              "import { a, a as b, defineData } from '@aws-amplify/backend';\n"
              "const OWNER = 'author';\n"
@@ -691,12 +698,7 @@ static void test_findings_context(void)
 static void test_findings_lookups(void)
 {
     project p;
-    memset(&p, 0, sizeof p);
-    p.parser = amp_parser_new();
-    add_text(&p, "/p/amplify/backend.ts",
-             "import { defineBackend } from '@aws-amplify/backend';\n"
-             "import { data } from './data/resource';\n"
-             "defineBackend({ data });\n");
+    start_data_project(&p);
     add_text(&p, "/p/amplify/data/resource.ts",
              "import { a, defineData } from '@aws-amplify/backend';\n"
              "const schema = a.schema({\n"
@@ -739,12 +741,7 @@ static const char *projects_dir;
 static void test_entries_with_imports(void)
 {
     project p;
-    memset(&p, 0, sizeof p);
-    p.parser = amp_parser_new();
-    add_text(&p, "/p/amplify/backend.ts",
-             "import { defineBackend } from '@aws-amplify/backend';\n"
-             "import { data } from './data/resource';\n"
-             "defineBackend({ data });\n");
+    start_data_project(&p);
     add_text(&p, "/p/amplify/data/resource.ts",
              "import { a, defineData } from '@aws-amplify/backend';\n"
              "import { search } from '../functions/search';\n"
