@@ -555,6 +555,7 @@ void amp_eval_free_files(amp_builder *b)
     b->import_sig = NULL;
     amp_strmap_free(&b->paths);
     amp_clone_map_free(&b->clones);
+    free(b->fix);
     free(b->held);
     b->held = NULL;
     b->held_cap = b->held_count = 0;
@@ -962,6 +963,8 @@ void amp_clone_map_free(amp_clone_map *cm)
 typedef struct relocation {
     uint32_t from, to, lo, hi;
     int64_t delta;
+    amp_builder *list; /* when not NULL, each location shifted in place goes to its fix */
+    bool list_failed;  /* out of memory on the way: the list is not whole */
 } relocation;
 
 static amp_loc relocate(const relocation *r, amp_loc l)
@@ -972,6 +975,28 @@ static amp_loc relocate(const relocation *r, amp_loc l)
         l.end = (uint32_t)((int64_t)l.end + r->delta);
     }
     return l;
+}
+
+/* Shifts *l as relocate does, listing it in r->list's fix when it moves. */
+static void shift(relocation *r, amp_loc *l)
+{
+    if (!(l->file == r->from && l->start >= r->lo && l->end <= r->hi && l->start <= l->end))
+        return;
+    *l = relocate(r, *l);
+    amp_builder *b = r->list;
+    if (!b || r->list_failed)
+        return;
+    if (b->fix_count == b->fix_cap) {
+        size_t cap = b->fix_cap ? 2 * b->fix_cap : 256;
+        amp_loc **grown = realloc(b->fix, cap * sizeof *grown);
+        if (!grown) {
+            r->list_failed = true;
+            return;
+        }
+        b->fix = grown;
+        b->fix_cap = cap;
+    }
+    b->fix[b->fix_count++] = l;
 }
 
 static const char *clone_str(amp_builder *b, const char *s)
@@ -1263,7 +1288,7 @@ static bool clone_map_start(amp_builder *b, const amp_entry *entry)
 /* Shifts the locations of v and everything it holds, in place (each value
  * once: the clone map marks those done); false when out of memory or too
  * deep, with some locations shifted and others not. */
-static bool relocate_value(amp_builder *b, const relocation *r, const amp_value *cv, int depth)
+static bool relocate_value(amp_builder *b, relocation *r, const amp_value *cv, int depth)
 {
     if (!cv)
         return true;
@@ -1277,10 +1302,10 @@ static bool relocate_value(amp_builder *b, const relocation *r, const amp_value 
         return true;
     amp_value *v = (amp_value *)cv; /* in the entry's own arena, which this build holds */
     clone_map_set(cm, slot, cv, v);
-    v->loc = relocate(r, v->loc);
-    v->callee_loc = relocate(r, v->callee_loc);
+    shift(r, &v->loc);
+    shift(r, &v->callee_loc);
     for (size_t i = 0; i < v->prop_count; i++) {
-        v->props[i].key_loc = relocate(r, v->props[i].key_loc);
+        shift(r, &v->props[i].key_loc);
         if (!relocate_value(b, r, v->props[i].value, depth + 1))
             return false;
     }
@@ -1289,8 +1314,8 @@ static bool relocate_value(amp_builder *b, const relocation *r, const amp_value 
             return false;
     for (size_t i = 0; i < v->method_count; i++) {
         amp_method *m = &v->methods[i];
-        m->name_loc = relocate(r, m->name_loc);
-        m->loc = relocate(r, m->loc);
+        shift(r, &m->name_loc);
+        shift(r, &m->loc);
         for (size_t k = 0; k < m->arg_count; k++)
             if (!relocate_value(b, r, m->args[k], depth + 1))
                 return false;
@@ -1336,33 +1361,33 @@ amp_entry *amp_eval_entry_of(const amp_builder *b, const amp_value *v)
     return v && b->held_cap ? b->held[held_slot(b, v)] : NULL;
 }
 
-static void relocate_strs(const relocation *r, amp_str *s, size_t n)
+static void relocate_strs(relocation *r, amp_str *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        s[i].loc = relocate(r, s[i].loc);
+        shift(r, &s[i].loc);
 }
 
-static void relocate_rules(const relocation *r, amp_rule *rules, size_t n)
+static void relocate_rules(relocation *r, amp_rule *rules, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         amp_rule *x = &rules[i];
-        x->loc = relocate(r, x->loc);
-        x->strategy_loc = relocate(r, x->strategy_loc);
-        x->provider.loc = relocate(r, x->provider.loc);
-        x->field.loc = relocate(r, x->field.loc);
+        shift(r, &x->loc);
+        shift(r, &x->strategy_loc);
+        shift(r, &x->provider.loc);
+        shift(r, &x->field.loc);
         relocate_strs(r, x->groups, x->group_count);
         relocate_strs(r, x->operations, x->operation_count);
     }
 }
 
-static void relocate_type(const relocation *r, amp_type *t, int depth);
+static void relocate_type(relocation *r, amp_type *t, int depth);
 
-static void relocate_field(const relocation *r, amp_field *f, int depth)
+static void relocate_field(relocation *r, amp_field *f, int depth)
 {
-    f->name_loc = relocate(r, f->name_loc);
-    f->target.loc = relocate(r, f->target.loc);
+    shift(r, &f->name_loc);
+    shift(r, &f->target.loc);
     relocate_strs(r, f->references, f->reference_count);
-    f->references_loc = relocate(r, f->references_loc);
+    shift(r, &f->references_loc);
     relocate_rules(r, f->rules, f->rule_count);
     relocate_strs(r, f->enum_values, f->enum_count);
     if (f->inline_type)
@@ -1371,21 +1396,21 @@ static void relocate_field(const relocation *r, amp_field *f, int depth)
 
 /* Shifts the locations a type read from an entry's value holds, in place,
  * as relocate_value shifts the value's. */
-static void relocate_type(const relocation *r, amp_type *t, int depth)
+static void relocate_type(relocation *r, amp_type *t, int depth)
 {
     if (depth > 2 * AMP_EVAL_MAX_DEPTH)
         return;
-    t->name_loc = relocate(r, t->name_loc);
+    shift(r, &t->name_loc);
     for (size_t i = 0; i < t->field_count; i++)
         relocate_field(r, &t->fields[i], depth);
     relocate_strs(r, t->identifier, t->identifier_count);
     for (size_t i = 0; i < t->index_count; i++) {
         amp_index *ix = &t->indexes[i];
-        ix->pk.loc = relocate(r, ix->pk.loc);
+        shift(r, &ix->pk.loc);
         relocate_strs(r, ix->sort_keys, ix->sort_key_count);
-        ix->name.loc = relocate(r, ix->name.loc);
-        ix->query_field.loc = relocate(r, ix->query_field.loc);
-        ix->loc = relocate(r, ix->loc);
+        shift(r, &ix->name.loc);
+        shift(r, &ix->query_field.loc);
+        shift(r, &ix->loc);
     }
     relocate_rules(r, t->rules, t->rule_count);
     relocate_strs(r, t->disabled_ops, t->disabled_op_count);
@@ -1394,9 +1419,9 @@ static void relocate_type(const relocation *r, amp_type *t, int depth)
         relocate_field(r, t->returns, depth);
     for (size_t i = 0; i < t->handler_count; i++) {
         amp_handler *h = &t->handlers[i];
-        h->loc = relocate(r, h->loc);
-        h->entry.loc = relocate(r, h->entry.loc);
-        h->data_source.loc = relocate(r, h->data_source.loc);
+        shift(r, &h->loc);
+        shift(r, &h->entry.loc);
+        shift(r, &h->data_source.loc);
     }
     relocate_strs(r, t->sources, t->source_count);
 }
@@ -1415,8 +1440,17 @@ static const amp_value *take_entry(amp_builder *b, amp_strmap *map, const char *
             return NULL;
         }
     }
-    relocation r = {entry->file, f, entry->start, entry->end, (int64_t)s - (int64_t)entry->start};
-    if (r.from != r.to || r.delta != 0) {
+    relocation r = {entry->file, f,    entry->start, entry->end, (int64_t)s - (int64_t)entry->start,
+                    NULL,        false};
+    if (r.from == r.to && r.delta != 0 && entry->fix && entry->fix_type == entry->type) {
+        for (uint32_t i = 0; i < entry->fix_count; i++) {
+            amp_loc *l = entry->fix[i];
+            l->start = (uint32_t)((int64_t)l->start + r.delta);
+            l->end = (uint32_t)((int64_t)l->end + r.delta);
+        }
+    } else if (r.from != r.to || r.delta != 0) {
+        b->fix_count = 0;
+        r.list = b;
         if (!clone_map_start(b, entry) || !relocate_value(b, &r, entry->value, 0)) {
             amp_entry_unlink(&b->m->entries, key, entry);
             amp_entry_free(entry);
@@ -1425,6 +1459,16 @@ static const amp_value *take_entry(amp_builder *b, amp_strmap *map, const char *
         }
         if (entry->type)
             relocate_type(&r, entry->type, 0);
+        /* Listed once in the entry's arena (a failure only costs walking
+         * again next time). */
+        amp_loc **fix = r.list_failed || b->fix_count > UINT32_MAX
+                            ? NULL
+                            : amp_arena_alloc(&entry->own, b->fix_count * sizeof *fix + 1);
+        if (fix)
+            memcpy(fix, b->fix, b->fix_count * sizeof *fix);
+        entry->fix = fix;
+        entry->fix_count = fix ? (uint32_t)b->fix_count : 0;
+        entry->fix_type = entry->type;
     }
     entry->file = f;
     entry->start = s;
@@ -1442,7 +1486,8 @@ static const amp_value *own_entry(amp_builder *b, const char *key, const amp_ent
     amp_arena own = {.chunk = 2048};
     amp_arena *home = b->a;
     b->a = &own;
-    relocation r = {old->file, f, old->start, old->end, (int64_t)s - (int64_t)old->start};
+    relocation r = {old->file, f,    old->start, old->end, (int64_t)s - (int64_t)old->start,
+                    NULL,      false};
     const amp_value *v = clone_map_start(b, old) ? clone_value(b, &r, old->value, 0) : NULL;
     amp_entry *entry = v ? amp_arena_alloc(&own, sizeof *entry) : NULL;
     char *text = entry ? amp_arena_strndup(&own, old->text, old->end - old->start) : NULL;
@@ -1530,7 +1575,8 @@ static const amp_value *eval_entry(amp_builder *b, uint32_t f, TSNode node)
         else
             v = own_entry(b, key, old, f, s, e);
         if (!v && !gone) { /* out of memory, or a collision: a clone in this build's arena */
-            relocation r = {old->file, f, old->start, old->end, (int64_t)s - (int64_t)old->start};
+            relocation r = {old->file, f,    old->start, old->end, (int64_t)s - (int64_t)old->start,
+                            NULL,      false};
             v = clone_map_start(b, old) ? clone_value(b, &r, old->value, 0) : NULL;
         }
         if (v) {

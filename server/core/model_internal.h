@@ -131,6 +131,13 @@ typedef struct amp_entry {
      * a type once per entry, and copies it while the entry stands. */
     amp_type *type;
     const char *type_name;
+    /* Every location of value and of fix_type that moves with the entry (in
+     * own), listed by the first walk that shifted them: later shifts in the
+     * same file add to these and walk nothing. NULL until then, and again
+     * when the type is no longer fix_type. */
+    amp_loc **fix;
+    uint32_t fix_count;
+    const amp_type *fix_type;
 } amp_entry;
 
 
@@ -172,6 +179,8 @@ typedef struct amp_builder {
     const bool *reuse;    /* borrowed: per file, whether its values come from prev (or NULL) */
     uint64_t *import_sig; /* owned: per file, a hash of its builtin imports (entry keys) */
     amp_clone_map clones; /* owned: scratch for cloning entries */
+    amp_loc **fix;        /* owned: what a walk shifted (fix_count of fix_cap) */
+    size_t fix_count, fix_cap;
     /* While entries are evaluated (recording > 0), the imports they read and
      * the sites they record, for eval_entry to keep with them. */
     int recording;

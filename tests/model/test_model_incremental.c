@@ -646,6 +646,39 @@ static void test_schema_entries(void)
     unload(&p);
 }
 
+/* An entry shifted before it was a schema type (outside any a.schema), then
+ * moved into one, where its type is read and kept with it: the next shift
+ * must move the type's locations too, not only those it listed before. */
+static void test_entry_becomes_a_type(void)
+{
+    project p;
+    start_data_project(&p);
+    add_text(&p, "/p/amplify/data/resource.ts",
+             "import { a, defineData } from '@aws-amplify/backend';\n"
+             "export const draft = { Memo: a.model({ memo: a.string(), rank: a.integer() }) };\n"
+             "const schema = a.schema({\n"
+             "  Post: a.model({ title: a.string() }).authorization((allow) => [allow.owner()]),\n"
+             "}).authorization((allow) => [allow.publicApiKey()]);\n"
+             "export const data = defineData({ schema });\n");
+    amp_model *inc = amp_model_build(p.sources, p.count);
+    edit(&p, 1, 0, 0, "// copied\n");
+    check_same(&inc, &p, "the draft shifted (copied)");
+    edit(&p, 1, 0, 0, "// taken\n");
+    check_same(&inc, &p, "the draft shifted (taken over)");
+    replace_first(
+        &p, 1, "export const draft = { Memo: a.model({ memo: a.string(), rank: a.integer() }) };\n",
+        "");
+    replace_first(&p, 1,
+                  "  Post:", "  Memo: a.model({ memo: a.string(), rank: a.integer() }),\n  Post:");
+    check_same(&inc, &p, "the draft moved into the schema");
+    edit(&p, 1, 0, 0, "// and shifted\n");
+    check_same(&inc, &p, "the new type shifted");
+    edit(&p, 1, 0, 0, "// again\n");
+    check_same(&inc, &p, "the new type shifted again");
+    amp_model_delete(inc);
+    unload(&p);
+}
+
 /* Per-type findings that depend on more than the type: the groups
  * defineAuth defines and the providers defineData configures. Changing
  * them in another file must change the findings of unchanged types. */
@@ -826,6 +859,7 @@ int main(int argc, char **argv)
     projects_dir = argv[1];
     AMP_RUN(test_cross_file_changes);
     AMP_RUN(test_schema_entries);
+    AMP_RUN(test_entry_becomes_a_type);
     AMP_RUN(test_entries_with_imports);
     AMP_RUN(test_findings_context);
     AMP_RUN(test_findings_lookups);
