@@ -683,7 +683,10 @@ static amp_model *build(const amp_source *sources, size_t count, amp_model *prev
         return NULL;
     }
     m->file_count = count;
+    m->trees = calloc(count ? count : 1, sizeof *m->trees); /* NULL: no pair notes kept */
     for (size_t i = 0; i < count; i++) {
+        if (m->trees && sources[i].doc->tree)
+            m->trees[i] = ts_tree_copy(sources[i].doc->tree);
         b.files[i].path = amp_arena_strndup(&m->arena, sources[i].path, strlen(sources[i].path));
         b.files[i].doc = sources[i].doc;
         m->files[i].path = b.files[i].path;
@@ -773,6 +776,12 @@ void amp_model_delete(amp_model *m)
     name_memo_free(m->name_memo);
     amp_rule_memo_free(m->rule_memo);
     free(m->type_slots);
+    amp_pair_ids_free(m->pair_ids);
+    free(m->pair_ids);
+    for (size_t i = 0; m->trees && i < m->file_count; i++)
+        if (m->trees[i])
+            ts_tree_delete(m->trees[i]);
+    free(m->trees);
     amp_strmap_free(&m->memo);
     amp_entries_free(&m->entries);
     for (size_t k = 0; k < m->kept_count; k++)

@@ -1084,19 +1084,30 @@ static bool clone_values(amp_builder *b, relocation *r, const amp_value **items,
     return true;
 }
 
-/* The entry key of bytes [s, e) of file f in key (at least 56 bytes): the
- * file's builtin import hash, the text's hash and its length. Entries keep
- * their text, so a hash collision is caught by comparing it. */
-static void entry_key(const amp_builder *b, uint32_t f, uint32_t s, uint32_t e, char *key)
+/* Writes the n low hex digits of w to out, last digit first. */
+static void put_hex(char *out, uint64_t w, int n)
 {
-    uint64_t h = amp_hash_bytes(0, b->files[f].doc->text.bytes + s, e - s);
     static const char hex[] = "0123456789abcdef";
-    uint64_t words[3] = {b->import_sig[f], h, e - s};
-    size_t k = 0;
-    for (size_t w = 0; w < 3; w++)
-        for (int shift = 60; shift >= 0; shift -= 4)
-            key[k++] = hex[(words[w] >> shift) & 15];
-    key[k] = '\0';
+    for (int i = n - 1; i >= 0; i--, w >>= 4)
+        out[i] = hex[w & 15];
+}
+
+/* The entry key of an entry text of len bytes with hash h in file f, in
+ * key (at least 41 bytes): the file's builtin import hash, the text's hash
+ * and its length. Entries keep their text, so a hash collision is caught
+ * by comparing it. */
+static void entry_key_of(const amp_builder *b, uint32_t f, uint64_t h, uint32_t len, char *key)
+{
+    put_hex(key, b->import_sig[f], 16);
+    put_hex(key + 16, h, 16);
+    put_hex(key + 32, len, 8);
+    key[40] = '\0';
+}
+
+/* The hash of bytes [s, e) of file f that entry keys take. */
+static uint64_t entry_hash(const amp_builder *b, uint32_t f, uint32_t s, uint32_t e)
+{
+    return amp_hash_bytes(0, b->files[f].doc->text.bytes + s, e - s);
 }
 
 /* Entries of one key form a chain (amp_entry.next) in their map, all of the
@@ -1536,17 +1547,12 @@ static bool known_whole(const amp_value *v, int depth)
     return known_whole(v->body, depth + 1);
 }
 
-/* The value of a pair's value node outside any function: taken over or
- * cloned from an earlier evaluation of the same text when there is one,
- * else evaluated (and remembered when pure). */
-static const amp_value *eval_entry(amp_builder *b, uint32_t f, TSNode node)
+/* The value of the entry text at bytes [s, e) of file f, under key: an
+ * entry of an earlier build taken over or copied, with its effects
+ * replayed; NULL when there is none to reuse. */
+static const amp_value *reuse_entry(amp_builder *b, uint32_t f, uint32_t s, uint32_t e,
+                                    const char *key)
 {
-    uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
-    if (!b->import_sig || e > b->files[f].doc->text.len || e - s < AMP_ENTRY_MIN_BYTES ||
-        node_class(b, strip(b, node)) != AMP_NC_CALL || ts_node_has_error(node))
-        return amp_eval(b, f, node, NULL);
-    char key[64];
-    entry_key(b, f, s, e, key);
     /* An entry of this build's map or of prev's (when it gave its map to
      * no one) that this build may take over, else one to copy. */
     amp_strmap *map = &b->m->entries;
@@ -1588,11 +1594,33 @@ static const amp_value *eval_entry(amp_builder *b, uint32_t f, TSNode node)
             return v;
         }
     }
+    return NULL;
+}
+
+/* The value of a pair's value node outside any function: taken over or
+ * cloned from an earlier evaluation of the same text when there is one
+ * (reuse_entry), else evaluated (and remembered when pure). *hash is the
+ * text's entry hash, when *hashed says it was taken (an entry's text). */
+static const amp_value *eval_entry(amp_builder *b, uint32_t f, TSNode node, uint64_t *hash,
+                                   bool *hashed)
+{
+    uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+    *hashed = false;
+    if (!b->import_sig || e > b->files[f].doc->text.len || e - s < AMP_ENTRY_MIN_BYTES ||
+        node_class(b, strip(b, node)) != AMP_NC_CALL || ts_node_has_error(node))
+        return amp_eval(b, f, node, NULL);
+    char key[64];
+    *hash = entry_hash(b, f, s, e);
+    *hashed = true;
+    entry_key_of(b, f, *hash, e - s, key);
+    const amp_value *v = reuse_entry(b, f, s, e, key);
+    if (v)
+        return v;
     size_t impure = b->impure, steps = b->steps, dep0 = b->dep_count, site0 = b->site_count;
     int peak = b->peak;
     b->peak = b->depth;
     b->recording++;
-    const amp_value *v = amp_eval(b, f, node, NULL);
+    v = amp_eval(b, f, node, NULL);
     b->recording--;
     int depth = b->peak - b->depth;
     /* What it read and recorded must be its own: in file f, sites inside it. */
@@ -1629,6 +1657,90 @@ static const amp_value *eval_entry(amp_builder *b, uint32_t f, TSNode node)
     return v;
 }
 
+/* ---- pair notes ------------------------------------------------------------ */
+
+void amp_pair_ids_free(amp_pair_ids *ids)
+{
+    if (ids)
+        free(ids->slots);
+}
+
+static size_t note_slot(const amp_pair_ids *ids, const void *id)
+{
+    size_t i = (size_t)(((uintptr_t)id >> 3) * 0x9E3779B97F4A7C15ull >> 17) & (ids->cap - 1);
+    while (ids->slots[i].id && ids->slots[i].id != id)
+        i = (i + 1) & (ids->cap - 1);
+    return i;
+}
+
+/* prev's note of the pair whose key node is key, in file f, or NULL. */
+static const amp_pair_note *find_note(const amp_builder *b, uint32_t f, TSNode key)
+{
+    const amp_pair_ids *ids = b->prev ? b->prev->pair_ids : NULL;
+    if (!ids || !ids->cap || !key.id)
+        return NULL;
+    const amp_pair_note *n = &ids->slots[note_slot(ids, key.id)];
+    return n->id && n->file == f ? n : NULL;
+}
+
+/* Notes for the next build where the pair of key node key (key text k) has
+ * its entry text (hash h, value bytes [s, e)); only while this build holds
+ * f's tree, which keeps the id meaning that node. A failure (out of
+ * memory) only costs reading the pair next time. */
+static void note_pair(amp_builder *b, uint32_t f, TSNode key, const char *k, uint64_t h, uint32_t s,
+                      uint32_t e)
+{
+    amp_model *m = b->m;
+    uint32_t ks = ts_node_start_byte(key), ke = ts_node_end_byte(key);
+    if (!m->trees || !m->trees[f] || !key.id || s < ks || e < s)
+        return;
+    if (!m->pair_ids && !(m->pair_ids = calloc(1, sizeof *m->pair_ids)))
+        return;
+    amp_pair_ids *ids = m->pair_ids;
+    if (2 * (ids->count + 1) > ids->cap) {
+        const amp_pair_ids *was = b->prev ? b->prev->pair_ids : NULL;
+        size_t cap = ids->cap ? 2 * ids->cap : was && was->cap ? was->cap : 1024;
+        amp_pair_ids grown = {calloc(cap, sizeof *grown.slots), cap, 0};
+        if (!grown.slots)
+            return;
+        for (size_t i = 0; i < ids->cap; i++)
+            if (ids->slots[i].id) {
+                grown.slots[note_slot(&grown, ids->slots[i].id)] = ids->slots[i];
+                grown.count++;
+            }
+        free(ids->slots);
+        *ids = grown;
+    }
+    amp_pair_note *n = &ids->slots[note_slot(ids, key.id)];
+    if (!n->id)
+        ids->count++;
+    *n = (amp_pair_note){key.id, k, h, f, ke - ks, s - ks, e - s};
+}
+
+/* The value of an unchanged pair prev noted (key node key), from its
+ * entry, with its key text in *k and key location in *kloc; NULL when the
+ * pair must be read (not noted, or its entry not to be reused). */
+static const amp_value *noted_pair(amp_builder *b, uint32_t f, TSNode key, const char **k,
+                                   amp_loc *kloc)
+{
+    const amp_pair_note *n = b->import_sig ? find_note(b, f, key) : NULL;
+    if (!n)
+        return NULL;
+    uint32_t ks = ts_node_start_byte(key), s = ks + n->value_off, e = s + n->value_len;
+    if (e < s || e > b->files[f].doc->text.len)
+        return NULL;
+    char entry[64];
+    entry_key_of(b, f, n->hash, e - s, entry);
+    const amp_value *v = reuse_entry(b, f, s, e, entry);
+    *k = v ? amp_arena_strndup(b->a, n->key, strlen(n->key)) : NULL;
+    if (!*k)
+        return NULL;
+    *kloc = (amp_loc){f, ks, ks + n->key_len};
+    b->m->noted_count++;
+    note_pair(b, f, key, *k, n->hash, s, e);
+    return v;
+}
+
 static const amp_value *eval_object(amp_builder *b, uint32_t f, TSNode n, const amp_scope *scope)
 {
     amp_value *obj = new_value(b, AMP_VAL_OBJECT, f, n);
@@ -1640,14 +1752,25 @@ static const amp_value *eval_object(amp_builder *b, uint32_t f, TSNode n, const 
         TSNode c = children[i];
         if (is_type(c, "pair")) {
             TSNode key = first_child(c);
-            const char *k = key_text(b, f, key);
+            const char *k;
+            amp_loc kloc;
+            const amp_value *v = scope ? NULL : noted_pair(b, f, key, &k, &kloc);
+            if (v) {
+                add_prop(b, obj, k, kloc, v);
+                continue;
+            }
+            k = key_text(b, f, key);
             if (!k) {
                 obj->open = true;
                 continue;
             }
             TSNode value = last_child(c);
-            add_prop(b, obj, k, loc_of(f, key),
-                     scope ? amp_eval(b, f, value, scope) : eval_entry(b, f, value));
+            uint64_t h = 0;
+            bool hashed = false;
+            v = scope ? amp_eval(b, f, value, scope) : eval_entry(b, f, value, &h, &hashed);
+            if (hashed)
+                note_pair(b, f, key, k, h, ts_node_start_byte(value), ts_node_end_byte(value));
+            add_prop(b, obj, k, loc_of(f, key), v);
         } else if (is_type(c, "shorthand_property_identifier")) {
             add_prop(b, obj, text_of(b, f, c), loc_of(f, c), eval_identifier(b, f, c, scope));
         } else if (is_type(c, "spread_element")) {

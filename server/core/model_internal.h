@@ -141,6 +141,27 @@ typedef struct amp_entry {
 } amp_entry;
 
 
+/* A schema pair whose value a build took from an entry (or remembered as
+ * one), noted under its key node's id (TSNode.id, the same while the node
+ * is unchanged and its old tree lives: amp_model.trees): the next build
+ * finds the entry from the note, without reading the pair's nodes or
+ * hashing its text. */
+typedef struct amp_pair_note {
+    const void *id;   /* NULL for an empty slot */
+    const char *key;  /* the key's text, in the noting build's arena */
+    uint64_t hash;    /* the value text's hash, as entry_key takes it */
+    uint32_t file;
+    uint32_t key_len; /* the key node's bytes */
+    uint32_t value_off, value_len; /* the value node, from the key's first byte */
+} amp_pair_note;
+
+typedef struct amp_pair_ids {
+    amp_pair_note *slots; /* owned: open addressing by id, cap a power of two */
+    size_t cap, count;
+} amp_pair_ids;
+
+void amp_pair_ids_free(amp_pair_ids *ids);
+
 /* Frees an entry's own arena (when it has one). */
 void amp_entry_free(amp_entry *entry);
 

@@ -405,6 +405,7 @@ typedef struct amp_model {
     size_t kept_count;
     size_t reused_count;       /* files whose values this build took from the previous one */
     size_t cloned_count;       /* schema entries this build cloned instead of evaluating */
+    size_t noted_count;        /* of those, pairs found by prev's note without being read */
     uint32_t serial;           /* builds since the last one without a previous model */
     uint32_t origin_count;     /* entry origins handed out since then (amp_value.origin) */
     struct amp_lookup_log *lookup_log; /* borrowed, or NULL: where amp_model_find_type notes
@@ -413,6 +414,13 @@ typedef struct amp_model {
     struct amp_rule_memo *rule_memo; /* owned, or NULL: findings of per-type rule checks by entry
                                         origin (rules_memo.c, freed by amp_rule_memo_free);
                                         carried to the rebuild like name_memo */
+    /* What lets the next build find an unchanged schema pair without
+     * reading it: each file's tree as this build read it (owned copies,
+     * NULL without a tree), which keeps its nodes alive, so that a node id
+     * this build noted names the same unchanged node in the next build's
+     * tree; and the pairs it noted, by their key node's id. */
+    TSTree **trees;
+    struct amp_pair_ids *pair_ids; /* owned, or NULL */
     size_t fresh_binding_count; /* binding_count of the last build that reused nothing */
     amp_file_pair *namings;    /* a const of `from` gave the name to a value of `to` */
     size_t naming_count;
