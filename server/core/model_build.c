@@ -467,6 +467,7 @@ static bool adopt(amp_builder *b, amp_model *prev, const bool *reuse)
     amp_strmap_free(&m->entries);
     m->entries = prev->entries;
     memset(&prev->entries, 0, sizeof prev->entries);
+    b->adopted = true;
     /* amp_push, so that later pushes find the capacity they expect. */
     for (size_t i = 0; i < prev->binding_count; i++) {
         const char **slot =
@@ -701,6 +702,10 @@ static amp_model *build(const amp_source *sources, size_t count, amp_model *prev
         memset(&b.memo, 0, sizeof b.memo);
         amp_entries_free(&m->entries);
         memset(&m->entries, 0, sizeof m->entries);
+        b.adopted = false;
+        amp_pair_ids_free(prev->pair_ids); /* its notes name entries just freed */
+        free(prev->pair_ids);
+        prev->pair_ids = NULL;
         b.root_count = 0;
         m->site_count = 0;
         m->binding_count = 0;

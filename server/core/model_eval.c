@@ -556,6 +556,11 @@ void amp_eval_free_files(amp_builder *b)
     amp_strmap_free(&b->paths);
     amp_clone_map_free(&b->clones);
     free(b->fix);
+    for (size_t i = 0; i < b->buried_count; i++)
+        amp_entry_free(b->buried[i]);
+    free(b->buried);
+    b->buried = NULL;
+    b->buried_count = b->buried_cap = 0;
     free(b->held);
     b->held = NULL;
     b->held_cap = b->held_count = 0;
@@ -1437,6 +1442,24 @@ static void relocate_type(relocation *r, amp_type *t, int depth)
     relocate_strs(r, t->sources, t->source_count);
 }
 
+/* Frees entry, out of every map, after the evaluation: prev's pair notes
+ * may name it until then. Freed now when it cannot be kept. */
+static void bury(amp_builder *b, amp_entry *entry)
+{
+    if (b->buried_count == b->buried_cap) {
+        size_t cap = b->buried_cap ? 2 * b->buried_cap : 16;
+        amp_entry **grown = realloc(b->buried, cap * sizeof *grown);
+        if (!grown) {
+            b->notes_off = true;
+            amp_entry_free(entry);
+            return;
+        }
+        b->buried = grown;
+        b->buried_cap = cap;
+    }
+    b->buried[b->buried_count++] = entry;
+}
+
 /* Takes entry (with its own arena, found in map) over for bytes [s, e) of
  * file f: moved into this build's map and shifted in place. NULL when that
  * fails; *gone tells whether the entry was freed on the way. */
@@ -1446,7 +1469,7 @@ static const amp_value *take_entry(amp_builder *b, amp_strmap *map, const char *
     if (map != &b->m->entries) {
         amp_entry_unlink(map, key, entry);
         if (!entry_push(b, key, entry)) {
-            amp_entry_free(entry);
+            bury(b, entry);
             *gone = true;
             return NULL;
         }
@@ -1464,7 +1487,7 @@ static const amp_value *take_entry(amp_builder *b, amp_strmap *map, const char *
         r.list = b;
         if (!clone_map_start(b, entry) || !relocate_value(b, &r, entry->value, 0)) {
             amp_entry_unlink(&b->m->entries, key, entry);
-            amp_entry_free(entry);
+            bury(b, entry);
             *gone = true;
             return NULL;
         }
@@ -1551,13 +1574,21 @@ static bool known_whole(const amp_value *v, int depth)
  * entry of an earlier build taken over or copied, with its effects
  * replayed; NULL when there is none to reuse. */
 static const amp_value *reuse_entry(amp_builder *b, uint32_t f, uint32_t s, uint32_t e,
-                                    const char *key)
+                                    const char *key, amp_entry *noted, amp_entry **used)
 {
     /* An entry of this build's map or of prev's (when it gave its map to
-     * no one) that this build may take over, else one to copy. */
+     * no one) that this build may take over, else one to copy; noted, an
+     * entry a note names for this very text, first (it is where the map
+     * was at the start of the build: it has not been taken since). */
     amp_strmap *map = &b->m->entries;
-    amp_entry *old = find_entry(b, map, key, f, s, e);
-    amp_entry *taken = old ? entry_to_take(b, old) : NULL;
+    amp_entry *old = noted, *taken = noted;
+    *used = NULL;
+    if (noted) {
+        if (!b->adopted)
+            map = &b->prev->entries;
+    } else if ((old = find_entry(b, map, key, f, s, e)) != NULL) {
+        taken = entry_to_take(b, old);
+    }
     if (!taken && b->prev) {
         amp_entry *chain = find_entry(b, &b->prev->entries, key, f, s, e);
         if ((taken = chain ? entry_to_take(b, chain) : NULL) || !old)
@@ -1580,6 +1611,7 @@ static const amp_value *reuse_entry(amp_builder *b, uint32_t f, uint32_t s, uint
             v = take_entry(b, map, key, taken, f, s, e, &gone);
         else
             v = own_entry(b, key, old, f, s, e);
+        *used = v ? amp_eval_entry_of(b, v) : NULL;
         if (!v && !gone) { /* out of memory, or a collision: a clone in this build's arena */
             relocation r = {old->file, f,    old->start, old->end, (int64_t)s - (int64_t)old->start,
                             NULL,      false};
@@ -1602,8 +1634,9 @@ static const amp_value *reuse_entry(amp_builder *b, uint32_t f, uint32_t s, uint
  * (reuse_entry), else evaluated (and remembered when pure). *hash is the
  * text's entry hash, when *hashed says it was taken (an entry's text). */
 static const amp_value *eval_entry(amp_builder *b, uint32_t f, TSNode node, uint64_t *hash,
-                                   bool *hashed)
+                                   bool *hashed, amp_entry **used)
 {
+    *used = NULL;
     uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
     *hashed = false;
     if (!b->import_sig || e > b->files[f].doc->text.len || e - s < AMP_ENTRY_MIN_BYTES ||
@@ -1613,7 +1646,7 @@ static const amp_value *eval_entry(amp_builder *b, uint32_t f, TSNode node, uint
     *hash = entry_hash(b, f, s, e);
     *hashed = true;
     entry_key_of(b, f, *hash, e - s, key);
-    const amp_value *v = reuse_entry(b, f, s, e, key);
+    const amp_value *v = reuse_entry(b, f, s, e, key, NULL, used);
     if (v)
         return v;
     size_t impure = b->impure, steps = b->steps, dep0 = b->dep_count, site0 = b->site_count;
@@ -1673,26 +1706,31 @@ static size_t note_slot(const amp_pair_ids *ids, const void *id)
     return i;
 }
 
-/* prev's note of the pair whose key node is key, in file f, or NULL. */
-static const amp_pair_note *find_note(const amp_builder *b, uint32_t f, TSNode key)
+/* prev's note of the pair of key node key and value node value in file
+ * f, or NULL. Each node id names its node's place in its parent's
+ * children, and tree-sitter keeps a node (and so the ids of its children)
+ * only while its text is unchanged: the ids of the value and of the key,
+ * both as noted, say that the value's text and the key's are. (Not the
+ * key's alone: the key stays while the value changes.) */
+static const amp_pair_note *find_note(const amp_builder *b, uint32_t f, TSNode key, TSNode value)
 {
-    const amp_pair_ids *ids = b->prev ? b->prev->pair_ids : NULL;
-    if (!ids || !ids->cap || !key.id)
+    const amp_pair_ids *ids = b->prev && !b->notes_off ? b->prev->pair_ids : NULL;
+    if (!ids || !ids->cap || !value.id || !key.id)
         return NULL;
-    const amp_pair_note *n = &ids->slots[note_slot(ids, key.id)];
-    return n->id && n->file == f ? n : NULL;
+    const amp_pair_note *n = &ids->slots[note_slot(ids, value.id)];
+    return n->id && n->key_id == key.id && n->file == f ? n : NULL;
 }
 
-/* Notes for the next build where the pair of key node key (key text k) has
- * its entry text (hash h, value bytes [s, e)); only while this build holds
- * f's tree, which keeps the id meaning that node. A failure (out of
- * memory) only costs reading the pair next time. */
-static void note_pair(amp_builder *b, uint32_t f, TSNode key, const char *k, uint64_t h, uint32_t s,
-                      uint32_t e)
+/* Notes for the next build that the pair of key node key (key text k) and
+ * value node value has the entry text of hash h, taken from entry (NULL
+ * when evaluated); only while this build holds f's tree, which keeps the
+ * ids meaning those nodes. A failure (out of memory) only costs reading
+ * the pair next time. */
+static void note_pair(amp_builder *b, uint32_t f, TSNode key, TSNode value, const char *k,
+                      uint64_t h, amp_entry *entry)
 {
     amp_model *m = b->m;
-    uint32_t ks = ts_node_start_byte(key), ke = ts_node_end_byte(key);
-    if (!m->trees || !m->trees[f] || !key.id || s < ks || e < s)
+    if (!m->trees || !m->trees[f] || !key.id || !value.id)
         return;
     if (!m->pair_ids && !(m->pair_ids = calloc(1, sizeof *m->pair_ids)))
         return;
@@ -1711,33 +1749,40 @@ static void note_pair(amp_builder *b, uint32_t f, TSNode key, const char *k, uin
         free(ids->slots);
         *ids = grown;
     }
-    amp_pair_note *n = &ids->slots[note_slot(ids, key.id)];
+    amp_pair_note *n = &ids->slots[note_slot(ids, value.id)];
     if (!n->id)
         ids->count++;
-    *n = (amp_pair_note){key.id, k, h, f, ke - ks, s - ks, e - s};
+    *n = (amp_pair_note){value.id, key.id, k, h, b->import_sig[f], entry, f};
 }
 
-/* The value of an unchanged pair prev noted (key node key), from its
- * entry, with its key text in *k and key location in *kloc; NULL when the
- * pair must be read (not noted, or its entry not to be reused). */
-static const amp_value *noted_pair(amp_builder *b, uint32_t f, TSNode key, const char **k,
-                                   amp_loc *kloc)
+/* The value of an unchanged pair prev noted (key node key, value node
+ * value), from its entry, with its key text in *k; NULL when the pair
+ * must be read (not noted, or its entry not to be reused). */
+static const amp_value *noted_pair(amp_builder *b, uint32_t f, TSNode key, TSNode value,
+                                   const char **k)
 {
-    const amp_pair_note *n = b->import_sig ? find_note(b, f, key) : NULL;
+    const amp_pair_note *n = b->import_sig ? find_note(b, f, key, value) : NULL;
     if (!n)
         return NULL;
-    uint32_t ks = ts_node_start_byte(key), s = ks + n->value_off, e = s + n->value_len;
-    if (e < s || e > b->files[f].doc->text.len)
+    uint32_t s = ts_node_start_byte(value), e = ts_node_end_byte(value);
+    if (e > b->files[f].doc->text.len)
         return NULL;
     char entry[64];
     entry_key_of(b, f, n->hash, e - s, entry);
-    const amp_value *v = reuse_entry(b, f, s, e, entry);
+    /* The noted entry, while it stands for this text (the same builtin
+     * imports) and no other pair has taken it: else whichever the key
+     * finds. */
+    amp_entry *noted = n->entry;
+    if (noted && (n->sig != b->import_sig[f] || !noted->own.head || !entry_free_to_take(b, noted) ||
+                  noted->end - noted->start != e - s))
+        noted = NULL;
+    amp_entry *used;
+    const amp_value *v = reuse_entry(b, f, s, e, entry, noted, &used);
     *k = v ? amp_arena_strndup(b->a, n->key, strlen(n->key)) : NULL;
     if (!*k)
         return NULL;
-    *kloc = (amp_loc){f, ks, ks + n->key_len};
     b->m->noted_count++;
-    note_pair(b, f, key, *k, n->hash, s, e);
+    note_pair(b, f, key, value, *k, n->hash, used);
     return v;
 }
 
@@ -1751,12 +1796,11 @@ static const amp_value *eval_object(amp_builder *b, uint32_t f, TSNode n, const 
     for (uint32_t i = 0; i < count; i++) {
         TSNode c = children[i];
         if (is_type(c, "pair")) {
-            TSNode key = first_child(c);
+            TSNode key = first_child(c), value = last_child(c);
             const char *k;
-            amp_loc kloc;
-            const amp_value *v = scope ? NULL : noted_pair(b, f, key, &k, &kloc);
+            const amp_value *v = scope ? NULL : noted_pair(b, f, key, value, &k);
             if (v) {
-                add_prop(b, obj, k, kloc, v);
+                add_prop(b, obj, k, loc_of(f, key), v);
                 continue;
             }
             k = key_text(b, f, key);
@@ -1764,12 +1808,12 @@ static const amp_value *eval_object(amp_builder *b, uint32_t f, TSNode n, const 
                 obj->open = true;
                 continue;
             }
-            TSNode value = last_child(c);
             uint64_t h = 0;
             bool hashed = false;
-            v = scope ? amp_eval(b, f, value, scope) : eval_entry(b, f, value, &h, &hashed);
+            amp_entry *used = NULL;
+            v = scope ? amp_eval(b, f, value, scope) : eval_entry(b, f, value, &h, &hashed, &used);
             if (hashed)
-                note_pair(b, f, key, k, h, ts_node_start_byte(value), ts_node_end_byte(value));
+                note_pair(b, f, key, value, k, h, used);
             add_prop(b, obj, k, loc_of(f, key), v);
         } else if (is_type(c, "shorthand_property_identifier")) {
             add_prop(b, obj, text_of(b, f, c), loc_of(f, c), eval_identifier(b, f, c, scope));

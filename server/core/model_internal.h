@@ -131,6 +131,7 @@ typedef struct amp_entry {
      * a type once per entry, and copies it while the entry stands. */
     amp_type *type;
     const char *type_name;
+    uint32_t retypes; /* times type was read again for another key */
     /* Every location of value and of fix_type that moves with the entry (in
      * own), listed by the first walk that shifted them: later shifts in the
      * same file add to these and walk nothing. NULL until then, and again
@@ -142,17 +143,21 @@ typedef struct amp_entry {
 
 
 /* A schema pair whose value a build took from an entry (or remembered as
- * one), noted under its key node's id (TSNode.id, the same while the node
- * is unchanged and its old tree lives: amp_model.trees): the next build
- * finds the entry from the note, without reading the pair's nodes or
- * hashing its text. */
+ * one), noted under its value node's id (TSNode.id: the same while the
+ * node is unchanged and its old tree lives, amp_model.trees): the next
+ * build finds the entry from the note, without hashing the value's text
+ * or reading its key. */
 typedef struct amp_pair_note {
-    const void *id;   /* NULL for an empty slot */
-    const char *key;  /* the key's text, in the noting build's arena */
-    uint64_t hash;    /* the value text's hash, as entry_key takes it */
+    const void *id;     /* the value node's; NULL for an empty slot */
+    const void *key_id; /* the key node's */
+    const char *key;    /* the key's text, in the noting build's arena */
+    uint64_t hash;      /* the value text's hash, as entry keys take it */
+    uint64_t sig;       /* the file's builtin import hash then (entry keys hold it) */
+    /* The entry the pair's value came from, or NULL (evaluated): it lives
+     * through the next build's evaluation, which frees no entry before its
+     * end (amp_builder.buried), and that build takes it first. */
+    struct amp_entry *entry;
     uint32_t file;
-    uint32_t key_len; /* the key node's bytes */
-    uint32_t value_off, value_len; /* the value node, from the key's first byte */
 } amp_pair_note;
 
 typedef struct amp_pair_ids {
@@ -202,6 +207,10 @@ typedef struct amp_builder {
     amp_clone_map clones; /* owned: scratch for cloning entries */
     amp_loc **fix;        /* owned: what a walk shifted (fix_count of fix_cap) */
     size_t fix_count, fix_cap;
+    struct amp_entry **buried; /* owned, with the entries: dropped while evaluating, freed after */
+    size_t buried_count, buried_cap;
+    bool adopted;         /* the entries map moved over from prev (adopt) */
+    bool notes_off;       /* prev's pair notes are not to be read (an entry freed early) */
     /* While entries are evaluated (recording > 0), the imports they read and
      * the sites they record, for eval_entry to keep with them. */
     int recording;

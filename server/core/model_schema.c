@@ -385,16 +385,24 @@ static amp_type_kind type_kind(const amp_value *v)
 static void read_type_of(amp_builder *b, amp_type *t, const amp_value *v);
 static bool legacy_value(const amp_value *v);
 
+/* Types an entry may have read again for another key: each stays in the
+ * entry's arena until the entry goes. */
+#define AMP_ENTRY_RETYPES 4
+
 /* Reads the type of key p into t. With keep (an a.schema, whose types are
  * what their values say), a value whose entry has an arena of its own
- * gets its type read there once, and copied while the entry stands. */
+ * gets its type read there once, and copied while the entry stands; read
+ * again there when the entry comes to stand for another key (a text that
+ * is in the schema many times, or a key renamed), a few times. */
 static void read_type(amp_builder *b, amp_type *t, int schema_index, const amp_prop *p, bool keep)
 {
     const amp_value *v = p->value;
     amp_entry *entry = keep && p->key ? amp_eval_entry_of(b, v) : NULL;
     if (entry && entry->type && strcmp(entry->type_name, p->key) == 0) {
         *t = *entry->type;
-    } else if (entry && !entry->type) {
+    } else if (entry && (!entry->type || entry->retypes < AMP_ENTRY_RETYPES)) {
+        if (entry->type)
+            entry->retypes++;
         amp_arena *home = b->a;
         b->a = &entry->own;
         /* The name in the entry's arena: inline custom types keep it. */
@@ -412,7 +420,7 @@ static void read_type(amp_builder *b, amp_type *t, int schema_index, const amp_p
             t->name = p->key;
             read_type_of(b, t, v);
         }
-    } else { /* no entry, or its type was read for another key (kept: renames come and go) */
+    } else { /* no entry, or one that has read its types often enough */
         t->name = p->key;
         read_type_of(b, t, v);
     }

@@ -614,6 +614,12 @@ static void test_schema_entries(void)
     AMP_CHECK(inc && inc->cloned_count >= 4 && inc->noted_count >= 4);
     replace_first(&p, 1, "title:", "headline:");
     check_same(&inc, &p, "a field renamed in one entry");
+    /* The key's node stays while the value grows, and the value's while
+     * the key changes: neither alone says the pair is unchanged. */
+    replace_first(&p, 1, "count: b.integer() }),", "count: b.integer() }).identifier(['label']),");
+    check_same(&inc, &p, "a call chained onto an unchanged value");
+    replace_first(&p, 1, "  Tagged:", "  Labeled:");
+    check_same(&inc, &p, "the key of an unchanged value renamed");
     replace_first(&p, 1, "'author'", "'writer'");
     check_same(&inc, &p, "the const an unchanged entry reads changed");
     edit(&p, 1, 0, 0, "const LATER = 'soon';\n");
