@@ -29,12 +29,15 @@ typedef struct gen_name {
 typedef struct name_set {
     gen_name *items;
     size_t count, cap;
-    bool old_naming; /* data-schema before 0.13.4 */
+    bool old_naming;     /* data-schema before 0.13.4 */
+    bool generated_only; /* the declared names are not added */
 } name_set;
 
 static void add_name(name_set *set, const char *name, amp_loc at, const void *source,
                      bool generated)
 {
+    if (set->generated_only && !generated)
+        return;
     if (set->count == set->cap) {
         size_t cap = set->cap ? set->cap * 2 : 32;
         gen_name *grown = realloc(set->items, cap * sizeof *grown);
@@ -198,6 +201,33 @@ done:
     free(runs);
 }
 
+/* Whether a generated name of set (generated names only) is also a type's
+ * name in schema si's group, or another generated name. */
+static bool may_collide(amp_check *c, const name_set *set, int si)
+{
+    for (size_t i = 0; i < set->count; i++)
+        if (amp_find_type(c->m, si, set->items[i].name))
+            return true;
+    if (set->count < 2)
+        return false;
+    size_t cap = 16;
+    while (cap < 2 * set->count)
+        cap *= 2;
+    size_t *slots = calloc(cap, sizeof *slots); /* an item + 1 of each name, or 0 */
+    if (!slots)
+        return true;
+    bool repeated = false;
+    for (size_t i = 0; i < set->count && !repeated; i++) {
+        const char *name = set->items[i].name;
+        size_t k = (size_t)amp_hash_bytes(0, name, strlen(name)) & (cap - 1);
+        while (slots[k] && !(repeated = strcmp(set->items[slots[k] - 1].name, name) == 0))
+            k = (k + 1) & (cap - 1);
+        slots[k] = i + 1;
+    }
+    free(slots);
+    return repeated;
+}
+
 static void check_generated_names(amp_check *c)
 {
     for (size_t si = 0; si < c->m->schema_count; si++) {
@@ -210,8 +240,17 @@ static void check_generated_names(amp_check *c)
             continue;
         name_set set = {0};
         set.old_naming = amp_schema_version_cmp(c, "0.13.4") < 0;
+        /* Most schemas generate few names, none of them taken: those are
+         * checked against the type index, and the declared names (one per
+         * type) are gathered only when one of them may collide. */
+        set.generated_only = true;
         collect_names(c, &set, (int)si);
-        report_collisions(c, &set);
+        if (may_collide(c, &set, (int)si)) {
+            set.count = 0;
+            set.generated_only = false;
+            collect_names(c, &set, (int)si);
+            report_collisions(c, &set);
+        }
         free(set.items);
     }
 }
