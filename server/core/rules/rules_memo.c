@@ -74,8 +74,9 @@ typedef struct memo_family {
  * nothing and look nothing up: a bit and a context). */
 typedef struct memo_rec {
     uint32_t origin;
-    uint32_t value_off;                  /* bytes from the key's start to the value's */
-    uint32_t known;                      /* a bit per family: recorded */
+    uint32_t value_off; /* bytes from the key's start to the value's */
+    uint32_t known;     /* a bit per family: recorded */
+    uint32_t busy; /* a bit per family whose more[] holds something (the others are not read) */
     uint64_t context[AMP_MEMO_FAMILIES]; /* what the caller said each check read beyond the type */
     memo_family *more; /* owned array of AMP_MEMO_FAMILIES, or NULL while no family found
                           anything or looked anything up */
@@ -523,7 +524,7 @@ void amp_rules_memo_type(amp_check *c, unsigned family, uint64_t context, size_t
         return;
     }
     uint32_t f = t->name_loc.file, base = t->name_loc.start, bit = 1u << family;
-    memo_family *kept = r->more ? &r->more[family] : NULL;
+    memo_family *kept = r->busy & bit ? &r->more[family] : NULL;
     if ((r->known & bit) && r->context[family] == context &&
         (!kept || lookups_hold(c, memo, kept))) {
         if (kept)
@@ -531,6 +532,7 @@ void amp_rules_memo_type(amp_check *c, unsigned family, uint64_t context, size_t
         return;
     }
     r->known &= ~bit;
+    r->busy &= ~bit;
     if (kept)
         family_clear(kept);
     /* Run it in place, noting where its findings start. */
@@ -556,8 +558,10 @@ void amp_rules_memo_type(amp_check *c, unsigned family, uint64_t context, size_t
          (r->more || (r->more = calloc(AMP_MEMO_FAMILIES, sizeof *r->more))))) {
         r->known |= bit;
         r->context[family] = context;
-        if (fam.count || fam.dep_count)
+        if (fam.count || fam.dep_count) {
             r->more[family] = fam;
+            r->busy |= bit;
+        }
     } else {
         family_clear(&fam);
     }
@@ -568,7 +572,7 @@ const void *amp_rules_memo_get(amp_check *c, unsigned family, size_t si, size_t 
 {
     amp_rule_memo *memo = c->m->rule_memo;
     memo_rec *r = memo && family < AMP_MEMO_FAMILIES ? record_of(c, memo, si, ti) : NULL;
-    if (!r || !(r->known & (1u << family)) || !r->more || !r->more[family].data)
+    if (!r || !(r->known & r->busy & (1u << family)) || !r->more[family].data)
         return NULL;
     *size = r->more[family].data_size;
     return r->more[family].data;
@@ -589,6 +593,7 @@ bool amp_rules_memo_put(amp_check *c, unsigned family, size_t si, size_t ti, con
     r->more[family].data = copy;
     r->more[family].data_size = size;
     r->known |= 1u << family;
+    r->busy |= 1u << family;
     r->context[family] = 0;
     return true;
 }
