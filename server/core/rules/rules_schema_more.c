@@ -466,8 +466,10 @@ static bool collect_fields(amp_check *c, gen_list *l)
             continue;
         for (size_t i = 0; i < s->type_count; i++) {
             const amp_type *t = &s->types[i];
-            if (t->kind != AMP_TYPE_MODEL || !t->name || !disabled_ops_known(t) ||
-                kept_fields(c, l, si, i, t, scope_of(m, si)))
+            /* Kept fields were kept for the same value, whose disabled
+             * operations were known then: the value is not read again. */
+            if (t->kind != AMP_TYPE_MODEL || !t->name ||
+                kept_fields(c, l, si, i, t, scope_of(m, si)) || !disabled_ops_known(t))
                 continue;
             size_t from = l->count;
             add_model_ops(m, l, t, scope_of(m, si));
