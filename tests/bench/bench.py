@@ -13,6 +13,8 @@ stdio like an editor and prints a table:
 - rename of a model used in many places (when advertised)
 - peak RSS of the server (VmHWM)
 - `amplify-ls check` wall time and lines per second
+- tree-sitter alone on the edited file: a full parse, and one keystroke's
+  incremental reparse (tests/bench/amp_bench_reparse, when built)
 
 and how each figure grows with size. --callgrind adds instruction counts of
 `check` under valgrind (stable on a noisy machine). --tsserver runs the same
@@ -154,6 +156,25 @@ def check_figures(binary, root, callgrind):
     return out
 
 
+def parse_figures(binary, root):
+    """Tree-sitter on its own, on the file the keystrokes edit: a full parse
+    and the incremental reparse of one keystroke (amp_bench_reparse, built
+    beside amplify-ls's tests), the floor under first diagnostics and under
+    a keystroke."""
+    tool = os.path.join(os.path.dirname(binary), "tests", "bench", "amp_bench_reparse")
+    if not os.path.exists(tool):
+        return {}
+    path = os.path.join(root, "amplify/data/groups/g0.ts")
+    if not os.path.exists(path):
+        path = os.path.join(root, "amplify/data/resource.ts")
+    p = subprocess.run([tool, path, "name: a.string().required()", "60"], capture_output=True,
+                       text=True)
+    if p.returncode != 0:
+        return {}
+    d = json.loads(p.stdout)
+    return {"parse_full_ms": d["full_parse_ms"], "parse_keystroke_ms": d["reparse_p50_ms"]}
+
+
 def tsserver_figures(root, keystrokes):
     exe = shutil.which("typescript-language-server")
     if not exe:
@@ -183,6 +204,7 @@ def main():
                 runs = [session_figures(binary, root, args.keystrokes) for _ in range(args.runs)]
                 fig = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
                 fig.update(check_figures(binary, root, args.callgrind))
+                fig.update(parse_figures(binary, root))
                 if args.tsserver:
                     fig["tsserver"] = tsserver_figures(root, args.keystrokes)
                 results["%s/%d" % (layout, n)] = fig
@@ -190,7 +212,8 @@ def main():
                 shutil.rmtree(root)
     keys = ["initialize_ms", "first_diagnostics_ms", "keystroke_p50_ms", "keystroke_p99_ms",
             "completion_p99_ms", "hover_p99_ms", "definition_p99_ms", "rename_ms", "peak_rss_mb",
-            "check_ms", "check_lines_per_s", "check_instructions"]
+            "check_ms", "check_lines_per_s", "check_instructions", "parse_full_ms",
+            "parse_keystroke_ms"]
     cols = list(results)
     print("| figure | " + " | ".join(cols) + " |")
     print("|---|" + "---:|" * len(cols))
