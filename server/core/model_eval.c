@@ -1607,7 +1607,14 @@ static const amp_value *reuse_entry(amp_builder *b, uint32_t f, uint32_t s, uint
         size_t dep_count = old->dep_count, site_count = old->site_count;
         const amp_value *v = NULL;
         bool gone = false;
-        if (taken)
+        /* Inside an entry being evaluated, which holds what this gives it
+         * until the next build copies it: a copy in this build's arena. An
+         * entry taken over or given an arena here could be taken over by
+         * another place of the next build and shifted in place before the
+         * enclosing entry is copied from it. */
+        if (b->recording > 0)
+            ;
+        else if (taken)
             v = take_entry(b, map, key, taken, f, s, e, &gone);
         else
             v = own_entry(b, key, old, f, s, e);

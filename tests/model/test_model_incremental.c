@@ -688,6 +688,51 @@ static void test_entry_becomes_a_type(void)
     unload(&p);
 }
 
+/* One inline enum text in a model and in the arguments of two mutations
+ * that are evaluated again each build (their handlers name functions): the
+ * mutations, remembered with the enum values they got, are copied by the
+ * next build, and the model, changed, takes an enum entry before them.
+ * What it takes must not be what they still point to (found in a real
+ * project: the second mutation's enum moved to the model's place). */
+static void test_nested_entries_of_one_text(void)
+{
+    project p;
+    start_data_project(&p);
+    add_text(&p, "/p/amplify/data/resource.ts",
+             "import { a, defineData } from '@aws-amplify/backend';\n"
+             "import { one, two } from '../functions/fns';\n"
+             "const schema = a.schema({\n"
+             "  Account: a.model({\n"
+             "    providerId: a.string().required(),\n"
+             "    kind: a.enum(['checking', 'savings', 'business_checking']),\n"
+             "  }).authorization((allow) => [allow.owner()]),\n"
+             "  first: a.mutation().arguments({\n"
+             "    id: a.string(),\n"
+             "    kind: a.enum(['checking', 'savings', 'business_checking']),\n"
+             "  }).returns(a.json()).authorization((allow) => [allow.authenticated()])\n"
+             "    .handler(a.handler.function(one)),\n"
+             "  second: a.mutation().arguments({\n"
+             "    other: a.string(),\n"
+             "    kind: a.enum(['checking', 'savings', 'business_checking']),\n"
+             "  }).returns(a.json()).authorization((allow) => [allow.authenticated()])\n"
+             "    .handler(a.handler.function(two)),\n"
+             "});\n"
+             "export const data = defineData({ schema });\n");
+    add_text(&p, "/p/amplify/functions/fns.ts",
+             "import { defineFunction } from '@aws-amplify/backend';\n"
+             "export const one = defineFunction({ name: 'one' });\n"
+             "export const two = defineFunction({ name: 'two' });\n");
+    amp_model *inc = amp_model_build(p.sources, p.count);
+    edit(&p, 1, 0, 0, "\n");
+    check_same(&inc, &p, "the schema shifted");
+    replace_first(&p, 1, "providerId: a.string()", "providerId: a.integer()");
+    check_same(&inc, &p, "the model changed before the mutations");
+    replace_first(&p, 1, "providerId: a.integer()", "providerId: a.string()");
+    check_same(&inc, &p, "the model changed back");
+    amp_model_delete(inc);
+    unload(&p);
+}
+
 /* Per-type findings that depend on more than the type: the groups
  * defineAuth defines and the providers defineData configures. Changing
  * them in another file must change the findings of unchanged types. */
@@ -869,6 +914,7 @@ int main(int argc, char **argv)
     AMP_RUN(test_cross_file_changes);
     AMP_RUN(test_schema_entries);
     AMP_RUN(test_entry_becomes_a_type);
+    AMP_RUN(test_nested_entries_of_one_text);
     AMP_RUN(test_entries_with_imports);
     AMP_RUN(test_findings_context);
     AMP_RUN(test_findings_lookups);
