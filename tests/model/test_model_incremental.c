@@ -467,6 +467,25 @@ static void test_project(const char *dir, size_t *reused_total)
             snprintf(what, sizeof what, "a field retyped in %s", name);
             *reused_total += check_same(&inc, &p, what);
         }
+        /* A line in the middle: what comes after moves, what comes
+         * before stays. */
+        const char *mid = strchr(p.docs[k].text.bytes + p.docs[k].text.len / 2, '\n');
+        if (mid) {
+            uint32_t off = (uint32_t)(mid - p.docs[k].text.bytes) + 1;
+            edit(&p, k, off, off, "\n");
+            snprintf(what, sizeof what, "a line in the middle of %s", name);
+            *reused_total += check_same(&inc, &p, what);
+        }
+        /* The last string field retyped: an entry late in the file changes. */
+        const char *last = NULL;
+        for (const char *x = p.docs[k].text.bytes; (x = strstr(x, "a.string()")); x++)
+            last = x;
+        if (last) {
+            uint32_t off = (uint32_t)(last - p.docs[k].text.bytes);
+            edit(&p, k, off, off + 10, "a.boolean()");
+            snprintf(what, sizeof what, "the last string field retyped in %s", name);
+            *reused_total += check_same(&inc, &p, what);
+        }
         /* Half-typed code, then back to the original text. */
         edit(&p, k, p.docs[k].text.len, p.docs[k].text.len, "\nexport const half = a.model({");
         snprintf(what, sizeof what, "half-typed code in %s", name);
