@@ -665,7 +665,7 @@ void amp_nav_index_delete(amp_nav_index *ix)
 {
     if (!ix)
         return;
-    amp_strmap_free(&ix->names);
+    free(ix->names);
     amp_arena_free(&ix->arena);
     amp_arena_free(&ix->scratch);
     free(ix);

@@ -181,46 +181,93 @@ int nav_space_of(const amp_model *m, int schema)
     return schema;
 }
 
-/* The lookup key of a symbol kind, scope and name into buf; false when it
- * does not fit (no symbol is registered under so long a name). */
-static bool make_key(char *buf, size_t cap, char kind, const void *scope, const char *name)
+struct amp_nav_name {
+    uint64_t hash;
+    uint32_t sym; /* + 1; 0 for an empty slot */
+};
+
+/* A symbol's kind letter for lookups ('t' type, 'f' field, 'g' group) and
+ * its scope: a type's namespace + 1, a field's type, nothing for a group. */
+static char sym_kind(const amp_sym *s)
 {
-    /* kind, the scope's bits in hex, ':', name (no printf: the index makes
-     * one key per symbol and per use). */
-    uintptr_t bits = (uintptr_t)scope;
-    size_t n = strlen(name), used = 0, digits = 2 * sizeof bits;
-    if (1 + digits + 1 + n + 1 > cap)
-        return false;
-    buf[used++] = kind;
-    for (size_t i = 0; i < digits; i++)
-        buf[used++] = "0123456789abcdef"[(bits >> (4 * (digits - 1 - i))) & 0xf];
-    buf[used++] = ':';
-    memcpy(buf + used, name, n + 1);
-    return true;
+    return s->kind == AMP_SYM_TYPE ? 't' : s->kind == AMP_SYM_FIELD ? 'f' : 'g';
+}
+
+static const void *sym_scope(const amp_sym *s)
+{
+    return s->kind == AMP_SYM_TYPE    ? (const void *)(intptr_t)(s->space + 1)
+           : s->kind == AMP_SYM_FIELD ? (const void *)s->type
+                                      : NULL;
+}
+
+static uint64_t name_hash(char kind, const void *scope, const char *name)
+{
+    uint64_t seed = ((uint64_t)(uintptr_t)scope * 0x9E3779B97F4A7C15ull) ^ (uint64_t)kind;
+    return amp_hash_bytes(seed, name, strlen(name));
+}
+
+/* The slot of kind, scope and name (hash h), or the empty slot where it
+ * would go; name_cap must not be 0. */
+static size_t name_slot(const amp_nav_index *ix, uint64_t h, char kind, const void *scope,
+                        const char *name)
+{
+    size_t mask = ix->name_cap - 1, i = (size_t)h & mask;
+    for (; ix->names[i].sym; i = (i + 1) & mask) {
+        const amp_sym *s = &ix->syms[ix->names[i].sym - 1];
+        if (ix->names[i].hash == h && sym_kind(s) == kind && sym_scope(s) == scope &&
+            strcmp(s->name, name) == 0)
+            break;
+    }
+    return i;
 }
 
 static int lookup(const amp_nav_index *ix, char kind, const void *scope, const char *name)
 {
-    char key[320];
-    if (!make_key(key, sizeof key, kind, scope, name))
+    if (!ix->name_cap)
         return -1;
-    void *v = amp_strmap_get(&ix->names, key);
-    return v ? (int)((intptr_t)v - 1) : -1;
+    const struct amp_nav_name *n =
+        &ix->names[name_slot(ix, name_hash(kind, scope, name), kind, scope, name)];
+    return n->sym ? (int)n->sym - 1 : -1;
+}
+
+/* Doubles the table (from 1,024 slots); false when out of memory. */
+static bool grow_names(amp_nav_index *ix)
+{
+    size_t cap = ix->name_cap ? 2 * ix->name_cap : 1024;
+    struct amp_nav_name *old = ix->names, *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return false;
+    size_t old_cap = ix->name_cap;
+    ix->names = slots;
+    ix->name_cap = cap;
+    for (size_t k = 0; k < old_cap; k++)
+        if (old[k].sym) {
+            size_t i = (size_t)old[k].hash & (cap - 1);
+            while (slots[i].sym)
+                i = (i + 1) & (cap - 1);
+            slots[i] = old[k];
+        }
+    free(old);
+    return true;
 }
 
 void nav_name_sym(amp_nav_index *ix, int sym)
 {
-    const amp_sym *s = &ix->syms[sym];
-    char kind = s->kind == AMP_SYM_TYPE ? 't' : s->kind == AMP_SYM_FIELD ? 'f' : 'g';
-    const void *scope = s->kind == AMP_SYM_TYPE    ? (const void *)(intptr_t)(s->space + 1)
-                        : s->kind == AMP_SYM_FIELD ? (const void *)s->type
-                                                   : NULL;
-    char key[320];
-    if (s->kind == AMP_SYM_RESOURCE || !make_key(key, sizeof key, kind, scope, s->name))
+    if (sym < 0 || (size_t)sym >= UINT32_MAX)
         return;
-    void *first = NULL;
-    if (amp_strmap_put(&ix->names, key, (void *)(intptr_t)(sym + 1), &first) == 0 && first)
-        amp_strmap_put(&ix->names, key, first, NULL); /* the first of duplicates wins */
+    const amp_sym *s = &ix->syms[sym];
+    if (s->kind == AMP_SYM_RESOURCE || !s->name)
+        return;
+    if (2 * (ix->name_count + 1) > ix->name_cap && !grow_names(ix))
+        return;
+    char kind = sym_kind(s);
+    const void *scope = sym_scope(s);
+    uint64_t h = name_hash(kind, scope, s->name);
+    struct amp_nav_name *n = &ix->names[name_slot(ix, h, kind, scope, s->name)];
+    if (!n->sym) { /* the first of duplicates wins */
+        *n = (struct amp_nav_name){h, (uint32_t)sym + 1};
+        ix->name_count++;
+    }
 }
 
 int nav_type_sym(const amp_nav_index *ix, int space, const char *name)

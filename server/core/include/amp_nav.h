@@ -100,7 +100,11 @@ typedef struct amp_nav_index {
     size_t occ_count;
     amp_nav_link *links;
     size_t link_count;
-    amp_strmap names;   /* lookups: type by namespace and name, field by type and name, group */
+    /* Lookups (type by namespace and name, field by type and name, group
+     * by name): open addressing over the symbols, by a hash of kind, scope
+     * and name; a slot holds the hash and its symbol + 1 (0: empty). */
+    struct amp_nav_name *names; /* owned (malloc), name_cap slots, a power of two */
+    size_t name_cap, name_count;
     int *resource_syms; /* the symbol of each of model->resources */
     amp_arena scratch;  /* owns the answers (edits, labels, markdown) until amp_nav_index_reset */
 } amp_nav_index;
