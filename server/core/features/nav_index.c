@@ -19,9 +19,29 @@
 
 /* ---- adding symbols and occurrences -------------------------------------- */
 
+/* A zeroed new last element of a malloc'd array of *count of *cap, the
+ * array doubled when full (realloc moves large arrays without copying);
+ * NULL when out of memory. */
+static void *push_bytes(void **array, size_t *count, size_t *cap, size_t size)
+{
+    if (*count == *cap) {
+        size_t grown_cap = *cap ? 2 * *cap : 64;
+        void *grown = realloc(*array, grown_cap * size);
+        if (!grown)
+            return NULL;
+        *array = grown;
+        *cap = grown_cap;
+    }
+    char *slot = (char *)*array + (*count)++ * size;
+    memset(slot, 0, size);
+    return slot;
+}
+
+#define push(array, count, cap) push_bytes((void **)(array), count, cap, sizeof **(array))
+
 static int add_sym(amp_nav_index *ix, amp_sym_kind kind, const char *name)
 {
-    amp_sym *s = nav_push(&ix->arena, (void **)&ix->syms, &ix->sym_count, sizeof *s);
+    amp_sym *s = push(&ix->syms, &ix->sym_count, &ix->sym_cap);
     if (!s)
         return -1;
     s->kind = kind;
@@ -38,7 +58,7 @@ static void add_occ(amp_nav_index *ix, int sym, amp_loc loc, unsigned flags)
         return;
     if (nav_text_is(ix, loc, ix->syms[sym].name))
         flags |= AMP_OCC_RENAMABLE;
-    amp_occ *o = nav_push(&ix->arena, (void **)&ix->occs, &ix->occ_count, sizeof *o);
+    amp_occ *o = push(&ix->occs, &ix->occ_count, &ix->occ_cap);
     if (o) {
         o->sym = (uint32_t)sym;
         o->flags = flags;
@@ -666,6 +686,8 @@ void amp_nav_index_delete(amp_nav_index *ix)
     if (!ix)
         return;
     free(ix->names);
+    free(ix->syms);
+    free(ix->occs);
     amp_arena_free(&ix->arena);
     amp_arena_free(&ix->scratch);
     free(ix);

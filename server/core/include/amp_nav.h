@@ -93,11 +93,11 @@ typedef struct amp_nav_link {
 typedef struct amp_nav_index {
     const amp_model *model;       /* borrowed */
     const amp_text *const *texts; /* borrowed: texts[i] is the text of model->files[i] */
-    amp_arena arena;              /* owns everything below */
-    amp_sym *syms;
-    size_t sym_count;
-    amp_occ *occs; /* sorted by file, then start */
-    size_t occ_count;
+    amp_sym *syms; /* owned (malloc): sym_count of sym_cap */
+    size_t sym_count, sym_cap;
+    amp_occ *occs; /* owned (malloc), sorted by file, then start: occ_count of occ_cap */
+    size_t occ_count, occ_cap;
+    amp_arena arena; /* owns everything below */
     amp_nav_link *links;
     size_t link_count;
     /* Lookups (type by namespace and name, field by type and name, group
