@@ -88,8 +88,18 @@ const amp_value *amp_eval_unknown(amp_builder *b, uint32_t file, TSNode node)
     return v ? v : &oom;
 }
 
-/* Makes room for one more element in a log of count elements of size
- * bytes (cap of them allocated); false when out of memory. */
+/* A slot hash of a pointer, for the tables keyed by address (clone map,
+ * held entries, pair notes): the alignment bits dropped, the rest mixed
+ * up into the bits a mask keeps. */
+static size_t ptr_hash(const void *p)
+{
+    uint64_t h = (uint64_t)((uintptr_t)p >> 3) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h ^ (h >> 29));
+}
+
+/* Makes room for one more element in a log (or any array the builder
+ * grows) of count elements of size bytes (cap of them allocated); false
+ * when out of memory. */
 static bool log_room(void **log, size_t count, size_t *cap, size_t size)
 {
     if (count < *cap)
@@ -891,7 +901,7 @@ static size_t push_capacity(size_t n)
 
 static size_t clone_slot(const amp_clone_map *cm, const amp_value *v)
 {
-    size_t i = (size_t)(((uintptr_t)v >> 4) * 0x9E3779B97F4A7C15ull) & (cm->cap - 1);
+    size_t i = ptr_hash(v) & (cm->cap - 1);
     while (cm->stamp[i] == cm->gen && cm->from[i] != v)
         i = (i + 1) & (cm->cap - 1);
     return i;
@@ -991,15 +1001,9 @@ static void shift(relocation *r, amp_loc *l)
     amp_builder *b = r->list;
     if (!b || r->list_failed)
         return;
-    if (b->fix_count == b->fix_cap) {
-        size_t cap = b->fix_cap ? 2 * b->fix_cap : 256;
-        amp_loc **grown = realloc(b->fix, cap * sizeof *grown);
-        if (!grown) {
-            r->list_failed = true;
-            return;
-        }
-        b->fix = grown;
-        b->fix_cap = cap;
+    if (!log_room((void **)&b->fix, b->fix_count, &b->fix_cap, sizeof *b->fix)) {
+        r->list_failed = true;
+        return;
     }
     b->fix[b->fix_count++] = l;
 }
@@ -1343,7 +1347,7 @@ static bool relocate_value(amp_builder *b, relocation *r, const amp_value *cv, i
 
 static size_t held_slot(const amp_builder *b, const amp_value *v)
 {
-    size_t i = (size_t)(((uintptr_t)v >> 4) * 0x9e3779b97f4a7c15ull >> 20) & (b->held_cap - 1);
+    size_t i = ptr_hash(v) & (b->held_cap - 1);
     while (b->held[i] && b->held[i]->value != v)
         i = (i + 1) & (b->held_cap - 1);
     return i;
@@ -1446,16 +1450,10 @@ static void relocate_type(relocation *r, amp_type *t, int depth)
  * may name it until then. Freed now when it cannot be kept. */
 static void bury(amp_builder *b, amp_entry *entry)
 {
-    if (b->buried_count == b->buried_cap) {
-        size_t cap = b->buried_cap ? 2 * b->buried_cap : 16;
-        amp_entry **grown = realloc(b->buried, cap * sizeof *grown);
-        if (!grown) {
-            b->notes_off = true;
-            amp_entry_free(entry);
-            return;
-        }
-        b->buried = grown;
-        b->buried_cap = cap;
+    if (!log_room((void **)&b->buried, b->buried_count, &b->buried_cap, sizeof *b->buried)) {
+        b->notes_off = true;
+        amp_entry_free(entry);
+        return;
     }
     b->buried[b->buried_count++] = entry;
 }
@@ -1707,7 +1705,7 @@ void amp_pair_ids_free(amp_pair_ids *ids)
 
 static size_t note_slot(const amp_pair_ids *ids, const void *id)
 {
-    size_t i = (size_t)(((uintptr_t)id >> 3) * 0x9E3779B97F4A7C15ull >> 17) & (ids->cap - 1);
+    size_t i = ptr_hash(id) & (ids->cap - 1);
     while (ids->slots[i].id && ids->slots[i].id != id)
         i = (i + 1) & (ids->cap - 1);
     return i;
