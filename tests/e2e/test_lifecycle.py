@@ -122,12 +122,13 @@ def test_version_and_help():
 
 def test_logs_go_to_stderr_and_log_file():
     import tempfile
-    log = os.path.join(tempfile.mkdtemp(), "amplify-ls.log")
-    with Server(args=["--log", log]) as s:
-        s.initialize()
-        s.shutdown_and_exit(0)
-    with open(log) as f:
-        check("initialized" in f.read(), "the log file has the log")
+    with tempfile.TemporaryDirectory(prefix="amplify-ls-log-") as tmp:
+        log = os.path.join(tmp, "amplify-ls.log")
+        with Server(args=["--log", log]) as s:
+            s.initialize()
+            s.shutdown_and_exit(0)
+        with open(log) as f:
+            check("initialized" in f.read(), "the log file has the log")
 
 
 if __name__ == "__main__":

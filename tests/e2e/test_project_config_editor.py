@@ -397,8 +397,14 @@ def test_native_watcher_sees_the_config():
             s.wait_notification("textDocument/publishDiagnostics",
                                 lambda p: p["uri"] == data and CODE not in codes(p["diagnostics"]),
                                 timeout=10)
-            diags = s.diagnostics_for(uri_of(os.path.join(root, "amplify-ls.json")), timeout=10)
-            check(len(diags) == 1 and "no-such-rule" in diags[0]["message"], "its problem: %s" % diags)
+            # The watcher may have seen the file half-written (empty) first; the list that
+            # counts is the one after the whole file was read.
+            config = uri_of(os.path.join(root, "amplify-ls.json"))
+            diags = s.wait_notification(
+                "textDocument/publishDiagnostics",
+                lambda p: p["uri"] == config and any("no-such-rule" in d["message"] for d in p["diagnostics"]),
+                timeout=10)["diagnostics"]
+            check(len(diags) == 1, "its one problem: %s" % diags)
             s.shutdown_and_exit()
     finally:
         shutil.rmtree(root)

@@ -19,6 +19,8 @@
   (string-to-number (or (getenv "AMPLIFY_LS_TIMEOUT_S") "30")))
 
 (defvar amplify-ls-test-tmp nil)
+(defvar amplify-ls-test-elpa nil
+  "The throwaway `package-user-dir' made on Emacs 28; removed on exit.")
 
 (defun amplify-ls-test-say (fmt &rest args)
   (princ (concat (apply #'format fmt args) "\n")))
@@ -35,8 +37,9 @@
     (set-process-filter p #'ignore)
     (set-process-sentinel p #'ignore)
     (ignore-errors (delete-process p)))
-  (when amplify-ls-test-tmp
-    (ignore-errors (delete-directory amplify-ls-test-tmp t)))
+  (dolist (dir (list amplify-ls-test-tmp amplify-ls-test-elpa))
+    (when dir
+      (ignore-errors (delete-directory dir t))))
   (kill-emacs code))
 
 (define-error 'amplify-ls-test-failure "amplify-ls test failure")
@@ -107,7 +110,8 @@
     ;; `emacs -Q' skips site-lisp, where Debian puts its elpa-* packages.
     (unless (locate-library "eglot")
       (require 'package)
-      (setq package-user-dir (make-temp-file "amplify-ls-elpa-" t))
+      (setq amplify-ls-test-elpa (make-temp-file "amplify-ls-elpa-" t)
+            package-user-dir amplify-ls-test-elpa)
       (dolist (dir '("/usr/share/emacs/site-lisp/elpa" "/usr/share/emacs/site-lisp/elpa-src"))
         (when (file-directory-p dir)
           (add-to-list 'package-directory-list dir t)))
