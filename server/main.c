@@ -378,12 +378,17 @@ static int log_level_of(const char *name)
 /* Every rebuild frees the last model and allocates the next one, whose
  * large arrays glibc would map fresh (and fault in page by page) each time:
  * at 2,000 models a thousand page faults a keystroke. Large blocks come
- * from the heap instead, and freed memory is kept for the next build. */
+ * from the heap instead, and freed memory is kept for the next build.
+ * No fast bins: tree-sitter frees hundreds of thousands of small blocks
+ * while parsing, and every free of a block of 64 KiB or more (an arena's
+ * chunk) then walks them all to merge them (malloc_consolidate): a fifth
+ * of the cache misses of opening a 2,000-model schema. */
 static void tune_malloc(void)
 {
 #ifdef __GLIBC__
     mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
     mallopt(M_TRIM_THRESHOLD, 128 * 1024 * 1024);
+    mallopt(M_MXFAST, 0);
 #endif
 }
 

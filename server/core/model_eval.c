@@ -188,6 +188,7 @@ int amp_eval_init(amp_builder *b)
         {"function", AMP_NC_FUNCTION},
         {"binary_expression", AMP_NC_BINARY},
         {"template_literal", AMP_NC_TEMPLATE_LITERAL},
+        {"pair", AMP_NC_PAIR},
     };
     const TSLanguage *lang = amp_typescript_language();
 #define AMP_FIELD_ID(n) b->fid[AMP_F_##n] = ts_language_field_id_for_name(lang, #n, sizeof #n - 1);
@@ -1358,7 +1359,11 @@ static size_t held_slot(const amp_builder *b, const amp_value *v)
 static void hold_entry(amp_builder *b, amp_entry *entry)
 {
     if (2 * (b->held_count + 1) > b->held_cap) {
+        /* First as large as prev's notes say this build will need. */
         size_t cap = b->held_cap ? 2 * b->held_cap : 1024;
+        const amp_pair_ids *was = b->prev ? b->prev->pair_ids : NULL;
+        while (!b->held_cap && was && cap < 2 * (was->count + 1))
+            cap *= 2;
         amp_entry **old = b->held, **grown = calloc(cap, sizeof *grown);
         if (!grown)
             return;
@@ -1374,6 +1379,12 @@ static void hold_entry(amp_builder *b, amp_entry *entry)
     if (!b->held[i])
         b->held_count++;
     b->held[i] = entry;
+}
+
+void amp_eval_fetch_entry_of(const amp_builder *b, const amp_value *v)
+{
+    if (v && b->held_cap)
+        amp_fetch(&b->held[ptr_hash(v) & (b->held_cap - 1)], sizeof *b->held);
 }
 
 amp_entry *amp_eval_entry_of(const amp_builder *b, const amp_value *v)
@@ -1791,6 +1802,73 @@ static const amp_value *noted_pair(amp_builder *b, uint32_t f, TSNode key, TSNod
     return v;
 }
 
+/* ---- reading ahead --------------------------------------------------------- */
+
+/* How far ahead of the pair being read an object's loop fetches the next
+ * pairs' notes and entries. */
+#define AMP_AHEAD 8
+
+/* A pair of the object being read, seen ahead of its turn. */
+typedef struct ahead_pair {
+    uint32_t index; /* of the pair among the object's children; UINT32_MAX: none */
+    TSNode key, value;
+    const amp_pair_note *slot; /* where prev's note of the value would be first looked for */
+    const amp_entry *entry;    /* the entry that note names, when it names the value */
+} ahead_pair;
+
+/* Before pair i of an object's children is read, fetches (amp_fetch) what
+ * the next pairs' reuse will read: the note of pair i + AMP_AHEAD, the
+ * entry it names four pairs later, that entry's location list, sites and
+ * slots in this build's tables three pairs ahead, and the locations
+ * themselves two pairs ahead. A schema of 2,000 models holds 3,000 entries
+ * spread over tens of megabytes: read one after another, each of these is
+ * a wait for memory. Only hints: the reads decide nothing, and what they
+ * read is alive (prev's notes, and the entries they name, which this
+ * build frees only after its evaluation while notes are on). ring holds
+ * AMP_AHEAD * 2 slots. */
+static void read_ahead(const amp_builder *b, const TSNode *children, uint32_t count, uint32_t i,
+                       ahead_pair *ring)
+{
+    if (b->notes_off) /* an entry may have been freed early */
+        return;
+    const amp_pair_ids *ids = b->prev->pair_ids;
+    uint32_t j = i + AMP_AHEAD;
+    if (j < count) {
+        ahead_pair *a = &ring[j % (2 * AMP_AHEAD)];
+        a->index = UINT32_MAX;
+        a->entry = NULL;
+        if (node_class(b, children[j]) == AMP_NC_PAIR) {
+            a->index = j;
+            a->key = first_child(children[j]);
+            a->value = last_child(children[j]);
+            a->slot = &ids->slots[ptr_hash(a->value.id) & (ids->cap - 1)];
+            amp_fetch(a->slot, sizeof *a->slot);
+        }
+    }
+    j = i + AMP_AHEAD / 2;
+    ahead_pair *a = &ring[j % (2 * AMP_AHEAD)];
+    if (j < count && a->index == j && a->slot->id == a->value.id && a->slot->entry) {
+        a->entry = a->slot->entry;
+        amp_fetch(a->entry, sizeof *a->entry);
+        amp_fetch(a->slot->key, 1);
+    }
+    a = &ring[(i + 3) % (2 * AMP_AHEAD)];
+    if (i + 3 < count && a->index == i + 3 && a->entry) {
+        amp_fetch(a->entry->fix, a->entry->fix_count * sizeof *a->entry->fix);
+        amp_fetch(a->entry->sites, a->entry->site_count * sizeof *a->entry->sites);
+        /* Where this build will hold the entry and note the pair. */
+        if (b->held_cap)
+            amp_fetch(&b->held[ptr_hash(a->entry->value) & (b->held_cap - 1)], sizeof *b->held);
+        const amp_pair_ids *next = b->m->pair_ids;
+        if (next && next->cap)
+            amp_fetch(&next->slots[ptr_hash(a->value.id) & (next->cap - 1)], sizeof *next->slots);
+    }
+    a = &ring[(i + 2) % (2 * AMP_AHEAD)];
+    if (i + 2 < count && a->index == i + 2 && a->entry && a->entry->fix)
+        for (uint32_t k = 0; k < a->entry->fix_count; k++)
+            amp_fetch(a->entry->fix[k], sizeof *a->entry->fix[k]);
+}
+
 static const amp_value *eval_object(amp_builder *b, uint32_t f, TSNode n, const amp_scope *scope)
 {
     amp_value *obj = new_value(b, AMP_VAL_OBJECT, f, n);
@@ -1798,10 +1876,23 @@ static const amp_value *eval_object(amp_builder *b, uint32_t f, TSNode n, const 
         return amp_eval_unknown(b, f, n);
     uint32_t count;
     TSNode *children = named_children(n, &count);
+    /* An object outside functions with many pairs (a schema) whose last
+     * build noted its pairs: read ahead. */
+    ahead_pair ring[2 * AMP_AHEAD];
+    bool ahead = !scope && count > AMP_AHEAD && b->prev && b->prev->pair_ids &&
+                 b->prev->pair_ids->cap && !b->notes_off && b->import_sig;
+    for (uint32_t i = 0; ahead && i < 2 * AMP_AHEAD; i++)
+        ring[i].index = UINT32_MAX;
     for (uint32_t i = 0; i < count; i++) {
         TSNode c = children[i];
-        if (is_type(c, "pair")) {
-            TSNode key = first_child(c), value = last_child(c);
+        const ahead_pair *seen = NULL;
+        if (ahead) {
+            read_ahead(b, children, count, i, ring);
+            seen = ring[i % (2 * AMP_AHEAD)].index == i ? &ring[i % (2 * AMP_AHEAD)] : NULL;
+        }
+        if (seen || is_type(c, "pair")) {
+            TSNode key = seen ? seen->key : first_child(c),
+                   value = seen ? seen->value : last_child(c);
             const char *k;
             const amp_value *v = scope ? NULL : noted_pair(b, f, key, value, &k);
             if (v) {

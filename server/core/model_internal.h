@@ -9,6 +9,7 @@
 #define AMP_MODEL_INTERNAL_H
 
 #include "amp_model.h"
+#include "amp_fetch.h"
 #include "amp_strmap.h"
 
 /* Bounds that keep evaluation finite and the C stack shallow on any input. */
@@ -81,6 +82,7 @@ typedef enum {
     AMP_NC_FUNCTION,
     AMP_NC_BINARY,
     AMP_NC_TEMPLATE_LITERAL,
+    AMP_NC_PAIR,
 } amp_node_class;
 
 /* A binding an entry read that is not a builtin: an import of another
@@ -230,6 +232,8 @@ typedef struct amp_builder {
 /* The entry with an arena of its own whose value this build holds as v
  * (taken over or copied for this build), or NULL. */
 amp_entry *amp_eval_entry_of(const amp_builder *b, const amp_value *v);
+/* Fetches (amp_fetch) where amp_eval_entry_of(b, v) will look. */
+void amp_eval_fetch_entry_of(const amp_builder *b, const amp_value *v);
 /* Fills b->fid and b->node_class for the TypeScript grammar; returns -1
  * when out of memory. amp_eval_free_files frees them. */
 int amp_eval_init(amp_builder *b);

@@ -463,6 +463,23 @@ static void read_type_of(amp_builder *b, amp_type *t, const amp_value *v)
         t->legacy_form = legacy_value(t->fields[f].value);
 }
 
+/* Before prop i of a schema's object is read, fetches what read_type will
+ * read of the next props' entries (see amp_fetch): where they are held
+ * eight props ahead, the entry four ahead, its type two ahead. */
+static void read_ahead(const amp_builder *b, const amp_value *obj, size_t i)
+{
+    const amp_prop *props = obj->props;
+    if (i + 8 < obj->prop_count)
+        amp_eval_fetch_entry_of(b, props[i + 8].value);
+    const amp_entry *e = i + 4 < obj->prop_count ? amp_eval_entry_of(b, props[i + 4].value) : NULL;
+    amp_fetch(e, sizeof *e);
+    e = i + 2 < obj->prop_count ? amp_eval_entry_of(b, props[i + 2].value) : NULL;
+    if (e) {
+        amp_fetch(e->type, sizeof *e->type);
+        amp_fetch(e->type_name, 1);
+    }
+}
+
 static void read_types(amp_builder *b, amp_schema *s, int schema_index, const amp_value *obj,
                        bool keep)
 {
@@ -483,6 +500,8 @@ static void read_types(amp_builder *b, amp_schema *s, int schema_index, const am
                                : amp_push(b->a, (void **)&s->types, &s->type_count, sizeof *t);
         if (!t)
             return;
+        if (keep)
+            read_ahead(b, obj, i);
         read_type(b, t, schema_index, &obj->props[i], keep);
     }
 }

@@ -33,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "amp_fetch.h"
 #include "amp_strmap.h"
 
 typedef struct memo_related {
@@ -512,6 +513,24 @@ static memo_rec *record_of(const amp_check *c, amp_rule_memo *memo, size_t si, s
     return memo->found[si][ti] = lookup(memo, t, t->name_loc.start);
 }
 
+/* Families check the types of a schema in order: fetches (amp_fetch) what
+ * this family will read of the record of the type four ahead, or, before
+ * its record is known, the value record_of reads first. */
+static void fetch_ahead(const amp_check *c, const amp_rule_memo *memo, unsigned family, size_t si,
+                        size_t ti)
+{
+    size_t next = ti + 4;
+    if (next >= c->m->schemas[si].type_count)
+        return;
+    if (!memo->tried[si][next]) {
+        amp_fetch(c->m->schemas[si].types[next].value, 1);
+        return;
+    }
+    const memo_rec *r = memo->found[si][next];
+    amp_fetch(r, 1);
+    amp_fetch(r ? &r->context[family] : NULL, 1);
+}
+
 void amp_rules_memo_type(amp_check *c, unsigned family, uint64_t context, size_t si, size_t ti,
                          amp_type_check check, const void *arg)
 {
@@ -519,6 +538,8 @@ void amp_rules_memo_type(amp_check *c, unsigned family, uint64_t context, size_t
     const amp_type *t = &c->m->schemas[si].types[ti];
     memo_rec *r =
         memo && !c->recording && family < AMP_MEMO_FAMILIES ? record_of(c, memo, si, ti) : NULL;
+    if (r)
+        fetch_ahead(c, memo, family, si, ti);
     if (!r) {
         check(c, si, t, arg);
         return;
