@@ -210,7 +210,13 @@ const amp_resource *amp_schema_data_resource(const amp_model *m, size_t si)
 
 char *amp_schema_capitalize(char *buf, size_t cap, const char *s)
 {
-    snprintf(buf, cap, "%s", s ? s : "");
+    if (!cap)
+        return buf;
+    /* As snprintf(buf, cap, "%s", s) would copy it (run per type per
+     * keystroke: no format to parse). */
+    size_t n = s ? strnlen(s, cap - 1) : 0;
+    memcpy(buf, s ? s : "", n);
+    buf[n] = '\0';
     buf[0] = (char)toupper((unsigned char)buf[0]);
     return buf;
 }
