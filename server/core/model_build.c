@@ -649,9 +649,10 @@ static void sort_by_place(amp_builder *b, const import_graph *g)
 }
 
 /* Builds with prev's values for the files plan_reuse allows (prev is
- * consumed). Roots and sites are sorted by place, so the result does not
- * depend on the order files were evaluated in, which reuse changes. */
-static amp_model *build(const amp_source *sources, size_t count, amp_model *prev)
+ * consumed), or with warm, for none (see amp_model_warm). Roots and sites
+ * are sorted by place, so the result does not depend on the order files
+ * were evaluated in, which reuse changes. */
+static amp_model *build(const amp_source *sources, size_t count, amp_model *prev, bool warm)
 {
     amp_model *m = calloc(1, sizeof *m);
     if (!m) {
@@ -696,7 +697,7 @@ static amp_model *build(const amp_source *sources, size_t count, amp_model *prev
     amp_eval_index_files(&b);
     import_graph graph;
     graph_init(&graph, &b);
-    if (plan_reuse(&b, &graph, prev, reuse) && !adopt(&b, prev, reuse)) {
+    if (!warm && plan_reuse(&b, &graph, prev, reuse) && !adopt(&b, prev, reuse)) {
         /* Out of memory half way: forget what was taken, build afresh. */
         amp_strmap_free(&b.memo);
         memset(&b.memo, 0, sizeof b.memo);
@@ -719,10 +720,19 @@ static amp_model *build(const amp_source *sources, size_t count, amp_model *prev
     /* prev lives on through the evaluation: its entries may be cloned. */
     m->serial = prev ? prev->serial + 1 : 1;
     m->origin_count = prev ? prev->origin_count : 0;
+    uint32_t origins = m->origin_count;
     b.prev = prev;
     amp_eval_all(&b, reuse);
     b.prev = NULL;
     drop_stale_entries(m, reuse);
+    /* Entries that went through prev's notes: a keystroke's rebuild, which
+     * readied them. None evaluated (each gets an origin): as prev's. */
+    if (warm)
+        m->warmth = prev ? prev->warmth + 1 : 1;
+    else if (m->noted_count > 0)
+        m->warmth = AMP_MODEL_WARM;
+    else if (prev && m->origin_count == origins)
+        m->warmth = prev->warmth;
     amp_model_delete(prev);
     if (m->reused_count == 0)
         m->fresh_binding_count = m->binding_count;
@@ -744,12 +754,17 @@ static amp_model *build(const amp_source *sources, size_t count, amp_model *prev
 
 amp_model *amp_model_build(const amp_source *sources, size_t count)
 {
-    return build(sources, count, NULL);
+    return build(sources, count, NULL, false);
 }
 
 amp_model *amp_model_rebuild(const amp_source *sources, size_t count, amp_model *prev)
 {
-    return build(sources, count, prev);
+    return build(sources, count, prev, false);
+}
+
+amp_model *amp_model_warm(const amp_source *sources, size_t count, amp_model *prev)
+{
+    return build(sources, count, prev, true);
 }
 
 static void name_memo_free(amp_name_memo *memo)

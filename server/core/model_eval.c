@@ -1491,7 +1491,9 @@ static const amp_value *take_entry(amp_builder *b, amp_strmap *map, const char *
             l->start = (uint32_t)((int64_t)l->start + r.delta);
             l->end = (uint32_t)((int64_t)l->end + r.delta);
         }
-    } else if (r.from != r.to || r.delta != 0) {
+    } else if (r.from != r.to || r.delta != 0 || !entry->fix || entry->fix_type != entry->type) {
+        /* Moved, or not listed yet: walked (a walk that moves nothing
+         * lists, so that the next shift, a keystroke's, goes by the list). */
         b->fix_count = 0;
         r.list = b;
         if (!clone_map_start(b, entry) || !relocate_value(b, &r, entry->value, 0)) {

@@ -210,6 +210,54 @@ const amp_model *amp_backend_model(amp_workspace *ws, size_t b, const amp_text *
     return be->model;
 }
 
+/* A current model whose schema entries are not ready for keystrokes (see
+ * amp_model_warm): the first keystrokes after opening a 2,000-model schema
+ * would cost two to three times another's. */
+static bool wants_warming(const amp_backend *be)
+{
+    return be->model && be->model_gen == be->gen && be->model->warmth < AMP_MODEL_WARM &&
+           be->model->entries.count > 0;
+}
+
+bool amp_backend_warm(amp_workspace *ws)
+{
+    for (size_t b = 0; b < ws->backend_count; b++) {
+        amp_backend *be = &ws->backends[b];
+        if (!wants_warming(be))
+            continue;
+        size_t n = 0;
+        amp_file **files = backend_files(ws, b, &n);
+        amp_source *sources = files ? malloc((n ? n : 1) * sizeof *sources) : NULL;
+        for (size_t i = 0; sources && i < n; i++) {
+            amp_file_parse(ws, files[i]);
+            sources[i].path = files[i]->key;
+            sources[i].doc = &files[i]->doc;
+        }
+        if (sources) {
+            /* The same texts: the same model and findings. The rules run
+             * too (their records then stand for this model's types), but
+             * nothing is published: what was is the same. */
+            amp_backend_drop_nav(be);
+            be->model = amp_model_warm(sources, n, be->model);
+            run_rules(ws, b, be->model, files, n);
+        }
+        free(sources);
+        free(files);
+        if (!sources || !be->model)
+            return false; /* out of memory: no more warming */
+        break;
+    }
+    return amp_backend_wants_warm(ws);
+}
+
+bool amp_backend_wants_warm(const amp_workspace *ws)
+{
+    for (size_t b = 0; b < ws->backend_count; b++)
+        if (wants_warming(&ws->backends[b]))
+            return true;
+    return false;
+}
+
 amp_nav_index *amp_backend_nav(amp_workspace *ws, size_t b, const amp_model **model)
 {
     const amp_text **texts = NULL;

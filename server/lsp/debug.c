@@ -4,11 +4,15 @@
  *
  * amplify-ls/debugDocument {textDocument:{uri}} answers what the server holds
  * for a document: its text, version, whether it belongs to a backend, the
- * incremental tree and a fresh parse of the same text as S-expressions, and
- * whether the document's internal invariants hold. A test that replays edits
- * compares the text with its own copy and the two trees with each other.
+ * incremental tree and a fresh parse of the same text as S-expressions,
+ * whether the document's internal invariants hold, and how its backend's
+ * model was built (serial, entries reused, pairs noted). A test that
+ * replays edits compares the text with its own copy and the two trees with
+ * each other.
  */
 #include "session_internal.h"
+
+#include "amp_model.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +79,15 @@ void amp_handle_debug_document(amp_session *s, json_t *id, json_t *params)
                                f->in_backend, "tree", tree_sexp(f->doc.tree), "freshTree",
                                tree_sexp(fresh), "invariantsHold", amp_doc_check(&f->doc) == 0);
     json_object_set_new(result, "backend", b ? json_string(b->amplify_dir) : json_null());
+    /* The backend's model as it is (not brought up to date): how it was
+     * built from the one before (see amp_backend_warm). */
+    const amp_model *m = b ? b->model : NULL;
+    json_object_set_new(result, "model",
+                        m ? json_pack("{s:I, s:I, s:I, s:I, s:b}", "serial", (json_int_t)m->serial,
+                                      "warmth", (json_int_t)m->warmth, "clonedEntries",
+                                      (json_int_t)m->cloned_count, "notedPairs",
+                                      (json_int_t)m->noted_count, "current", b->model_gen == b->gen)
+                          : json_null());
     ts_tree_delete(fresh);
     amp_reply(s, id, result);
 }

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "amp_analysis.h"
 #include "amp_features.h"
 #include "amp_syntax.h"
 
@@ -553,6 +554,19 @@ static void reject(amp_session *s, amp_rpc_msg *m)
     amp_rpc_msg_clear(m);
 }
 
+/* Quiet time after the last message before a backend's new model is
+ * warmed (amp_backend_warm): a person opening a file reads before typing;
+ * a message in the meantime puts it off. */
+#define AMP_WARM_AFTER_MS 300
+
+/* Arms the timer for a step of warming in ms, unless diagnostics wait for
+ * it (their flush comes first, and warming follows it). */
+static void schedule_warming(amp_session *s, uint64_t ms)
+{
+    if (s->state == AMP_STATE_RUNNING && !s->diags_scheduled && amp_backend_wants_warm(&s->ws))
+        s->io.set_timer(s->io.ctx, ms);
+}
+
 void amp_session_feed(amp_session *s, const char *bytes, size_t len)
 {
     if (s->state == AMP_STATE_DONE)
@@ -581,14 +595,22 @@ void amp_session_feed(amp_session *s, const char *bytes, size_t len)
         else
             s->io.set_timer(s->io.ctx, s->opts.debounce_ms);
     }
+    schedule_warming(s, AMP_WARM_AFTER_MS);
     /* Between messages: nothing holds a file now. */
     amp_workspace_drop_stale(&s->ws);
 }
 
 void amp_session_on_timer(amp_session *s)
 {
-    if (s->state == AMP_STATE_RUNNING)
-        amp_diags_flush(s);
+    if (s->state == AMP_STATE_RUNNING && s->diags_scheduled) {
+        amp_diags_flush(s); /* the debounce's end */
+        schedule_warming(s, AMP_WARM_AFTER_MS);
+    } else if (s->state == AMP_STATE_RUNNING) {
+        /* Quiet since: one step of warming, the next after a pause that
+         * lets a message in. */
+        if (amp_backend_warm(&s->ws))
+            schedule_warming(s, 1);
+    }
     amp_workspace_drop_stale(&s->ws);
 }
 

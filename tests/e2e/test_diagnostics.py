@@ -4,6 +4,7 @@ when the client prefers pull, and never for files outside a backend."""
 import os
 import shutil
 import tempfile
+import time
 
 from lspclient import Server, check, frame, run, uri_of
 
@@ -211,8 +212,56 @@ def test_request_on_a_handler_file_that_stops_being_one():
         shutil.rmtree(root)
 
 
+def model_of(s, uri):
+    return s.request("amplify-ls/debugDocument", {"textDocument": {"uri": uri}})["model"]
+
+
+def test_idle_after_opening_readies_the_model_without_publishing():
+    """While the editor is idle after opening, the server rebuilds the model
+    from the same text until its schema entries are ready for keystrokes
+    (the first keystrokes then cost what later ones do). Nothing is
+    published meanwhile, and the next keystroke's diagnostics are right."""
+    models = "".join("  M%d: a.model({ title: a.string(), n: a.integer() })%s,\n" % (i, AUTH)
+                     for i in range(20))
+    text = ("import { a, defineData } from '@aws-amplify/backend';\nconst schema = a.schema({\n"
+            + models + "  Bad: a.model({ owner: a.belongsTo('Nope', 'x') })" + AUTH + ",\n});\n"
+            "export const data = defineData({ schema });\n")
+    root = project()
+    try:
+        with Server(debug=True) as s:
+            s.initialize(root=root, options={"diagnosticsDebounceMs": 0})
+            uri = uri_of(os.path.join(root, "amplify/data/resource.ts"))
+            s.open(uri, text)
+            first = s.diagnostics_for(uri, version=1)
+            check(any(d["code"] == "data-unknown-type" for d in first), "found: %s" % first)
+            check(model_of(s, uri)["warmth"] == 0, "built afresh on opening")
+            # Warming waits for a quiet moment, which each message puts off.
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:
+                time.sleep(0.6)
+                if model_of(s, uri)["warmth"] == 2:
+                    break
+            m = model_of(s, uri)
+            check(m["warmth"] == 2 and m["current"], "warmed while idle: %s" % m)
+            check(not [n for n in s.notifications if n["method"] == "textDocument/publishDiagnostics"],
+                  "nothing published while warming")
+            # A keystroke goes through the notes of the warmed model, and its
+            # findings are the same, moved with the text.
+            s.change(uri, 2, [{"range": {"start": {"line": 0, "character": 0},
+                                         "end": {"line": 0, "character": 0}}, "text": "\n"}])
+            after = s.diagnostics_for(uri, version=2)
+            check([(d["code"], d["range"]["start"]["line"] - 1) for d in after] ==
+                  [(d["code"], d["range"]["start"]["line"]) for d in first], "moved: %s" % after)
+            m = model_of(s, uri)
+            check(m["notedPairs"] >= 20 and m["warmth"] == 2, "entries taken over: %s" % m)
+            s.shutdown_and_exit(0)
+    finally:
+        shutil.rmtree(root)
+
+
 if __name__ == "__main__":
     run([test_push_on_open_change_and_fix, test_exact_range_of_missing_token_with_emoji_before_it,
          test_no_diagnostics_outside_backends, test_pull_diagnostics_when_supported,
          test_huge_document_is_kept_but_not_parsed, test_handler_env_module_name,
-         test_request_on_a_handler_file_that_stops_being_one])
+         test_request_on_a_handler_file_that_stops_being_one,
+         test_idle_after_opening_readies_the_model_without_publishing])

@@ -405,10 +405,12 @@ static bool same_text(const char *kind, const char *inc, const char *fresh, cons
     return false;
 }
 
-/* The incremental model equals a fresh one; returns how many files it reused. */
-static size_t check_same(amp_model **inc, project *p, const char *what)
+/* The incremental model (rebuilt, or with warm made by amp_model_warm)
+ * equals a fresh one; returns how many files it reused. */
+static size_t check_same_as(amp_model **inc, project *p, const char *what, bool warm)
 {
-    *inc = amp_model_rebuild(p->sources, p->count, *inc);
+    *inc = warm ? amp_model_warm(p->sources, p->count, *inc)
+                : amp_model_rebuild(p->sources, p->count, *inc);
     amp_model *fresh = amp_model_build(p->sources, p->count);
     AMP_CHECK(*inc && fresh);
     if (!*inc || !fresh) {
@@ -441,6 +443,11 @@ static size_t check_same(amp_model **inc, project *p, const char *what)
     return reused;
 }
 
+static size_t check_same(amp_model **inc, project *p, const char *what)
+{
+    return check_same_as(inc, p, what, false);
+}
+
 static void edit(project *p, size_t k, uint32_t start, uint32_t end, const char *text)
 {
     amp_doc_edit(&p->docs[k], start, end, text, (uint32_t)strlen(text));
@@ -453,6 +460,15 @@ static void test_project(const char *dir, size_t *reused_total)
     load(&p, dir);
     amp_model *inc = amp_model_build(p.sources, p.count);
     char what[512];
+    /* Warmed while the editor is idle (as the server does after opening):
+     * the same model, each time warmer, and the edits below start from it. */
+    for (uint32_t w = 1; inc && inc->warmth < AMP_MODEL_WARM; w++) {
+        snprintf(what, sizeof what, "warming %u", w);
+        *reused_total += check_same_as(&inc, &p, what, true);
+        AMP_CHECK(inc && inc->warmth == w && inc->reused_count == 0);
+        if (w == 2)
+            AMP_CHECK(inc && (inc->entries.count == 0 || inc->noted_count > 0));
+    }
     for (size_t k = 0; k < p.count; k++) {
         const char *name = p.paths[k] + strlen(dir) - strlen(strrchr(dir, '/'));
         /* Offsets shift: a blank line at the top. */

@@ -407,6 +407,9 @@ typedef struct amp_model {
     size_t cloned_count;       /* schema entries this build cloned instead of evaluating */
     size_t noted_count;        /* of those, pairs found by prev's note without being read */
     uint32_t serial;           /* builds since the last one without a previous model */
+    uint32_t warmth;           /* 0: entries evaluated afresh; each amp_model_warm adds 1;
+                                  AMP_MODEL_WARM once a rebuild found pairs by prev's notes;
+                                  else prev's */
     uint32_t origin_count;     /* entry origins handed out since then (amp_value.origin) */
     struct amp_lookup_log *lookup_log; /* borrowed, or NULL: where amp_model_find_type notes
                                           each lookup while a rule check is recorded
@@ -447,6 +450,16 @@ amp_model *amp_model_build(const amp_source *sources, size_t count);
  * the entries of files evaluated again, a few bytes each) have grown
  * sixteenfold, so memory stays bounded. */
 amp_model *amp_model_rebuild(const amp_source *sources, size_t count, amp_model *prev);
+
+/* Builds the same model as amp_model_rebuild from the same texts, but
+ * evaluates every file again, so that its schema entries are taken over
+ * from prev (the first time copied into arenas of their own, the second
+ * time listed for shifting): what a first keystroke would do, done ahead
+ * while the editor is idle (the model's warmth tells when it is done). */
+amp_model *amp_model_warm(const amp_source *sources, size_t count, amp_model *prev);
+
+/* The warmth at which a model's schema entries are ready for keystrokes. */
+#define AMP_MODEL_WARM 2
 #define AMP_MODEL_MAX_KEPT 4
 
 /* Frees the model. Accepts NULL. */

@@ -22,6 +22,14 @@ const amp_model *amp_backend_model(amp_workspace *ws, size_t b, const amp_text *
  * *model receives the model. */
 amp_nav_index *amp_backend_nav(amp_workspace *ws, size_t b, const amp_model **model);
 
+/* While the editor is idle after a backend's first model: rebuilds one
+ * backend's current model from the same texts (the findings stay, the
+ * same), so that the first keystrokes cost what later ones do. Returns true
+ * while a model still wants it; call when nothing else is waiting. */
+bool amp_backend_warm(amp_workspace *ws);
+/* True when amp_backend_warm has work. */
+bool amp_backend_wants_warm(const amp_workspace *ws);
+
 /* Brings every backend's model (and its rule findings) up to date; files
  * whose findings may have changed are marked dirty. Call before looking at
  * which files are dirty. */
