@@ -177,13 +177,42 @@ void amp_schema_walk(amp_check *c, const amp_value *v, const amp_cat_entry *type
 
 /* ---- what to walk -------------------------------------------------------- */
 
+/* A call of a.<name> (or a.handler.<name>, ...) that the catalogue does
+ * not know, whose name is a few letters from one it knows: a misspelled
+ * builder, which TypeScript rejects and which fails when the schema is
+ * built (`a.strin is not a function`). A name far from every known one
+ * is left alone: it may be an API newer than the catalogue. */
+static void check_known_builder(amp_check *c, const amp_value *v)
+{
+    const char *dot = strrchr(v->str, '.');
+    if (strncmp(v->str, "a.", 2) != 0 || !dot || !dot[1])
+        return;
+    const amp_cat_entry *ns = amp_catalog_find_n(v->str, (size_t)(dot - v->str));
+    size_t n = ns ? amp_cat_child_count(ns) : 0;
+    const char *names[128];
+    if (n == 0 || n > sizeof names / sizeof names[0])
+        return;
+    for (size_t i = 0; i < n; i++)
+        names[i] = amp_cat_name(amp_cat_child_at(ns, i));
+    char hint[96];
+    if (!*amp_schema_hint(hint, sizeof hint, dot + 1, names, n))
+        return;
+    amp_schema_report(c, "data-builder-unknown", v->callee_loc,
+                      "%s is not a builder of the data schema: TypeScript rejects it, and the "
+                      "schema fails when it is built (`%s is not a function`).%s",
+                      v->str, v->str, hint);
+}
+
 /* Walks a call whose path names a catalogue function ("a.string"). */
 static void walk_builder(amp_check *c, const amp_value *v)
 {
-    if (!v || v->kind != AMP_VAL_CALL || !v->str || v->method_count == 0)
+    if (!v || v->kind != AMP_VAL_CALL || !v->str)
         return;
     const amp_cat_entry *e = amp_catalog_find(v->str);
-    if (!e || (amp_cat_kind_of(e) != AMP_CAT_FUNCTION && amp_cat_kind_of(e) != AMP_CAT_TYPE))
+    if (!e)
+        check_known_builder(c, v);
+    if (!e || v->method_count == 0 ||
+        (amp_cat_kind_of(e) != AMP_CAT_FUNCTION && amp_cat_kind_of(e) != AMP_CAT_TYPE))
         return;
     walk_chain(c, v, amp_cat_returns(e), "%s(...)", v->str);
 }

@@ -30,6 +30,7 @@
     X("data-field-auth-ignored", AMP_SEV_WARNING, "Field-level authorization on a custom type field is dropped") \
     X("data-modifier-repeated", AMP_SEV_ERROR, "A builder method is called again where it may be called only once") \
     X("data-modifier-unavailable", AMP_SEV_ERROR, "A builder method is not offered at that point of the chain") \
+    X("data-builder-unknown", AMP_SEV_ERROR, "An a.* builder name is misspelled") \
     X("data-handler-kinds-mixed", AMP_SEV_ERROR, "A custom operation mixes handlers of different kinds") \
     X("data-handler-function-invalid", AMP_SEV_ERROR, "a.handler.function() is given something that is not a defineFunction result or a name") \
     X("data-handler-function-unknown-name", AMP_SEV_WARNING, "a.handler.function('name') names no function of defineData({ functions })") \
