@@ -20,8 +20,10 @@ stdio like an editor and prints a table:
 
 and how each figure grows with size. --callgrind adds instruction counts of
 `check` under valgrind (stable on a noisy machine). --tsserver runs the same
-open/keystroke workload against typescript-language-server when it is on
-PATH and prints the ratios. Use a Release build for meaningful numbers.
+open/keystroke/request workload against typescript-language-server (on PATH,
+or --tsserver-cmd; --tsserver-modules links a node_modules with Amplify's
+types into each project, as in a real one) and prints its figures beside
+amplify-ls's with the ratios. Use a Release build for meaningful numbers.
 """
 import argparse
 import json
@@ -73,10 +75,25 @@ EDITOR_CAPABILITIES = {
 }
 
 
-def session_figures(binary, root, keystrokes):
+def open_for_typing(s, root, t0, wait):
+    """Opens data/resource.ts in server s and waits for its diagnostics
+    (wait(uri)): the time since t0 is the first diagnostics'. In a project
+    split over files, then opens the file holding the first models, which
+    the keystrokes edit. Returns that file's uri and text, and the time."""
     data = os.path.join(root, "amplify/data/resource.ts")
-    uri = lspclient.uri_of(data)
-    text = open(data).read()
+    uri, text = lspclient.uri_of(data), open(data).read()
+    s.open(uri, text)
+    wait(uri)
+    first = (time.perf_counter() - t0) * 1e3
+    models = os.path.join(root, "amplify/data/groups/g0.ts")
+    if os.path.exists(models):
+        uri, text = lspclient.uri_of(models), open(models).read()
+        s.open(uri, text)
+        wait(uri)
+    return uri, text, first
+
+
+def session_figures(binary, root, keystrokes):
     lspclient.BINARY = binary
     t0 = time.perf_counter()
     out = {}
@@ -84,16 +101,8 @@ def session_figures(binary, root, keystrokes):
         caps = s.initialize(root=root, options={"diagnosticsDebounceMs": 0},
                             capabilities=EDITOR_CAPABILITIES)["capabilities"]
         out["initialize_ms"] = (time.perf_counter() - t0) * 1e3
-        s.open(uri, text)
-        s.diagnostics_for(uri, version=1, timeout=120)
-        out["first_diagnostics_ms"] = (time.perf_counter() - t0) * 1e3
-        # The keystrokes go to the file holding the first models.
-        models = os.path.join(root, "amplify/data/groups/g0.ts")
-        if os.path.exists(models):
-            uri = lspclient.uri_of(models)
-            text = open(models).read()
-            s.open(uri, text)
-            s.diagnostics_for(uri, version=1, timeout=120)
+        uri, text, out["first_diagnostics_ms"] = open_for_typing(
+            s, root, t0, lambda u: s.diagnostics_for(u, version=1, timeout=120))
         # A person reads the file before typing: the server readies its model
         # meanwhile (amp_backend_warm, after 300 ms of quiet). The first
         # keystroke after that pause is reported on its own too.
@@ -182,11 +191,132 @@ def parse_figures(binary, root):
     return {"parse_full_ms": d["full_parse_ms"], "parse_keystroke_ms": d["reparse_p50_ms"]}
 
 
-def tsserver_figures(root, keystrokes):
-    exe = shutil.which("typescript-language-server")
-    if not exe:
-        return None
-    return {"note": "typescript-language-server found at %s; run its workload with --tsserver-cmd" % exe}
+def tree_peak_rss_kb(pid):
+    """The peak RSS of pid and every process under it, summed (a TypeScript
+    server is a node process that starts tsserver processes)."""
+    children = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open("/proc/%s/stat" % d) as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(d))
+            except (OSError, ValueError, IndexError):
+                pass
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += peak_rss_kb(p) or 0
+        todo.extend(children.get(p, []))
+    return total
+
+
+def editor_figures(cmd, root, keystrokes):
+    """The workload for comparing amplify-ls with another language server
+    (cmd, e.g. typescript-language-server --stdio), run the same way on
+    both, each with its own settings: spawn -> first diagnostics of
+    data/resource.ts; after a one-second pause, keystrokes that make and
+    fix a mistake in the first model (`a.string()` -> `a.xstring()` and
+    back: a server that publishes only lists that changed publishes after
+    each), timed to the next list published for the file; completion,
+    hover and definition at the same position; the peak RSS of the
+    server's processes."""
+    uri = None  # the file typed in, once opened
+    out = {}
+    t0 = time.perf_counter()
+    with lspclient.Server(cmd=cmd, cwd=root) as s:
+        s.initialize(root=root, capabilities=EDITOR_CAPABILITIES, options={})
+
+        def published(fresh=lambda p: True):
+            return s.wait_notification("textDocument/publishDiagnostics",
+                                       lambda p: p["uri"] == uri and fresh(p), timeout=900)
+
+        def drain():
+            """Forgets every message received so far (lists of earlier states)."""
+            while not s.inbox.empty():
+                s._next(time.monotonic() + 1)
+            s.notifications.clear()
+
+        uri, text, out["first_diagnostics_ms"] = open_for_typing(
+            s, root, t0, lambda u: s.wait_notification("textDocument/publishDiagnostics",
+                                                       lambda p: p["uri"] == u, timeout=900))
+        time.sleep(1.0)
+        s.notifications.clear()
+        at = text.index("name: a.string().required()") + len("name: a.")
+        line = text[:at].count("\n")
+        col = at - (text.rfind("\n", 0, at) + 1)
+        lat = []
+        for i in range(keystrokes):
+            end = col + (i % 2)
+            change = {"range": {"start": {"line": line, "character": col},
+                                "end": {"line": line, "character": end}}, "text": "" if i % 2 else "x"}
+            made = i % 2 == 0
+
+            def fresh(p, version=i + 2, made=made):
+                # A list for this version, or (from a server that sends no
+                # version) one that has the mistake when it was made, and
+                # not when it was fixed.
+                if p.get("version") is not None:
+                    return p["version"] == version
+                return made == any(d["range"]["start"]["line"] == line for d in p["diagnostics"])
+
+            drain()
+            k0 = time.perf_counter()
+            s.change(uri, i + 2, [change])
+            published(fresh)
+            lat.append((time.perf_counter() - k0) * 1e3)
+            time.sleep(0.3)  # later lists of the same keystroke come and go
+        out["first_keystroke_ms"] = lat[0] if lat else float("nan")
+        out["keystroke_p50_ms"], out["keystroke_p99_ms"] = pct(lat, 50), pct(lat, 99)
+        at = text.index("name: a.string().required()")
+        pline = text[:at].count("\n") + 4
+        pos = {"line": pline, "character": text.split("\n")[pline].find("'") + 2}
+        for method, key in (("textDocument/completion", "completion"),
+                            ("textDocument/hover", "hover"),
+                            ("textDocument/definition", "definition")):
+            lat = []
+            for _ in range(10):
+                k0 = time.perf_counter()
+                s.response(s.request_async(method, {"textDocument": {"uri": uri}, "position": pos}),
+                           timeout=900)
+                lat.append((time.perf_counter() - k0) * 1e3)
+            out[key + "_p99_ms"] = pct(lat, 99)
+        out["peak_rss_mb"] = tree_peak_rss_kb(s.proc.pid) / 1024.0
+    return out
+
+
+def tsserver_figures(binary, root, keystrokes, cmd, modules):
+    """editor_figures for amplify-ls and for the TypeScript server. modules:
+    a node_modules folder holding typescript and @aws-amplify/backend,
+    linked into the project so that the TypeScript server sees Amplify's
+    types as in a real project."""
+    if modules:
+        os.symlink(os.path.abspath(modules), os.path.join(root, "node_modules"))
+    return {"amplify-ls": editor_figures([binary], root, keystrokes),
+            "tsserver": editor_figures(cmd, root, keystrokes)}
+
+
+TSSERVER_KEYS = ["first_diagnostics_ms", "first_keystroke_ms", "keystroke_p50_ms", "keystroke_p99_ms",
+                 "completion_p99_ms", "hover_p99_ms", "definition_p99_ms", "peak_rss_mb"]
+
+
+def print_tsserver(results):
+    """The TypeScript server's figures beside amplify-ls's on the same
+    workload (editor_figures), and how many times amplify-ls's each is."""
+    cols = [c for c in results if results[c].get("tsserver")]
+    if not cols:
+        return
+    print("\nThe same workload on the TypeScript server and on amplify-ls, each with its own "
+          "settings\n(TypeScript server / amplify-ls = ratio):\n")
+    print("| figure | " + " | ".join(cols) + " |")
+    print("|---|" + "---:|" * len(cols))
+    for k in TSSERVER_KEYS:
+        cells = []
+        for c in cols:
+            a, t = results[c]["tsserver"]["amplify-ls"].get(k), results[c]["tsserver"]["tsserver"].get(k)
+            cells.append("-" if a is None or t is None else
+                         "%.0f / %.2f = x%.0f" % (t, a, t / a if a else 0))
+        print("| %s | %s |" % (k, " | ".join(cells)))
 
 
 def main():
@@ -196,12 +326,27 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--keystrokes", type=int, default=60)
     ap.add_argument("--callgrind", action="store_true")
-    ap.add_argument("--tsserver", action="store_true")
+    ap.add_argument("--tsserver", action="store_true",
+                    help="also run the workload against typescript-language-server (on PATH, or "
+                         "--tsserver-cmd) and print the ratios")
+    ap.add_argument("--tsserver-cmd", default="typescript-language-server --stdio",
+                    help="the TypeScript language server's command line")
+    ap.add_argument("--tsserver-modules",
+                    help="a node_modules folder holding typescript and @aws-amplify/backend, "
+                         "linked into each generated project")
+    ap.add_argument("--tsserver-keystrokes", type=int, default=10)
     ap.add_argument("--json", help="also write the figures to this file")
     ap.add_argument("--require-clean", action="store_true",
                     help="exit 1 when `check` finds anything in a generated (valid) project")
     args = ap.parse_args()
     binary = os.path.abspath(args.binary)
+    tsserver = None
+    if args.tsserver:
+        tsserver = args.tsserver_cmd.split()
+        if not shutil.which(tsserver[0]):
+            print("--tsserver: %s is not installed (npm install -g typescript typescript-language-server)"
+                  % tsserver[0], file=sys.stderr)
+            sys.exit(2)
     results = {}
     for layout in ("one file", "split"):
         for n in [int(x) for x in args.sizes.split(",")]:
@@ -212,8 +357,9 @@ def main():
                 fig = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
                 fig.update(check_figures(binary, root, args.callgrind))
                 fig.update(parse_figures(binary, root))
-                if args.tsserver:
-                    fig["tsserver"] = tsserver_figures(root, args.keystrokes)
+                if tsserver:
+                    fig["tsserver"] = tsserver_figures(binary, root, args.tsserver_keystrokes,
+                                                       tsserver, args.tsserver_modules)
                 results["%s/%d" % (layout, n)] = fig
             finally:
                 shutil.rmtree(root)
@@ -240,6 +386,7 @@ def main():
         for k in keys:
             if k in a and k in b and a[k]:
                 print("  %-22s x%.2f" % (k, b[k] / a[k]))
+    print_tsserver(results)
     if args.json:
         with open(args.json, "w") as f:
             json.dump(results, f, indent=2)

@@ -39,8 +39,9 @@ def frame(obj=None, raw=None):
 
 
 class Server:
-    def __init__(self, debug=True, args=(), cwd=None, env=None):
-        cmd = [BINARY] + (["--debug-requests"] if debug else []) + list(args)
+    def __init__(self, debug=True, args=(), cwd=None, env=None, cmd=None):
+        """Starts amplify-ls (BINARY), or cmd: another server's command line."""
+        cmd = cmd or [BINARY] + (["--debug-requests"] if debug else []) + list(args)
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, cwd=cwd, env=env)
         self.inbox = queue.Queue()
