@@ -214,8 +214,11 @@ local function run()
       end
       return found
     end
+    -- The server may first see the file half written (its watcher reads the
+    -- disk while writefile writes): wait for the list of the whole text.
     wait_for('a diagnostic on the unknown rule code', function()
-      return #config_diags() > 0
+      local found = config_diags()
+      return #found > 0 and found[1].message:find('no-such-rule', 1, true) ~= nil
     end)
     local d = config_diags()[1]
     check(d.lnum == 2, 'the diagnostic should be on line 2 (the unknown code), got ' .. describe(config_diags()))
