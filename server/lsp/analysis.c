@@ -170,6 +170,28 @@ static void run_rules(amp_workspace *ws, size_t b, const amp_model *m, amp_file 
     free(texts);
 }
 
+/* Rebuilds backend b's model from its files (warm: amp_model_warm, else
+ * amp_model_rebuild) and runs the rules over it; false when out of memory
+ * before the rebuild. */
+static bool rebuild(amp_workspace *ws, size_t b, amp_file **files, size_t n, bool warm)
+{
+    amp_backend *be = &ws->backends[b];
+    amp_source *sources = malloc((n ? n : 1) * sizeof *sources);
+    if (!sources)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        amp_file_parse(ws, files[i]);
+        sources[i].path = files[i]->key;
+        sources[i].doc = &files[i]->doc;
+    }
+    amp_backend_drop_nav(be);
+    be->model =
+        warm ? amp_model_warm(sources, n, be->model) : amp_model_rebuild(sources, n, be->model);
+    free(sources);
+    run_rules(ws, b, be->model, files, n);
+    return true;
+}
+
 const amp_model *amp_backend_model(amp_workspace *ws, size_t b, const amp_text ***texts)
 {
     if (texts)
@@ -186,21 +208,8 @@ const amp_model *amp_backend_model(amp_workspace *ws, size_t b, const amp_text *
     amp_file **files = backend_files(ws, b, &n);
     if (!files)
         return NULL;
-    if (!be->model || be->model_gen != be->gen) {
-        amp_source *sources = malloc((n ? n : 1) * sizeof *sources);
-        if (sources) {
-            for (size_t i = 0; i < n; i++) {
-                amp_file_parse(ws, files[i]);
-                sources[i].path = files[i]->key;
-                sources[i].doc = &files[i]->doc;
-            }
-            amp_backend_drop_nav(be);
-            be->model = amp_model_rebuild(sources, n, be->model);
-            be->model_gen = be->gen;
-            free(sources);
-            run_rules(ws, b, be->model, files, n);
-        }
-    }
+    if ((!be->model || be->model_gen != be->gen) && rebuild(ws, b, files, n, false))
+        be->model_gen = be->gen;
     if (texts && be->model) {
         *texts = malloc((n ? n : 1) * sizeof **texts);
         for (size_t i = 0; *texts && i < n; i++)
@@ -225,25 +234,14 @@ bool amp_backend_warm(amp_workspace *ws)
         amp_backend *be = &ws->backends[b];
         if (!wants_warming(be))
             continue;
+        /* The same texts: the same model and findings. The rules run too
+         * (their records then stand for this model's types), but nothing
+         * is published: what was is the same. */
         size_t n = 0;
         amp_file **files = backend_files(ws, b, &n);
-        amp_source *sources = files ? malloc((n ? n : 1) * sizeof *sources) : NULL;
-        for (size_t i = 0; sources && i < n; i++) {
-            amp_file_parse(ws, files[i]);
-            sources[i].path = files[i]->key;
-            sources[i].doc = &files[i]->doc;
-        }
-        if (sources) {
-            /* The same texts: the same model and findings. The rules run
-             * too (their records then stand for this model's types), but
-             * nothing is published: what was is the same. */
-            amp_backend_drop_nav(be);
-            be->model = amp_model_warm(sources, n, be->model);
-            run_rules(ws, b, be->model, files, n);
-        }
-        free(sources);
+        bool done = files && rebuild(ws, b, files, n, true);
         free(files);
-        if (!sources || !be->model)
+        if (!done || !be->model)
             return false; /* out of memory: no more warming */
         break;
     }
