@@ -2373,6 +2373,22 @@ static void record_specifiers(amp_builder *b, uint32_t f, const amp_strmap *map)
     }
 }
 
+/* Holds the entries of the files whose values this build reuses (skip):
+ * their values are prev's, unmoved, so their types are too (read_type
+ * copies them instead of reading every type of those files again). */
+static void hold_reused(amp_builder *b, const bool *skip)
+{
+    if (!skip)
+        return;
+    size_t pos = 0;
+    const char *key;
+    void *value;
+    while (amp_strmap_next(&b->m->entries, &pos, &key, &value))
+        for (amp_entry *entry = value; entry; entry = entry->next)
+            if (entry->own.head && entry->file < b->file_count && skip[entry->file])
+                hold_entry(b, entry);
+}
+
 void amp_eval_all(amp_builder *b, const bool *skip)
 {
     b->reuse = skip;
@@ -2411,4 +2427,5 @@ void amp_eval_all(amp_builder *b, const bool *skip)
         record_specifiers(b, f, &b->files[f].locals);
         record_specifiers(b, f, &b->files[f].exports);
     }
+    hold_reused(b, skip);
 }
