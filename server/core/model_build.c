@@ -310,8 +310,9 @@ static int cmp_edge(const void *x, const void *y)
 /* The files f imports, in source order (export * last). Owned array. */
 static import_edge *edges_of(const amp_builder *b, uint32_t f, size_t *count)
 {
-    const amp_strmap *maps[2] = {&b->files[f].locals, &b->files[f].exports};
-    size_t cap = b->files[f].locals.count + b->files[f].exports.count + b->files[f].star_count;
+    const amp_file_index *ix = b->files[f].ix;
+    const amp_strmap *maps[2] = {&ix->locals, &ix->exports};
+    size_t cap = ix->locals.count + ix->exports.count + ix->star_count;
     import_edge *out = malloc((cap ? cap : 1) * sizeof *out);
     *count = 0;
     if (!out)
@@ -330,8 +331,8 @@ static import_edge *edges_of(const amp_builder *b, uint32_t f, size_t *count)
             out[(*count)++] = (import_edge){at, bind->module};
         }
     }
-    for (size_t i = 0; i < b->files[f].star_count && *count < cap; i++)
-        out[(*count)++] = (import_edge){UINT32_MAX, b->files[f].star[i]};
+    for (size_t i = 0; i < ix->star_count && *count < cap; i++)
+        out[(*count)++] = (import_edge){UINT32_MAX, ix->star[i]};
     qsort(out, *count, sizeof *out, cmp_edge);
     return out;
 }
@@ -694,7 +695,7 @@ static amp_model *build(const amp_source *sources, size_t count, amp_model *prev
         m->files[i].path = b.files[i].path;
         m->file_hash[i] = text_hash(sources[i].doc);
     }
-    amp_eval_index_files(&b);
+    amp_eval_index_files(&b, prev);
     import_graph graph;
     graph_init(&graph, &b);
     if (!warm && plan_reuse(&b, &graph, prev, reuse) && !adopt(&b, prev, reuse)) {
@@ -802,6 +803,9 @@ void amp_model_delete(amp_model *m)
         if (m->trees[i])
             ts_tree_delete(m->trees[i]);
     free(m->trees);
+    for (size_t i = 0; m->file_index && i < m->file_count; i++)
+        amp_file_index_free(m->file_index[i]);
+    free(m->file_index);
     amp_strmap_free(&m->memo);
     amp_entries_free(&m->entries);
     for (size_t k = 0; k < m->kept_count; k++)

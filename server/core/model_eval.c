@@ -363,8 +363,8 @@ static void note_missing_import(amp_builder *b, uint32_t f, TSNode source, const
 {
     if (module >= 0 || spec[0] != '.')
         return;
-    amp_str *slot =
-        amp_push(b->a, (void **)&b->m->missing_imports, &b->m->missing_import_count, sizeof *slot);
+    amp_file_index *ix = b->files[f].ix;
+    amp_str *slot = amp_push(b->a, (void **)&ix->missing, &ix->missing_count, sizeof *slot);
     if (slot) {
         slot->s = spec;
         slot->loc = loc_of(f, source);
@@ -394,7 +394,7 @@ static void index_import(amp_builder *b, uint32_t f, TSNode stmt)
             bind->builtin = builtin;
             bind->name = "default";
             bind->name_node = c; /* for the name sites (amp_eval_record_specifiers) */
-            amp_strmap_put(&b->files[f].locals, text_of(b, f, c), bind, NULL);
+            amp_strmap_put(&b->files[f].ix->locals, text_of(b, f, c), bind, NULL);
         } else if (is_type(c, "namespace_import")) {
             amp_binding *bind = new_binding(b, AMP_BIND_NAMESPACE);
             TSNode id = ts_node_named_child(c, 0);
@@ -402,7 +402,7 @@ static void index_import(amp_builder *b, uint32_t f, TSNode stmt)
                 return;
             bind->module = module;
             bind->builtin = builtin;
-            amp_strmap_put(&b->files[f].locals, text_of(b, f, id), bind, NULL);
+            amp_strmap_put(&b->files[f].ix->locals, text_of(b, f, id), bind, NULL);
         } else if (is_type(c, "named_imports")) {
             uint32_t k = ts_node_named_child_count(c);
             for (uint32_t j = 0; j < k; j++) {
@@ -418,7 +418,7 @@ static void index_import(amp_builder *b, uint32_t f, TSNode stmt)
                 bind->name = text_of(b, f, name);
                 bind->name_node = spec_node; /* for the name sites */
                 const char *local = text_of(b, f, ts_node_is_null(alias) ? name : alias);
-                amp_strmap_put(&b->files[f].locals, local, bind, NULL);
+                amp_strmap_put(&b->files[f].ix->locals, local, bind, NULL);
             }
         }
     }
@@ -442,9 +442,9 @@ static void index_declaration(amp_builder *b, uint32_t f, TSNode decl, bool expo
         bind->node = value;
         bind->name_node = name;
         const char *id = text_of(b, f, name);
-        amp_strmap_put(&b->files[f].locals, id, bind, NULL);
+        amp_strmap_put(&b->files[f].ix->locals, id, bind, NULL);
         if (exported)
-            amp_strmap_put(&b->files[f].exports, id, bind, NULL);
+            amp_strmap_put(&b->files[f].ix->exports, id, bind, NULL);
     }
 }
 
@@ -462,7 +462,7 @@ static void index_export(amp_builder *b, uint32_t f, TSNode stmt)
         if (bind) {
             bind->node = value;
             bind->name_node = value;
-            amp_strmap_put(&b->files[f].exports, "default", bind, NULL);
+            amp_strmap_put(&b->files[f].ix->exports, "default", bind, NULL);
         }
         return;
     }
@@ -486,7 +486,7 @@ static void index_export(amp_builder *b, uint32_t f, TSNode stmt)
             bind->builtin = builtin;
             bind->name = text_of(b, f, name);
             bind->name_node = s; /* for the name sites */
-            amp_strmap_put(&b->files[f].exports,
+            amp_strmap_put(&b->files[f].ix->exports,
                            text_of(b, f, ts_node_is_null(alias) ? name : alias), bind, NULL);
         }
     } else if (is_type(clause, "namespace_export")) {
@@ -495,11 +495,11 @@ static void index_export(amp_builder *b, uint32_t f, TSNode stmt)
         if (bind && !ts_node_is_null(id)) {
             bind->module = module;
             bind->builtin = builtin;
-            amp_strmap_put(&b->files[f].exports, text_of(b, f, id), bind, NULL);
+            amp_strmap_put(&b->files[f].ix->exports, text_of(b, f, id), bind, NULL);
         }
     } else if (spec && module >= 0) { /* export * from './x' */
-        amp_mfile *mf = &b->files[f];
-        int *slot = amp_push(b->a, (void **)&mf->star, &mf->star_count, sizeof *slot);
+        amp_file_index *ix = b->files[f].ix;
+        int *slot = amp_push(b->a, (void **)&ix->star, &ix->star_count, sizeof *slot);
         if (slot)
             *slot = module;
     }
@@ -514,7 +514,7 @@ static uint64_t import_sig(const amp_builder *b, uint32_t f)
     size_t pos = 0;
     const char *key;
     void *value;
-    while (amp_strmap_next(&b->files[f].locals, &pos, &key, &value)) {
+    while (amp_strmap_next(&b->files[f].ix->locals, &pos, &key, &value)) {
         const amp_binding *bind = value;
         if (!bind->builtin)
             continue;
@@ -528,38 +528,119 @@ static uint64_t import_sig(const amp_builder *b, uint32_t f)
     return sig;
 }
 
-void amp_eval_index_files(amp_builder *b)
+void amp_file_index_free(amp_file_index *ix)
 {
+    if (!ix)
+        return;
+    amp_strmap_free(&ix->locals);
+    amp_strmap_free(&ix->exports);
+    amp_arena_free(&ix->arena);
+    free(ix);
+}
+
+/* A hash of the build's file paths, in order: what resolve_module reads. */
+static uint64_t paths_hash(const amp_builder *b)
+{
+    uint64_t h = b->file_count;
+    for (uint32_t f = 0; f < b->file_count; f++)
+        h = amp_hash_bytes(h, b->files[f].path, strlen(b->files[f].path) + 1);
+    return h;
+}
+
+/* Whether prev's index of file f holds for this build: read from the same
+ * text (its nodes are of prev's copy of the tree, which goes with it), with
+ * the same files to resolve imports among. */
+static bool index_holds(const amp_builder *b, const amp_model *prev, uint32_t f, uint64_t paths)
+{
+    if (!prev || !prev->file_index || !prev->trees || !prev->file_hash ||
+        prev->file_count != b->file_count || !b->m->trees)
+        return false;
+    const amp_file_index *ix = prev->file_index[f];
+    return ix && ix->kept && ix->paths == paths && prev->trees[f] && b->m->file_hash[f] &&
+           prev->file_hash[f] == b->m->file_hash[f];
+}
+
+/* Reads file f's imports, exports and declarations into a new index (its
+ * nodes of tree), or the builder's empty one when out of memory. */
+static amp_file_index *read_index(amp_builder *b, uint32_t f, const TSTree *tree, bool kept,
+                                  uint64_t paths)
+{
+    amp_file_index *ix = calloc(1, sizeof *ix);
+    if (!ix)
+        return &b->no_index;
+    ix->arena.chunk = 1024; /* a few bindings per file, for hundreds of files */
+    ix->paths = paths;
+    ix->kept = kept;
+    b->files[f].ix = ix;
+    amp_arena *home = b->a;
+    b->a = &ix->arena;
+    TSNode root = ts_tree_root_node(tree);
+    uint32_t n;
+    TSNode *stmts = named_children(root, &n);
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode stmt = stmts[i];
+        if (is_type(stmt, "import_statement"))
+            index_import(b, f, stmt);
+        else if (is_type(stmt, "export_statement"))
+            index_export(b, f, stmt);
+        else
+            index_declaration(b, f, stmt, false);
+    }
+    free(stmts);
+    b->a = home;
+    ix->sig = import_sig(b, f);
+    return ix;
+}
+
+void amp_eval_index_files(amp_builder *b, amp_model *prev)
+{
+    amp_model *m = b->m;
     for (uint32_t f = 0; f < b->file_count; f++) /* the first of a path wins */
         if (!amp_strmap_get(&b->paths, b->files[f].path))
             amp_strmap_put(&b->paths, b->files[f].path, (void *)(uintptr_t)(f + 1), NULL);
     b->import_sig = calloc(b->file_count ? b->file_count : 1, sizeof *b->import_sig);
+    m->file_index = calloc(b->file_count ? b->file_count : 1, sizeof *m->file_index);
+    uint64_t paths = paths_hash(b);
     for (uint32_t f = 0; f < b->file_count; f++) {
         const amp_doc *doc = b->files[f].doc;
+        b->files[f].ix = &b->no_index;
         if (!doc || !doc->tree)
             continue;
-        TSNode root = ts_tree_root_node(doc->tree);
-        uint32_t n = ts_node_named_child_count(root);
-        for (uint32_t i = 0; i < n; i++) {
-            TSNode stmt = ts_node_named_child(root, i);
-            if (is_type(stmt, "import_statement"))
-                index_import(b, f, stmt);
-            else if (is_type(stmt, "export_statement"))
-                index_export(b, f, stmt);
-            else
-                index_declaration(b, f, stmt, false);
+        amp_file_index *ix;
+        if (m->file_index && index_holds(b, prev, f, paths)) {
+            /* Taken over with the tree its nodes are of: the build reads
+             * the file from that tree (a copy of the same text's). */
+            ix = prev->file_index[f];
+            prev->file_index[f] = NULL;
+            ts_tree_delete(m->trees[f]);
+            m->trees[f] = prev->trees[f];
+            prev->trees[f] = NULL;
+            b->files[f].ix = ix;
+        } else {
+            bool kept = m->file_index && m->trees && m->trees[f];
+            ix = read_index(b, f, kept ? m->trees[f] : doc->tree, kept, paths);
         }
+        if (ix != &b->no_index && m->file_index)
+            m->file_index[f] = ix;
+        b->files[f].tree = m->trees && m->trees[f] ? m->trees[f] : doc->tree;
         if (b->import_sig)
-            b->import_sig[f] = import_sig(b, f);
+            b->import_sig[f] = ix->sig;
+        for (size_t i = 0; i < ix->missing_count; i++) {
+            amp_str *slot = amp_push(b->a, (void **)&m->missing_imports, &m->missing_import_count,
+                                     sizeof *slot);
+            if (slot) /* the text in the model's arena: the index may go first */
+                *slot =
+                    (amp_str){amp_arena_strndup(b->a, ix->missing[i].s, strlen(ix->missing[i].s)),
+                              ix->missing[i].loc};
+        }
     }
 }
 
 void amp_eval_free_files(amp_builder *b)
 {
-    for (size_t f = 0; f < b->file_count; f++) {
-        amp_strmap_free(&b->files[f].locals);
-        amp_strmap_free(&b->files[f].exports);
-    }
+    for (size_t f = 0; f < b->file_count; f++) /* an index the model could not keep */
+        if (b->files[f].ix != &b->no_index && (!b->m->file_index || !b->m->file_index[f]))
+            amp_file_index_free(b->files[f].ix);
     free(b->node_class);
     b->node_class = NULL;
     free(b->import_sig);
@@ -601,11 +682,11 @@ static const amp_value *eval_export(amp_builder *b, uint32_t f, const char *name
 {
     if (hops > 32)
         return NULL;
-    amp_binding *bind = amp_strmap_get(&b->files[f].exports, name);
+    amp_binding *bind = amp_strmap_get(&b->files[f].ix->exports, name);
     if (bind)
         return eval_binding(b, f, bind, name, hops + 1);
-    for (size_t i = 0; i < b->files[f].star_count; i++) {
-        const amp_value *v = eval_export(b, (uint32_t)b->files[f].star[i], name, hops + 1);
+    for (size_t i = 0; i < b->files[f].ix->star_count; i++) {
+        const amp_value *v = eval_export(b, (uint32_t)b->files[f].ix->star[i], name, hops + 1);
         if (v)
             return v;
     }
@@ -620,11 +701,11 @@ static void collect_exports(amp_builder *b, uint32_t f, amp_strmap *names, int h
     size_t pos = 0;
     const char *key;
     void *value;
-    while (amp_strmap_next(&b->files[f].exports, &pos, &key, &value))
+    while (amp_strmap_next(&b->files[f].ix->exports, &pos, &key, &value))
         if (strcmp(key, "default") != 0 && !amp_strmap_get(names, key))
             amp_strmap_put(names, key, (void *)(uintptr_t)(f + 1), NULL);
-    for (size_t i = 0; i < b->files[f].star_count; i++)
-        collect_exports(b, (uint32_t)b->files[f].star[i], names, hops + 1);
+    for (size_t i = 0; i < b->files[f].ix->star_count; i++)
+        collect_exports(b, (uint32_t)b->files[f].ix->star[i], names, hops + 1);
 }
 
 /* A namespace import as an OBJECT of the module's exports, in the order of
@@ -719,12 +800,14 @@ static const amp_value *eval_binding(amp_builder *b, uint32_t f, const amp_bindi
     case AMP_BIND_NODE:
         return eval_node_memo(b, f, bind->node, bind->name_node);
     case AMP_BIND_LOCAL: {
-        amp_binding *local = amp_strmap_get(&b->files[f].locals, bind->name);
+        amp_binding *local = amp_strmap_get(&b->files[f].ix->locals, bind->name);
         return local && hops < 32 ? eval_binding(b, f, local, bind->name, hops + 1) : NULL;
     }
     case AMP_BIND_IMPORT:
-        if (bind->builtin)
-            return builtin_value(b, f, none, bind->name);
+        if (bind->builtin) { /* the name copied: the file's index may go before the value */
+            const char *path = amp_arena_strndup(b->a, bind->name, strlen(bind->name));
+            return path ? builtin_value(b, f, none, path) : NULL;
+        }
         if (bind->module < 0)
             return NULL;
         return eval_export(b, (uint32_t)bind->module, bind->name, hops + 1);
@@ -753,7 +836,7 @@ static const amp_value *eval_identifier(amp_builder *b, uint32_t f, TSNode n,
             return sc->value;
         }
     const char *name = text_of(b, f, n);
-    amp_binding *bind = name ? amp_strmap_get(&b->files[f].locals, name) : NULL;
+    amp_binding *bind = name ? amp_strmap_get(&b->files[f].ix->locals, name) : NULL;
     /* Builtin imports (part of an entry's key) keep a value pure; while an
      * entry is evaluated, so does an import of another file's export, which
      * the entry keeps as a dependency. */
@@ -1264,7 +1347,7 @@ static bool deps_hold(amp_builder *b, uint32_t f, const amp_entry *entry)
 {
     for (size_t i = 0; i < entry->dep_count; i++) {
         const amp_entry_dep *d = &entry->deps[i];
-        amp_binding *bind = amp_strmap_get(&b->files[f].locals, d->name);
+        amp_binding *bind = amp_strmap_get(&b->files[f].ix->locals, d->name);
         if (!bind || bind->builtin || bind->kind != AMP_BIND_IMPORT || bind->module < 0 ||
             eval_binding(b, f, bind, d->name, 0) != d->value)
             return false;
@@ -2393,25 +2476,24 @@ void amp_eval_all(amp_builder *b, const bool *skip)
 {
     b->reuse = skip;
     for (uint32_t f = 0; f < b->file_count; f++) {
-        const amp_doc *doc = b->files[f].doc;
-        if (!doc || !doc->tree || (skip && skip[f]))
+        if (!b->files[f].tree || (skip && skip[f]))
             continue;
         /* Declarations through their memo, so their values are shared. */
         size_t pos = 0;
         const char *key;
         void *value;
-        while (amp_strmap_next(&b->files[f].locals, &pos, &key, &value)) {
+        while (amp_strmap_next(&b->files[f].ix->locals, &pos, &key, &value)) {
             amp_binding *bind = value;
             if (bind->kind == AMP_BIND_NODE)
                 eval_node_memo(b, f, bind->node, bind->name_node);
         }
         pos = 0;
-        while (amp_strmap_next(&b->files[f].exports, &pos, &key, &value)) {
+        while (amp_strmap_next(&b->files[f].ix->exports, &pos, &key, &value)) {
             amp_binding *bind = value;
             if (bind->kind == AMP_BIND_NODE)
                 eval_node_memo(b, f, bind->node, bind->name_node);
         }
-        TSNode root = ts_tree_root_node(doc->tree);
+        TSNode root = ts_tree_root_node(b->files[f].tree);
         uint32_t n = ts_node_named_child_count(root);
         for (uint32_t i = 0; i < n; i++) {
             TSNode stmt = ts_node_named_child(root, i);
@@ -2424,8 +2506,8 @@ void amp_eval_all(amp_builder *b, const bool *skip)
     for (uint32_t f = 0; f < b->file_count; f++) {
         if (skip && skip[f])
             continue;
-        record_specifiers(b, f, &b->files[f].locals);
-        record_specifiers(b, f, &b->files[f].exports);
+        record_specifiers(b, f, &b->files[f].ix->locals);
+        record_specifiers(b, f, &b->files[f].ix->exports);
     }
     hold_reused(b, skip);
 }

@@ -33,13 +33,33 @@ typedef struct amp_binding {
     const char *name;   /* IMPORT: the imported name; LOCAL: the local name */
 } amp_binding;
 
-typedef struct amp_mfile {
-    const char *path;
-    const amp_doc *doc;
+/* What amp_eval_index_files read of one file's top level. The model keeps
+ * it (amp_model.file_index), and the next build takes it over while the
+ * file's tree is the same and the backend's files are the same (by path,
+ * in order: the module indexes say which file an import names). Its
+ * bindings' nodes are of the tree amp_model.trees holds for the file,
+ * which goes with it. */
+typedef struct amp_file_index {
+    amp_arena arena;    /* owns the bindings, their names, star and missing */
     amp_strmap locals;  /* top-level name -> amp_binding* */
     amp_strmap exports; /* exported name -> amp_binding* */
     int *star;          /* files re-exported with `export * from` */
     size_t star_count;
+    amp_str *missing; /* relative imports that name no file of the backend */
+    size_t missing_count;
+    uint64_t sig;   /* import_sig */
+    uint64_t paths; /* paths_hash of the build that read it */
+    bool kept;      /* its nodes are of amp_model.trees' tree (else doc's): may be taken over */
+} amp_file_index;
+
+void amp_file_index_free(amp_file_index *ix);
+
+typedef struct amp_mfile {
+    const char *path;
+    const amp_doc *doc;
+    amp_file_index *ix; /* borrowed from amp_model.file_index (or the builder's empty one) */
+    const TSTree *tree; /* what the build reads the file from: amp_model.trees' copy (the
+                           index's tree), else doc's; NULL without a tree */
 } amp_mfile;
 
 typedef struct amp_scope {
@@ -199,6 +219,7 @@ typedef struct amp_builder {
     size_t file_count;
     amp_strmap memo;      /* node key -> amp_value* */
     amp_strmap paths;     /* file path -> its index + 1 (import resolution) */
+    amp_file_index no_index; /* empty: the index of a file whose own could not be made */
     int depth;
     int peak;             /* the largest depth any evaluation has started at */
     size_t steps;
@@ -237,7 +258,9 @@ void amp_eval_fetch_entry_of(const amp_builder *b, const amp_value *v);
 /* Fills b->fid and b->node_class for the TypeScript grammar; returns -1
  * when out of memory. amp_eval_free_files frees them. */
 int amp_eval_init(amp_builder *b);
-void amp_eval_index_files(amp_builder *b);
+/* Indexes each file's top level (into b->m->file_index), taking prev's
+ * index of a file over where it holds (prev may be NULL). */
+void amp_eval_index_files(amp_builder *b, amp_model *prev);
 void amp_eval_free_files(amp_builder *b);
 const amp_value *amp_eval(amp_builder *b, uint32_t file, TSNode node, const amp_scope *scope);
 /* Evaluates every top-level statement of every file (filling roots), but

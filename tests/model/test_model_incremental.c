@@ -594,6 +594,34 @@ static void test_cross_file_changes(void)
     unload(&p);
 }
 
+/* A file's index (its imports, resolved among the backend's files) is
+ * kept from build to build while its text is the same, but only while the
+ * files are the same: a file renamed to the name an unchanged file imports
+ * makes that import resolve, and renamed back makes it name nothing again. */
+static void test_file_renamed_under_an_import(void)
+{
+    project p;
+    start_data_project(&p);
+    add_text(&p, "/p/amplify/data/resource.ts",
+             "import { defineData } from '@aws-amplify/backend';\n"
+             "import { schema } from './schema';\n"
+             "export const data = defineData({ schema });\n");
+    add_text(&p, "/p/amplify/data/schemas.ts",
+             "import { a } from '@aws-amplify/backend';\n"
+             "export const schema = a.schema({ Post: a.model({ title: a.string() })"
+             ".authorization((allow) => [allow.publicApiKey()]) });\n");
+    amp_model *inc = amp_model_build(p.sources, p.count);
+    AMP_CHECK(inc && inc->missing_import_count == 1);
+    p.sources[2].path = "/p/amplify/data/schema.ts";
+    check_same(&inc, &p, "the schema file renamed to the name resource.ts imports");
+    AMP_CHECK(inc && inc->missing_import_count == 0 && inc->schema_count == 1);
+    p.sources[2].path = p.paths[2];
+    check_same(&inc, &p, "the schema file renamed back");
+    AMP_CHECK(inc && inc->missing_import_count == 1);
+    amp_model_delete(inc);
+    unload(&p);
+}
+
 /* Replaces the first occurrence of from in file k by to. */
 static void replace_first(project *p, size_t k, const char *from, const char *to)
 {
@@ -947,6 +975,7 @@ int main(int argc, char **argv)
     }
     projects_dir = argv[1];
     AMP_RUN(test_cross_file_changes);
+    AMP_RUN(test_file_renamed_under_an_import);
     AMP_RUN(test_schema_entries);
     AMP_RUN(test_entry_becomes_a_type);
     AMP_RUN(test_nested_entries_of_one_text);

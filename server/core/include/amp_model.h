@@ -424,6 +424,8 @@ typedef struct amp_model {
      * tree; and the pairs it noted, by their key node's id. */
     TSTree **trees;
     struct amp_pair_ids *pair_ids; /* owned, or NULL */
+    struct amp_file_index **file_index; /* owned array of file_count owned indexes (or NULL):
+                                           each file's imports and top-level names */
     size_t fresh_binding_count; /* binding_count of the last build that reused nothing */
     amp_file_pair *namings;    /* a const of `from` gave the name to a value of `to` */
     size_t naming_count;
