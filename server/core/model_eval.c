@@ -1437,27 +1437,36 @@ static size_t held_slot(const amp_builder *b, const amp_value *v)
     return i;
 }
 
+/* Makes room in the held table for n entries in all; false when out of
+ * memory. The first table is as large as prev's notes say this build will
+ * need. */
+static bool held_room(amp_builder *b, size_t n)
+{
+    if (2 * n <= b->held_cap)
+        return true;
+    size_t cap = b->held_cap ? 2 * b->held_cap : 64;
+    const amp_pair_ids *was = b->prev ? b->prev->pair_ids : NULL;
+    while (cap < 2 * n || (!b->held_cap && was && cap < 2 * (was->count + 1)))
+        cap *= 2;
+    amp_entry **old = b->held, **grown = calloc(cap, sizeof *grown);
+    if (!grown)
+        return false;
+    size_t old_cap = b->held_cap;
+    b->held = grown;
+    b->held_cap = cap;
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i])
+            b->held[held_slot(b, old[i]->value)] = old[i];
+    free(old);
+    return true;
+}
+
 /* Notes that this build holds entry's value (a failure to note, out of
  * memory, only costs reading its type again). */
 static void hold_entry(amp_builder *b, amp_entry *entry)
 {
-    if (2 * (b->held_count + 1) > b->held_cap) {
-        /* First as large as prev's notes say this build will need. */
-        size_t cap = b->held_cap ? 2 * b->held_cap : 1024;
-        const amp_pair_ids *was = b->prev ? b->prev->pair_ids : NULL;
-        while (!b->held_cap && was && cap < 2 * (was->count + 1))
-            cap *= 2;
-        amp_entry **old = b->held, **grown = calloc(cap, sizeof *grown);
-        if (!grown)
-            return;
-        size_t old_cap = b->held_cap;
-        b->held = grown;
-        b->held_cap = cap;
-        for (size_t i = 0; i < old_cap; i++)
-            if (old[i])
-                b->held[held_slot(b, old[i]->value)] = old[i];
-        free(old);
-    }
+    if (!held_room(b, b->held_count + 1))
+        return;
     size_t i = held_slot(b, entry->value);
     if (!b->held[i])
         b->held_count++;
@@ -1838,7 +1847,11 @@ static void note_pair(amp_builder *b, uint32_t f, TSNode key, TSNode value, cons
     amp_pair_ids *ids = m->pair_ids;
     if (2 * (ids->count + 1) > ids->cap) {
         const amp_pair_ids *was = b->prev ? b->prev->pair_ids : NULL;
-        size_t cap = ids->cap ? 2 * ids->cap : was && was->cap ? was->cap : 1024;
+        /* First as large as prev's notes say this build will need: a
+         * keystroke in a file of many files notes only that file's pairs. */
+        size_t cap = ids->cap ? 2 * ids->cap : 64;
+        while (!ids->cap && was && cap < 2 * (was->count + 1))
+            cap *= 2;
         amp_pair_ids grown = {calloc(cap, sizeof *grown.slots), cap, 0};
         if (!grown.slots)
             return;
@@ -2461,7 +2474,7 @@ static void record_specifiers(amp_builder *b, uint32_t f, const amp_strmap *map)
  * copies them instead of reading every type of those files again). */
 static void hold_reused(amp_builder *b, const bool *skip)
 {
-    if (!skip)
+    if (!skip || !held_room(b, b->held_count + b->m->entries.count))
         return;
     size_t pos = 0;
     const char *key;

@@ -163,10 +163,49 @@ static void put_slot(memo_slot *slots, size_t cap, memo_slot slot)
     slots[i] = slot;
 }
 
-/* Drops the records the last run did not use (all of them with all), and
- * builds the table again when it dropped any. */
+/* Empties slot i, moving the slots after it in its probe run back where
+ * their probe sequences pass it (linear probing leaves no holes). */
+static void remove_slot(amp_rule_memo *memo, size_t i)
+{
+    size_t mask = memo->cap - 1, j = i;
+    for (;;) {
+        memo->slots[i] = (memo_slot){0};
+        size_t home;
+        do {
+            j = (j + 1) & mask;
+            if (!memo->slots[j].hash)
+                return;
+            home = (size_t)(memo->slots[j].hash >> 7) & mask;
+        } while (i <= j ? i < home && home <= j : i < home || home <= j);
+        memo->slots[i] = memo->slots[j];
+        i = j;
+    }
+}
+
+/* Drops the records the last run did not use (all of them with all). A
+ * keystroke drops the record of the type it changed: those few leave their
+ * slots one by one; many, and the table is built again. */
 static void drop_records(amp_rule_memo *memo, bool all)
 {
+    size_t stale = 0;
+    for (size_t i = 0; i < memo->cap; i++)
+        if (memo->slots[i].hash && (all || memo->slots[i].used != memo->run))
+            stale++;
+    if (stale == 0)
+        return;
+    if (!all && stale <= memo->cap / 16) {
+        for (size_t i = 0; i < memo->cap;) {
+            memo_slot *sl = &memo->slots[i];
+            if (!sl->hash || sl->used == memo->run) {
+                i++;
+                continue;
+            }
+            rec_free(sl->rec);
+            remove_slot(memo, i); /* may move a later slot here: look at i again */
+            memo->count--;
+        }
+        return;
+    }
     size_t kept = 0;
     for (size_t i = 0; i < memo->cap; i++) {
         memo_slot *sl = &memo->slots[i];
@@ -180,8 +219,6 @@ static void drop_records(amp_rule_memo *memo, bool all)
             kept++;
         }
     }
-    if (kept == memo->count)
-        return;
     memo->count = kept;
     /* Open addressing has no holes to leave: put the rest in again. */
     memo_slot *fresh = memo->cap ? calloc(memo->cap, sizeof *fresh) : NULL;
