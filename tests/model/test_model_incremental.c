@@ -882,6 +882,44 @@ static void test_findings_lookups(void)
     unload(&p);
 }
 
+/* Runs count the generated names and list them only when a count says two
+ * may share a name: the counts follow models added, renamed and removed,
+ * and custom operations named like a generated field. */
+static void test_generated_name_counts(void)
+{
+    project p;
+    start_data_project(&p);
+    add_text(&p, "/p/amplify/data/resource.ts",
+             "import { a, defineData } from '@aws-amplify/backend';\n"
+             "const schema = a.schema({\n"
+             "  Setting: a.model({ title: a.string() }),\n"
+             "  Note: a.model({ body: a.string() }),\n"
+             "  Item: a.model({ title: a.string() }),\n"
+             "}).authorization((allow) => [allow.publicApiKey()]);\n"
+             "export const data = defineData({ schema });\n");
+    amp_model *inc = amp_model_build(p.sources, p.count);
+    edit(&p, 1, 0, 0, "\n");
+    check_same(&inc, &p, "no name repeated");
+    replace_first(&p, 1, "  Item:", "  Settings:");
+    check_same(&inc, &p, "a model renamed to share the list query of another");
+    edit(&p, 1, 0, 0, "\n");
+    check_same(&inc, &p, "shifted with the shared name");
+    replace_first(&p, 1, "  Settings:", "  Item:");
+    check_same(&inc, &p, "renamed back");
+    replace_first(&p, 1, "  Item:",
+                  "  listNotes: a.query().returns(a.string()).handler(a.handler.function('f')),\n"
+                  "  Item:");
+    check_same(&inc, &p, "a custom query named like a generated list query");
+    replace_first(&p, 1, "listNotes:", "listNotez:");
+    check_same(&inc, &p, "the custom query renamed");
+    replace_first(&p, 1, "  Note: a.model({ body: a.string() }),\n", "");
+    check_same(&inc, &p, "a model removed");
+    replace_first(&p, 1, "listNotez:", "listSettings:");
+    check_same(&inc, &p, "the custom query named like a kept list query");
+    amp_model_delete(inc);
+    unload(&p);
+}
+
 static const char *projects_dir;
 
 /* Schema entries that read an import of another file (a function handed
@@ -982,6 +1020,7 @@ int main(int argc, char **argv)
     AMP_RUN(test_entries_with_imports);
     AMP_RUN(test_findings_context);
     AMP_RUN(test_findings_lookups);
+    AMP_RUN(test_generated_name_counts);
     AMP_RUN(test_every_project);
     return amp_test_summary();
 }

@@ -83,8 +83,23 @@ void amp_rules_memo_type(amp_check *c, unsigned family, uint64_t context, size_t
 /* What a rule keeps of its own making for type ti of schema si (bytes
  * that hold no pointers and no absolute locations), as kept by
  * amp_rules_memo_put for a type of the same origin, name and distance
- * from key to value; NULL when there is none. Valid until the run ends. */
-const void *amp_rules_memo_get(amp_check *c, unsigned family, size_t si, size_t ti, size_t *size);
+ * from key to value; NULL when there is none. Valid until the run ends.
+ * *id (when id is not NULL) names those bytes: no other bytes the memo
+ * keeps, before or after, get the same. */
+const void *amp_rules_memo_get(amp_check *c, unsigned family, size_t si, size_t ti, size_t *size,
+                               uint64_t *id);
+
+/* Where a rule keeps a state of its own from run to run (which: one of
+ * AMP_MEMO_STATE_*), freed with state_free when the memo goes or the rule
+ * configuration or environment changes; NULL without a memo. The slot
+ * holds NULL until the rule puts something there. */
+void **amp_rules_memo_state(amp_check *c, unsigned which, void (*state_free)(void *));
+
+/* The states of amp_rules_memo_state. */
+enum {
+    AMP_MEMO_STATE_GEN_NAMES, /* the generated-name counts (rules_schema_more.c) */
+    AMP_MEMO_STATES
+};
 
 /* Keeps a copy of data for type ti of schema si; false when it cannot
  * (the type has no record, out of memory). */

@@ -68,6 +68,7 @@ typedef struct memo_family {
     size_t dep_count;
     void *data; /* owned: what amp_rules_memo_put kept, or NULL */
     size_t data_size;
+    uint64_t data_id; /* names data among all the memo ever kept (never 0 with data) */
 } memo_family;
 
 /* A type's record: small, so that the records of a schema stay in cache
@@ -93,7 +94,10 @@ typedef struct memo_slot {
 } memo_slot;
 
 struct amp_rule_memo {
-    uint64_t setup;   /* fingerprint of the configuration and environment of the records */
+    uint64_t setup;    /* fingerprint of the configuration and environment of the records */
+    uint64_t data_ids; /* the last memo_family.data_id handed out */
+    void *state[AMP_MEMO_STATES]; /* owned (state_free): what rules keep of their own */
+    void (*state_free[AMP_MEMO_STATES])(void *);
     uint32_t run;     /* bumped per amp_rules_check */
     memo_slot *slots; /* owned: open addressing, cap a power of two */
     size_t cap, count;
@@ -237,10 +241,21 @@ static void drop_records(amp_rule_memo *memo, bool all)
     memo->slots = fresh;
 }
 
+/* Frees what rules keep of their own (amp_rules_memo_state). */
+static void states_free(amp_rule_memo *memo)
+{
+    for (size_t i = 0; i < AMP_MEMO_STATES; i++) {
+        if (memo->state[i] && memo->state_free[i])
+            memo->state_free[i](memo->state[i]);
+        memo->state[i] = NULL;
+    }
+}
+
 void amp_rule_memo_free(amp_rule_memo *memo)
 {
     if (!memo)
         return;
+    states_free(memo);
     drop_records(memo, true);
     free(memo->slots);
 
@@ -315,8 +330,10 @@ void amp_rules_memo_begin(amp_check *c)
         return;
     amp_rule_memo *memo = m->rule_memo;
     uint64_t setup = setup_of(c);
-    if (setup != memo->setup)
+    if (setup != memo->setup) {
+        states_free(memo);
         drop_records(memo, true);
+    }
     memo->setup = setup;
     memo->run++;
     run_free(memo);
@@ -430,7 +447,7 @@ static bool record(const amp_model *m, memo_family *fam, const amp_diag_list *li
     memo_finding *items = n ? calloc(n, sizeof *items) : NULL;
     if (n && !items)
         return false;
-    memo_family got = {items, 0, NULL, 0, NULL, 0};
+    memo_family got = {items, 0, NULL, 0, NULL, 0, 0};
     for (size_t i = from; i < list->count; i++) {
         const amp_diag *d = &list->items[i];
         memo_finding *x = &items[got.count++];
@@ -626,14 +643,26 @@ void amp_rules_memo_type(amp_check *c, unsigned family, uint64_t context, size_t
     settle(list, from);
 }
 
-const void *amp_rules_memo_get(amp_check *c, unsigned family, size_t si, size_t ti, size_t *size)
+const void *amp_rules_memo_get(amp_check *c, unsigned family, size_t si, size_t ti, size_t *size,
+                               uint64_t *id)
 {
     amp_rule_memo *memo = c->m->rule_memo;
     memo_rec *r = memo && family < AMP_MEMO_FAMILIES ? record_of(c, memo, si, ti) : NULL;
     if (!r || !(r->known & r->busy & (1u << family)) || !r->more[family].data)
         return NULL;
     *size = r->more[family].data_size;
+    if (id)
+        *id = r->more[family].data_id;
     return r->more[family].data;
+}
+
+void **amp_rules_memo_state(amp_check *c, unsigned which, void (*state_free)(void *))
+{
+    amp_rule_memo *memo = c->m->rule_memo;
+    if (!memo || which >= AMP_MEMO_STATES)
+        return NULL;
+    memo->state_free[which] = state_free;
+    return &memo->state[which];
 }
 
 bool amp_rules_memo_put(amp_check *c, unsigned family, size_t si, size_t ti, const void *data,
@@ -650,6 +679,7 @@ bool amp_rules_memo_put(amp_check *c, unsigned family, size_t si, size_t ti, con
     family_clear(&r->more[family]);
     r->more[family].data = copy;
     r->more[family].data_size = size;
+    r->more[family].data_id = ++memo->data_ids;
     r->known |= 1u << family;
     r->busy |= 1u << family;
     r->context[family] = 0;

@@ -423,7 +423,7 @@ static bool kept_fields(amp_check *c, gen_list *l, size_t si, size_t ti, const a
                         int scope)
 {
     size_t size = 0;
-    const unsigned char *bytes = amp_rules_memo_get(c, AMP_MEMO_GEN_OPS, si, ti, &size);
+    const unsigned char *bytes = amp_rules_memo_get(c, AMP_MEMO_GEN_OPS, si, ti, &size, NULL);
     uint32_t n;
     if (!bytes || size < sizeof n)
         return false;
@@ -624,8 +624,315 @@ static void check_custom_ops(amp_check *c, const gen_list *l)
     }
 }
 
+/* ---- what the generated names were, kept from run to run ---------------------------- */
+
+/* A keystroke changes one model, and a valid schema has no two generated
+ * fields of one name: rather than list the thousands of names on every
+ * run, each run counts the names by the hash of their scope, root and
+ * name, and only a count of two (or a custom operation's name counted
+ * once) makes it list them all (check_generated_fields). The names of a
+ * model whose record keeps them (AMP_MEMO_GEN_OPS) are counted once, while
+ * that record stands; those of a model without one, for the run alone.
+ * Hashes that collide only make the run list the names: never a finding
+ * missed. */
+
+/* The names one kept record holds, counted while it stands. */
+typedef struct gen_source {
+    uint64_t id; /* amp_rules_memo_get's id of the kept names; 0: an empty slot */
+    int scope;
+    uint32_t seen;  /* the run that last found the record */
+    uint64_t *keys; /* owned: the hash of each name (gen_key) */
+    uint32_t count;
+} gen_source;
+
+typedef struct gen_count {
+    uint64_t key; /* 0: an empty slot */
+    uint32_t n;   /* names of that key counted (may be 0: a slot kept until the table is rebuilt) */
+} gen_count;
+
+typedef struct gen_state {
+    uint32_t run;
+    gen_source *sources; /* owned: open addressing by id and scope */
+    size_t source_cap, source_count;
+    gen_count *counts; /* owned: open addressing by key */
+    size_t count_cap, count_used;
+    size_t repeated; /* keys counted twice or more */
+} gen_state;
+
+static void gen_state_free(void *p)
+{
+    gen_state *st = p;
+    if (!st)
+        return;
+    for (size_t i = 0; i < st->source_cap; i++)
+        free(st->sources[i].keys);
+    free(st->sources);
+    free(st->counts);
+    free(st);
+}
+
+static uint64_t gen_key(int scope, int root, const char *name)
+{
+    uint64_t h = gen_hash(scope, root, name);
+    return h ? h : 1;
+}
+
+/* Adds delta (+1 or -1) to the count of key; false when out of memory. */
+static bool count_key(gen_state *st, uint64_t key, int delta)
+{
+    if (2 * (st->count_used + 1) > st->count_cap) {
+        size_t live = 0;
+        for (size_t i = 0; i < st->count_cap; i++)
+            live += st->counts[i].n > 0;
+        size_t cap = 1024;
+        while (cap < 4 * (live + 1))
+            cap *= 2;
+        gen_count *grown = calloc(cap, sizeof *grown);
+        if (!grown)
+            return false;
+        for (size_t i = 0; i < st->count_cap; i++) {
+            if (!st->counts[i].n)
+                continue;
+            size_t k = (size_t)st->counts[i].key & (cap - 1);
+            while (grown[k].key)
+                k = (k + 1) & (cap - 1);
+            grown[k] = st->counts[i];
+        }
+        free(st->counts);
+        st->counts = grown;
+        st->count_cap = cap;
+        st->count_used = live;
+    }
+    size_t k = (size_t)key & (st->count_cap - 1);
+    while (st->counts[k].key && st->counts[k].key != key)
+        k = (k + 1) & (st->count_cap - 1);
+    gen_count *g = &st->counts[k];
+    if (!g->key) {
+        if (delta < 0)
+            return true;
+        g->key = key;
+        st->count_used++;
+    }
+    if (delta > 0 && ++g->n == 2)
+        st->repeated++;
+    else if (delta < 0 && g->n > 0 && g->n-- == 2)
+        st->repeated--;
+    return true;
+}
+
+static uint32_t key_count(const gen_state *st, uint64_t key)
+{
+    if (!st->count_cap)
+        return 0;
+    size_t k = (size_t)key & (st->count_cap - 1);
+    while (st->counts[k].key && st->counts[k].key != key)
+        k = (k + 1) & (st->count_cap - 1);
+    return st->counts[k].n;
+}
+
+static size_t source_home(const gen_state *st, uint64_t id, int scope)
+{
+    uint64_t h = (id ^ (uint64_t)(uint32_t)scope * 0x9e3779b97f4a7c15ull) * 0xff51afd7ed558ccdull;
+    return (size_t)(h >> 17) & (st->source_cap - 1);
+}
+
+/* The slot of the source of kept names id in scope, made (uncounted, with
+ * seen 0) when there is none; NULL when out of memory. */
+static gen_source *find_source(gen_state *st, uint64_t id, int scope)
+{
+    if (2 * (st->source_count + 1) > st->source_cap) {
+        size_t cap = st->source_cap ? 2 * st->source_cap : 1024;
+        gen_source *old = st->sources, *grown = calloc(cap, sizeof *grown);
+        if (!grown)
+            return NULL;
+        size_t old_cap = st->source_cap;
+        st->sources = grown;
+        st->source_cap = cap;
+        for (size_t i = 0; i < old_cap; i++) {
+            if (!old[i].id)
+                continue;
+            size_t k = source_home(st, old[i].id, old[i].scope);
+            while (grown[k].id)
+                k = (k + 1) & (cap - 1);
+            grown[k] = old[i];
+        }
+        free(old);
+    }
+    size_t k = source_home(st, id, scope);
+    while (st->sources[k].id && (st->sources[k].id != id || st->sources[k].scope != scope))
+        k = (k + 1) & (st->source_cap - 1);
+    if (!st->sources[k].id) {
+        st->sources[k] = (gen_source){.id = id, .scope = scope};
+        st->source_count++;
+    }
+    return &st->sources[k];
+}
+
+/* Empties source slot i (its names uncounted), moving the slots after it
+ * back where their probe sequences pass it. */
+static void drop_source(gen_state *st, size_t i)
+{
+    gen_source *s = &st->sources[i];
+    for (uint32_t k = 0; k < s->count; k++)
+        count_key(st, s->keys[k], -1);
+    free(s->keys);
+    st->source_count--;
+    size_t mask = st->source_cap - 1, j = i;
+    for (;;) {
+        st->sources[i] = (gen_source){0};
+        size_t home;
+        do {
+            j = (j + 1) & mask;
+            if (!st->sources[j].id)
+                return;
+            home = source_home(st, st->sources[j].id, st->sources[j].scope);
+        } while (i <= j ? i < home && home <= j : i < home || home <= j);
+        st->sources[i] = st->sources[j];
+        i = j;
+    }
+}
+
+/* Counts the names of the kept bytes of a new source; false when out of
+ * memory. */
+static bool count_source(gen_state *st, gen_source *src, const unsigned char *bytes, size_t size)
+{
+    uint32_t n;
+    if (size < sizeof n)
+        return true;
+    memcpy(&n, bytes, sizeof n);
+    src->keys = n ? malloc(n * sizeof *src->keys) : NULL;
+    if (n && !src->keys)
+        return false;
+    for (uint32_t i = 0; i < n; i++) {
+        gen_kept k;
+        memcpy(&k, bytes + sizeof n + i * sizeof k, sizeof k);
+        src->keys[src->count] = gen_key(src->scope, k.root, (const char *)bytes + k.name);
+        if (!count_key(st, src->keys[src->count], +1))
+            return false;
+        src->count++;
+    }
+    return true;
+}
+
+/* The fields model t generates, into l (emptied first): l->items holds room
+ * for them (op_count and t's indexes). */
+static void fresh_fields(const amp_model *m, gen_list *l, const amp_type *t, int scope)
+{
+    l->count = 0;
+    add_model_ops(m, l, t, scope);
+    add_index_queries(l, t, scope);
+}
+
+/* Counts this run's generated names; true when two of them, or a custom
+ * operation and one of them, may share a name (or when it cannot tell):
+ * then the names must be listed. */
+static bool names_may_repeat(amp_check *c)
+{
+    void **slot = amp_rules_memo_state(c, AMP_MEMO_STATE_GEN_NAMES, gen_state_free);
+    if (!slot)
+        return true;
+    gen_state *st = *slot;
+    if (!st && !(st = *slot = calloc(1, sizeof *st)))
+        return true;
+    const amp_model *m = c->m;
+    st->run++;
+    bool unsure = false;
+    gen_list l = {0};
+    read_ops(&l);
+    uint64_t *loose = NULL; /* keys of this run alone: models whose names no record keeps */
+    size_t loose_count = 0, loose_cap = 0;
+    for (size_t si = 0; si < m->schema_count && !unsure; si++) {
+        const amp_schema *s = &m->schemas[si];
+        if (amp_schema_legacy(c, si) || !renames_known(s))
+            continue;
+        int scope = scope_of(m, si);
+        for (size_t i = 0; i < s->type_count && !unsure; i++) {
+            const amp_type *t = &s->types[i];
+            if (t->kind != AMP_TYPE_MODEL || !t->name)
+                continue;
+            size_t size = 0;
+            uint64_t id = 0;
+            const unsigned char *bytes = amp_rules_memo_get(c, AMP_MEMO_GEN_OPS, si, i, &size, &id);
+            if (!bytes) {
+                if (!disabled_ops_known(t))
+                    continue;
+                size_t need = l.op_count + t->index_count;
+                if (need > l.cap) {
+                    gen_field *items = realloc(l.items, need * sizeof *items);
+                    if (!items) {
+                        unsure = true;
+                        break;
+                    }
+                    l.items = items;
+                    l.cap = need;
+                }
+                fresh_fields(m, &l, t, scope);
+                keep_fields(c, &l, 0, si, i, t);
+                bytes = amp_rules_memo_get(c, AMP_MEMO_GEN_OPS, si, i, &size, &id);
+                if (!bytes) {
+                    for (size_t k = 0; k < l.count && !unsure; k++) {
+                        if (loose_count == loose_cap) {
+                            size_t cap = loose_cap ? 2 * loose_cap : 64;
+                            uint64_t *grown = realloc(loose, cap * sizeof *grown);
+                            if (!grown) {
+                                unsure = true;
+                                break;
+                            }
+                            loose = grown;
+                            loose_cap = cap;
+                        }
+                        uint64_t key = gen_key(scope, l.items[k].root, l.items[k].name);
+                        if (!count_key(st, key, +1))
+                            unsure = true;
+                        else
+                            loose[loose_count++] = key;
+                    }
+                    continue;
+                }
+            }
+            gen_source *src = find_source(st, id, scope);
+            if (!src) {
+                unsure = true;
+                break;
+            }
+            if (src->seen == 0 && !count_source(st, src, bytes, size))
+                unsure = true;
+            src->seen = st->run;
+        }
+    }
+    /* Sources no model of this run has: their models changed or went. */
+    for (size_t i = 0; i < st->source_cap;) {
+        if (st->sources[i].id && st->sources[i].seen != st->run)
+            drop_source(st, i); /* may move a later slot here: look at i again */
+        else
+            i++;
+    }
+    bool repeat = unsure || st->repeated > 0;
+    for (size_t si = 0; si < m->schema_count && !repeat; si++) {
+        const amp_schema *s = &m->schemas[si];
+        int scope = scope_of(m, si);
+        for (size_t i = 0; i < s->type_count && !repeat; i++) {
+            const amp_type *op = &s->types[i];
+            int root = root_of_kind(op->kind);
+            repeat = root != ROOT_NONE && op->name && key_count(st, gen_key(scope, root, op->name));
+        }
+    }
+    for (size_t k = 0; k < loose_count; k++)
+        count_key(st, loose[k], -1);
+    free(loose);
+    free(l.items);
+    amp_arena_free(&l.names);
+    if (unsure) { /* counts that may be half made: start again next run */
+        gen_state_free(st);
+        *slot = NULL;
+    }
+    return repeat;
+}
+
 static void check_generated_fields(amp_check *c)
 {
+    if (!names_may_repeat(c))
+        return;
     gen_list l = {0};
     if (collect_fields(c, &l)) {
         check_generated_collisions(c, &l);
