@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "amp_strmap.h"
 #include "lang_hook.h"
 
 const TSLanguage *tree_sitter_typescript(void);
@@ -48,6 +49,7 @@ int amp_doc_init(amp_doc *doc, const char *bytes, uint32_t len, int64_t version,
     doc->tree_stale = true;
     doc->too_large = len > parse_limit;
     doc->slack = UINT32_MAX;
+    doc->gen = amp_hash_bytes(0, bytes, len) | 1;
     return amp_text_init(&doc->text, bytes, len);
 }
 
@@ -76,7 +78,66 @@ int amp_doc_set_text(amp_doc *doc, const char *bytes, uint32_t len)
     doc->tree_stale = true;
     doc->too_large = len > doc->parse_limit;
     doc->slack = UINT32_MAX;
+    doc->gen = amp_hash_bytes(0, bytes, len) | 1; /* a new start: no edit leads here */
+    doc->change_count = 0;
     return 0;
+}
+
+/* Logs an edit of doc (bytes [start, end) replaced with ins) and names
+ * the new text by chaining the edit into gen. */
+static void log_change(amp_doc *doc, uint32_t start, uint32_t end, const char *ins,
+                       uint32_t ins_len)
+{
+    uint64_t seed = doc->gen * 0x9E3779B97F4A7C15ull ^ ((uint64_t)start << 32 | end);
+    amp_doc_change *c = &doc->changes[doc->change_count++ % AMP_DOC_CHANGE_LOG];
+    c->before = doc->gen;
+    c->after = doc->gen = amp_hash_bytes(seed, ins, ins_len) | 1;
+    c->start = start;
+    c->old_end = end;
+    c->new_end = start + ins_len;
+}
+
+bool amp_doc_changed_since(const amp_doc *doc, uint64_t gen, uint32_t *start, uint32_t *old_end,
+                           uint32_t *new_end)
+{
+    *start = *old_end = *new_end = doc->text.len;
+    if (gen == doc->gen)
+        return true;
+    /* Back from the last edit to the one made on the text named gen. */
+    uint32_t logged =
+        doc->change_count < AMP_DOC_CHANGE_LOG ? doc->change_count : AMP_DOC_CHANGE_LOG;
+    uint32_t first = 0, k;
+    uint64_t want = doc->gen;
+    for (k = 0; k < logged; k++) {
+        const amp_doc_change *c = &doc->changes[(doc->change_count - 1 - k) % AMP_DOC_CHANGE_LOG];
+        if (c->after != want)
+            return false;
+        want = c->before;
+        if (want == gen) {
+            first = doc->change_count - 1 - k;
+            break;
+        }
+    }
+    if (k == logged)
+        return false;
+    /* Forward, growing one span: [lo, ohi) of the text named gen is
+     * [lo, nhi) of the text after each edit. */
+    const amp_doc_change *c = &doc->changes[first % AMP_DOC_CHANGE_LOG];
+    uint32_t lo = c->start, ohi = c->old_end, nhi = c->new_end;
+    for (uint32_t i = first + 1; i < doc->change_count; i++) {
+        c = &doc->changes[i % AMP_DOC_CHANGE_LOG];
+        if (c->start < lo)
+            lo = c->start;
+        if (c->old_end > nhi) {
+            ohi += c->old_end - nhi;
+            nhi = c->old_end;
+        }
+        nhi = nhi - c->old_end + c->new_end;
+    }
+    *start = lo;
+    *old_end = ohi;
+    *new_end = nhi;
+    return true;
 }
 
 /* ---- edits that keep the lexing (see amp_doc_edit) ------------------------- */
@@ -136,6 +197,7 @@ int amp_doc_edit(amp_doc *doc, uint32_t start, uint32_t end, const char *ins, ui
     edit.old_end_point = amp_text_point(&doc->text, end);
     if (amp_text_replace(&doc->text, start, end, ins, ins_len) != 0)
         return -1;
+    log_change(doc, start, end, ins, ins_len);
     edit.new_end_point = amp_text_point(&doc->text, start + ins_len);
     if (doc->tree)
         ts_tree_edit(doc->tree, &edit);

@@ -649,6 +649,29 @@ static void sort_by_place(amp_builder *b, const import_graph *g)
     free(rank);
 }
 
+/* Moves prev's splices of the files m reused (not evaluated again) to m:
+ * their objects, entries and offsets are the same. */
+static void keep_splices(amp_model *m, amp_model *prev, const bool *reuse)
+{
+    if (!prev)
+        return;
+    for (size_t i = 0; i < prev->splice_count; i++) {
+        amp_splice *sp = &prev->splices[i];
+        if (sp->file >= m->file_count || !reuse[sp->file])
+            continue;
+        if (m->splice_count == m->splice_cap) {
+            size_t cap = m->splice_cap ? 2 * m->splice_cap : 4;
+            amp_splice *grown = realloc(m->splices, cap * sizeof *grown);
+            if (!grown)
+                return; /* out of memory: the next build reads these objects */
+            m->splices = grown;
+            m->splice_cap = cap;
+        }
+        m->splices[m->splice_count++] = *sp;
+        memset(sp, 0, sizeof *sp);
+    }
+}
+
 /* Builds with prev's values for the files plan_reuse allows (prev is
  * consumed), or with warm, for none (see amp_model_warm). Roots and sites
  * are sorted by place, so the result does not depend on the order files
@@ -674,9 +697,10 @@ static amp_model *build(const amp_source *sources, size_t count, amp_model *prev
     b.files = calloc(count ? count : 1, sizeof *b.files);
     m->files = amp_arena_alloc(&m->arena, (count ? count : 1) * sizeof *m->files);
     m->file_hash = calloc(count ? count : 1, sizeof *m->file_hash);
+    m->file_gen = calloc(count ? count : 1, sizeof *m->file_gen);
     m->file_home = calloc(count ? count : 1, sizeof *m->file_home);
     bool *reuse = calloc(count ? count : 1, sizeof *reuse);
-    if (!b.files || !m->files || !m->file_hash || !m->file_home || !reuse ||
+    if (!b.files || !m->files || !m->file_hash || !m->file_gen || !m->file_home || !reuse ||
         amp_eval_init(&b) != 0) {
         free(b.node_class);
         free(b.files);
@@ -694,6 +718,7 @@ static amp_model *build(const amp_source *sources, size_t count, amp_model *prev
         b.files[i].doc = sources[i].doc;
         m->files[i].path = b.files[i].path;
         m->file_hash[i] = text_hash(sources[i].doc);
+        m->file_gen[i] = sources[i].doc->gen;
     }
     amp_eval_index_files(&b, prev);
     import_graph graph;
@@ -725,6 +750,7 @@ static amp_model *build(const amp_source *sources, size_t count, amp_model *prev
     b.prev = prev;
     amp_eval_all(&b, reuse);
     b.prev = NULL;
+    keep_splices(m, prev, reuse);
     drop_stale_entries(m, reuse);
     /* Entries that went through prev's notes: a keystroke's rebuild, which
      * readied them. None evaluated (each gets an origin): as prev's. */
@@ -799,6 +825,10 @@ void amp_model_delete(amp_model *m)
     free(m->type_slots);
     amp_pair_ids_free(m->pair_ids);
     free(m->pair_ids);
+    for (size_t i = 0; i < m->splice_count; i++)
+        amp_splice_free(&m->splices[i]);
+    free(m->splices);
+    free(m->file_gen);
     for (size_t i = 0; m->trees && i < m->file_count; i++)
         if (m->trees[i])
             ts_tree_delete(m->trees[i]);

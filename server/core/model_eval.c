@@ -1870,10 +1870,11 @@ static void note_pair(amp_builder *b, uint32_t f, TSNode key, TSNode value, cons
 }
 
 /* The value of an unchanged pair prev noted (key node key, value node
- * value), from its entry, with its key text in *k; NULL when the pair
- * must be read (not noted, or its entry not to be reused). */
+ * value), from its entry, with its key text in *k, the value text's hash
+ * in *hash and the entry it came from in *from; NULL when the pair must be
+ * read (not noted, or its entry not to be reused). */
 static const amp_value *noted_pair(amp_builder *b, uint32_t f, TSNode key, TSNode value,
-                                   const char **k)
+                                   const char **k, uint64_t *hash, amp_entry **from)
 {
     const amp_pair_note *n = b->import_sig ? find_note(b, f, key, value) : NULL;
     if (!n)
@@ -1897,6 +1898,8 @@ static const amp_value *noted_pair(amp_builder *b, uint32_t f, TSNode key, TSNod
         return NULL;
     b->m->noted_count++;
     note_pair(b, f, key, value, *k, n->hash, used);
+    *hash = n->hash;
+    *from = used;
     return v;
 }
 
@@ -1967,11 +1970,282 @@ static void read_ahead(const amp_builder *b, const TSNode *children, uint32_t co
             amp_fetch(a->entry->fix[k], sizeof *a->entry->fix[k]);
 }
 
+/* ---- splicing large objects ------------------------------------------------ */
+
+/* A keystroke inside one pair of a schema of thousands leaves every other
+ * pair's text as it was, at an offset that is the same before the edit and
+ * shifted by the edit's length after it. A build records each object of at
+ * least AMP_SPLICE_MIN named children outside functions (amp_splice: its
+ * children's places, keys, entry hashes and the entries their values came
+ * from); the next build, when the document's change log (amp_doc_changed_since)
+ * says that one edit fell inside the value of one recorded pair and the new
+ * tree agrees (the object where it was, as many children, no error, that
+ * pair where it was with its end shifted), reads only that pair from the
+ * tree and takes every other value over from its entry, as a note would,
+ * without walking the object's thousands of nodes. Whatever the record does
+ * not hold (a spread, a value that is no entry, an entry that no longer
+ * holds) is read from the tree at its shifted place. */
+
+void amp_splice_free(amp_splice *sp)
+{
+    free(sp->items);
+    amp_arena_free(&sp->keys);
+    memset(sp, 0, sizeof *sp);
+}
+
+/* A new record of the object at node n of file f with count children in
+ * this build's model, items zeroed; NULL when out of memory (the next
+ * build then reads the object). */
+static amp_splice *splice_new(amp_builder *b, uint32_t f, TSNode n, size_t count)
+{
+    amp_model *m = b->m;
+    if (m->splice_count == m->splice_cap) {
+        size_t cap = m->splice_cap ? 2 * m->splice_cap : 4;
+        amp_splice *grown = realloc(m->splices, cap * sizeof *grown);
+        if (!grown)
+            return NULL;
+        m->splices = grown;
+        m->splice_cap = cap;
+    }
+    amp_splice_item *items = calloc(count, sizeof *items);
+    if (!items)
+        return NULL;
+    amp_splice *sp = &m->splices[m->splice_count++];
+    *sp = (amp_splice){f, ts_node_start_byte(n), ts_node_end_byte(n), items, count, {0}};
+    sp->keys.chunk = 4096;
+    return sp;
+}
+
+/* prev's record of the object starting at byte start of file f, or NULL. */
+static const amp_splice *splice_of(const amp_model *prev, uint32_t f, uint32_t start)
+{
+    for (size_t i = 0; i < prev->splice_count; i++)
+        if (prev->splices[i].file == f && prev->splices[i].start == start && prev->splices[i].items)
+            return &prev->splices[i];
+    return NULL;
+}
+
+/* Records in item the pair [key, value] of key text k whose value came
+ * from the entry text of hash h (when hashed) and entry used. */
+static void splice_pair(amp_builder *b, amp_splice *sp, amp_splice_item *item, uint32_t f,
+                        TSNode key, TSNode value, const char *k, bool hashed, uint64_t h,
+                        amp_entry *used)
+{
+    item->start = ts_node_start_byte(key);
+    item->key_end = ts_node_end_byte(key);
+    item->value_start = ts_node_start_byte(value);
+    item->end = ts_node_end_byte(value);
+    item->kind = AMP_SPLICE_OTHER;
+    if (!hashed || !k)
+        return;
+    item->key = amp_arena_strndup(&sp->keys, k, strlen(k));
+    if (!item->key)
+        return;
+    item->kind = AMP_SPLICE_ENTRY;
+    item->hash = h;
+    item->sig = b->import_sig[f];
+    item->entry = used;
+}
+
+/* Reads child c of object obj (outside functions when scope is NULL); seen,
+ * when not NULL, holds the pair's key and value, read ahead. Records the
+ * child in item when not NULL. */
+static void object_child(amp_builder *b, uint32_t f, TSNode c, const amp_scope *scope,
+                         amp_value *obj, const ahead_pair *seen, amp_splice *sp,
+                         amp_splice_item *item)
+{
+    if (item) {
+        item->start = ts_node_start_byte(c);
+        item->end = ts_node_end_byte(c);
+        item->kind = AMP_SPLICE_OTHER;
+    }
+    if (seen || is_type(c, "pair")) {
+        TSNode key = seen ? seen->key : first_child(c), value = seen ? seen->value : last_child(c);
+        const char *k;
+        uint64_t h = 0;
+        amp_entry *used = NULL;
+        const amp_value *v = scope ? NULL : noted_pair(b, f, key, value, &k, &h, &used);
+        if (v) {
+            add_prop(b, obj, k, loc_of(f, key), v);
+            if (item)
+                splice_pair(b, sp, item, f, key, value, k, true, h, used);
+            return;
+        }
+        k = key_text(b, f, key);
+        if (!k) {
+            obj->open = true;
+            return;
+        }
+        bool hashed = false;
+        v = scope ? amp_eval(b, f, value, scope) : eval_entry(b, f, value, &h, &hashed, &used);
+        if (hashed)
+            note_pair(b, f, key, value, k, h, used);
+        add_prop(b, obj, k, loc_of(f, key), v);
+        if (item)
+            splice_pair(b, sp, item, f, key, value, k, hashed, h, used);
+    } else if (is_type(c, "shorthand_property_identifier")) {
+        add_prop(b, obj, text_of(b, f, c), loc_of(f, c), eval_identifier(b, f, c, scope));
+    } else if (is_type(c, "spread_element")) {
+        const amp_value *s = amp_eval(b, f, ts_node_named_child(c, 0), scope);
+        if (s && s->kind == AMP_VAL_OBJECT) {
+            for (size_t j = 0; j < s->prop_count; j++)
+                add_prop(b, obj, s->props[j].key, s->props[j].key_loc, s->props[j].value);
+            obj->open |= s->open;
+        } else {
+            obj->open = true;
+        }
+    } else if (is_type(c, "method_definition")) {
+        TSNode key = field(c, name);
+        const char *k = key_text(b, f, key);
+        if (k)
+            add_prop(b, obj, k, loc_of(f, key), new_value(b, AMP_VAL_FUNCTION, f, c));
+    } else if (!is_type(c, "comment")) {
+        obj->open = true;
+    } else if (item) {
+        item->kind = AMP_SPLICE_COMMENT;
+    }
+}
+
+/* The value of recorded pair x (its place shifted by delta) taken from its
+ * entry, as noted_pair does; false when it must be read. */
+static bool splice_take(amp_builder *b, uint32_t f, amp_value *obj, const amp_splice_item *x,
+                        int64_t delta, amp_splice *sp, amp_splice_item *item)
+{
+    uint32_t s = (uint32_t)(x->value_start + delta), e = (uint32_t)(x->end + delta);
+    if (e > b->files[f].doc->text.len)
+        return false;
+    char key[64];
+    entry_key_of(b, f, x->hash, e - s, key);
+    amp_entry *noted = b->notes_off ? NULL : x->entry; /* else it may be freed */
+    if (noted && (x->sig != b->import_sig[f] || !noted->own.head || !entry_free_to_take(b, noted) ||
+                  noted->end - noted->start != e - s))
+        noted = NULL;
+    amp_entry *used;
+    const amp_value *v = reuse_entry(b, f, s, e, key, noted, &used);
+    const char *k = v ? amp_arena_strndup(b->a, x->key, strlen(x->key)) : NULL;
+    if (!k)
+        return false;
+    b->m->noted_count++;
+    amp_loc key_loc = {f, (uint32_t)(x->start + delta), (uint32_t)(x->key_end + delta)};
+    add_prop(b, obj, k, key_loc, v);
+    if (item) {
+        *item = *x;
+        item->start = key_loc.start;
+        item->key_end = key_loc.end;
+        item->value_start = s;
+        item->end = e;
+        item->key = amp_arena_strndup(&sp->keys, x->key, strlen(x->key));
+        item->sig = b->import_sig[f];
+        item->entry = used;
+        if (!item->key)
+            item->kind = AMP_SPLICE_OTHER;
+    }
+    return true;
+}
+
+/* The named child of object n that starts at byte at, or a null node. */
+static TSNode child_at(TSNode n, uint32_t at)
+{
+    TSNode c = ts_node_first_named_child_for_byte(n, at);
+    TSNode none = {0};
+    return !ts_node_is_null(c) && ts_node_start_byte(c) == at ? c : none;
+}
+
+/* Fills obj, the object at node n of file f outside functions, from prev's
+ * record of it (see above); false, having read nothing, when the record
+ * does not hold: then the object is read whole. */
+static bool splice_object(amp_builder *b, uint32_t f, TSNode n, amp_value *obj)
+{
+    const amp_model *prev = b->prev;
+    if (!prev || !prev->splice_count || b->notes_off || !b->import_sig || b->recording > 0 ||
+        !prev->file_gen || f >= prev->file_count ||
+        strcmp(prev->files[f].path, b->files[f].path) != 0)
+        return false;
+    const amp_splice *sp = splice_of(prev, f, ts_node_start_byte(n));
+    uint32_t lo, old_hi, new_hi;
+    if (!sp || !amp_doc_changed_since(b->files[f].doc, prev->file_gen[f], &lo, &old_hi, &new_hi))
+        return false;
+    int64_t delta = (int64_t)new_hi - (int64_t)old_hi;
+    if (lo <= sp->start || old_hi >= sp->end || ts_node_end_byte(n) != sp->end + delta ||
+        ts_node_has_error(n) || ts_node_named_child_count(n) != sp->count)
+        return false;
+    /* The one recorded pair whose value holds the change. */
+    size_t lo_i = 0, hi_i = sp->count;
+    while (lo_i < hi_i) { /* the first item ending at or after lo */
+        size_t mid = lo_i + (hi_i - lo_i) / 2;
+        if (sp->items[mid].end < lo)
+            lo_i = mid + 1;
+        else
+            hi_i = mid;
+    }
+    size_t j = lo_i;
+    const amp_splice_item *x = j < sp->count ? &sp->items[j] : NULL;
+    if (!x || x->kind != AMP_SPLICE_ENTRY || lo < x->value_start || old_hi > x->end)
+        return false;
+    /* The new tree has that pair where it was, its end shifted. */
+    TSNode pair = child_at(n, x->start);
+    if (ts_node_is_null(pair) || !is_type(pair, "pair") || ts_node_end_byte(pair) != x->end + delta)
+        return false;
+    TSNode key = first_child(pair), value = last_child(pair);
+    if (ts_node_start_byte(key) != x->start || ts_node_end_byte(key) != x->key_end ||
+        ts_node_start_byte(value) != x->value_start || ts_node_end_byte(value) != x->end + delta)
+        return false;
+    /* The children the record cannot give, found first, so that a failure
+     * leaves nothing half read. */
+    size_t others = 0;
+    for (size_t i = 0; i < sp->count; i++)
+        others += i != j && sp->items[i].kind == AMP_SPLICE_OTHER;
+    TSNode *found = others ? malloc(others * sizeof *found) : NULL;
+    if (others && !found)
+        return false;
+    for (size_t i = 0, o = 0; i < sp->count; i++) {
+        if (i == j || sp->items[i].kind != AMP_SPLICE_OTHER)
+            continue;
+        found[o] = child_at(n, (uint32_t)(sp->items[i].start + (i > j ? delta : 0)));
+        if (ts_node_is_null(found[o++])) {
+            free(found);
+            return false;
+        }
+    }
+    amp_splice *rec = splice_new(b, f, n, sp->count);
+    /* prev's record stays valid: rec is this build's (a new array). */
+    for (size_t i = 0, o = 0; i < sp->count; i++) {
+        const amp_splice_item *y = &sp->items[i];
+        int64_t d = i > j ? delta : 0;
+        amp_splice_item *item = rec ? &rec->items[i] : NULL;
+        if (i + 4 < sp->count && sp->items[i + 4].entry) /* its entry, four ahead */
+            amp_fetch(sp->items[i + 4].entry, sizeof *sp->items[i + 4].entry);
+        if (i == j) {
+            object_child(b, f, pair, NULL, obj, NULL, rec, item);
+        } else if (y->kind == AMP_SPLICE_OTHER) {
+            object_child(b, f, found[o++], NULL, obj, NULL, rec, item);
+        } else if (y->kind == AMP_SPLICE_COMMENT) {
+            if (item) {
+                *item = *y;
+                item->start = (uint32_t)(y->start + d);
+                item->end = (uint32_t)(y->end + d);
+            }
+        } else if (!splice_take(b, f, obj, y, d, rec, item)) {
+            /* Its entry no longer holds: read it from the tree. */
+            TSNode c = child_at(n, (uint32_t)(y->start + d));
+            if (ts_node_is_null(c))
+                obj->open = true; /* not met: the tree agreed at both ends */
+            else
+                object_child(b, f, c, NULL, obj, NULL, rec, item);
+        }
+    }
+    free(found);
+    b->m->spliced_count++;
+    return true;
+}
+
 static const amp_value *eval_object(amp_builder *b, uint32_t f, TSNode n, const amp_scope *scope)
 {
     amp_value *obj = new_value(b, AMP_VAL_OBJECT, f, n);
     if (!obj)
         return amp_eval_unknown(b, f, n);
+    if (!scope && splice_object(b, f, n, obj))
+        return obj;
     uint32_t count;
     TSNode *children = named_children(n, &count);
     /* An object outside functions with many pairs (a schema) whose last
@@ -1981,53 +2255,16 @@ static const amp_value *eval_object(amp_builder *b, uint32_t f, TSNode n, const 
                  b->prev->pair_ids->cap && !b->notes_off && b->import_sig;
     for (uint32_t i = 0; ahead && i < 2 * AMP_AHEAD; i++)
         ring[i].index = UINT32_MAX;
+    amp_splice *rec = !scope && b->recording == 0 && b->import_sig && count >= AMP_SPLICE_MIN
+                          ? splice_new(b, f, n, count)
+                          : NULL;
     for (uint32_t i = 0; i < count; i++) {
-        TSNode c = children[i];
         const ahead_pair *seen = NULL;
         if (ahead) {
             read_ahead(b, children, count, i, ring);
             seen = ring[i % (2 * AMP_AHEAD)].index == i ? &ring[i % (2 * AMP_AHEAD)] : NULL;
         }
-        if (seen || is_type(c, "pair")) {
-            TSNode key = seen ? seen->key : first_child(c),
-                   value = seen ? seen->value : last_child(c);
-            const char *k;
-            const amp_value *v = scope ? NULL : noted_pair(b, f, key, value, &k);
-            if (v) {
-                add_prop(b, obj, k, loc_of(f, key), v);
-                continue;
-            }
-            k = key_text(b, f, key);
-            if (!k) {
-                obj->open = true;
-                continue;
-            }
-            uint64_t h = 0;
-            bool hashed = false;
-            amp_entry *used = NULL;
-            v = scope ? amp_eval(b, f, value, scope) : eval_entry(b, f, value, &h, &hashed, &used);
-            if (hashed)
-                note_pair(b, f, key, value, k, h, used);
-            add_prop(b, obj, k, loc_of(f, key), v);
-        } else if (is_type(c, "shorthand_property_identifier")) {
-            add_prop(b, obj, text_of(b, f, c), loc_of(f, c), eval_identifier(b, f, c, scope));
-        } else if (is_type(c, "spread_element")) {
-            const amp_value *s = amp_eval(b, f, ts_node_named_child(c, 0), scope);
-            if (s && s->kind == AMP_VAL_OBJECT) {
-                for (size_t j = 0; j < s->prop_count; j++)
-                    add_prop(b, obj, s->props[j].key, s->props[j].key_loc, s->props[j].value);
-                obj->open |= s->open;
-            } else {
-                obj->open = true;
-            }
-        } else if (is_type(c, "method_definition")) {
-            TSNode key = field(c, name);
-            const char *k = key_text(b, f, key);
-            if (k)
-                add_prop(b, obj, k, loc_of(f, key), new_value(b, AMP_VAL_FUNCTION, f, c));
-        } else if (!is_type(c, "comment")) {
-            obj->open = true;
-        }
+        object_child(b, f, children[i], scope, obj, seen, rec, rec ? &rec->items[i] : NULL);
     }
     free(children);
     return obj;

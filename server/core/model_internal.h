@@ -189,6 +189,37 @@ typedef struct amp_pair_ids {
 
 void amp_pair_ids_free(amp_pair_ids *ids);
 
+/* A child of an object outside functions, as a build read it, for the
+ * next build's splice_object. */
+typedef enum {
+    AMP_SPLICE_ENTRY,   /* a pair whose value text is an entry's (hash, sig, entry) */
+    AMP_SPLICE_COMMENT, /* a comment: nothing to read */
+    AMP_SPLICE_OTHER    /* anything else: read again from the tree */
+} amp_splice_kind;
+
+typedef struct amp_splice_item {
+    uint32_t start, end;         /* the child's bytes (for a pair, from its key to its value's end) */
+    uint32_t key_end;            /* a pair's key is bytes [start, key_end) */
+    uint32_t value_start;        /* its value, bytes [value_start, end) */
+    uint32_t kind;               /* amp_splice_kind */
+    const char *key;             /* an ENTRY pair's key text, in the splice's arena */
+    uint64_t hash, sig;          /* the value text's hash and the file's builtin import hash */
+    struct amp_entry *entry;     /* the entry the value came from, or NULL: as amp_pair_note's */
+} amp_splice_item;
+
+/* An object of at least AMP_SPLICE_MIN named children, with each child. */
+typedef struct amp_splice {
+    uint32_t file, start, end; /* the object's bytes */
+    amp_splice_item *items;    /* owned: count, one per named child, in order */
+    size_t count;
+    amp_arena keys;            /* owns the keys of the items */
+} amp_splice;
+
+#define AMP_SPLICE_MIN 16
+
+/* Frees what a splice owns. */
+void amp_splice_free(amp_splice *sp);
+
 /* Frees an entry's own arena (when it has one). */
 void amp_entry_free(amp_entry *entry);
 

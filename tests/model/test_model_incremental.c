@@ -622,15 +622,24 @@ static void test_file_renamed_under_an_import(void)
     unload(&p);
 }
 
-/* Replaces the first occurrence of from in file k by to. */
-static void replace_first(project *p, size_t k, const char *from, const char *to)
+/* Replaces the first occurrence of from after the first of anchor in file
+ * k by to: an edit of those bytes alone. */
+static void replace_after(project *p, size_t k, const char *anchor, const char *from,
+                          const char *to)
 {
-    const char *at = strstr(p->docs[k].text.bytes, from);
+    const char *base = strstr(p->docs[k].text.bytes, anchor);
+    const char *at = base ? strstr(base, from) : NULL;
     AMP_CHECK(at != NULL);
     if (!at)
         return;
     uint32_t off = (uint32_t)(at - p->docs[k].text.bytes);
     edit(p, k, off, off + (uint32_t)strlen(from), to);
+}
+
+/* Replaces the first occurrence of from in file k by to. */
+static void replace_first(project *p, size_t k, const char *from, const char *to)
+{
+    replace_after(p, k, "", from, to);
 }
 
 /* Schema entries remembered from the previous build (cloned, their
@@ -975,6 +984,123 @@ static void test_entries_with_imports(void)
     unload(&p);
 }
 
+/* A schema of many models, the shape of the benchmark's: an edit inside
+ * one model's value (the keystroke of an editor) takes the others over
+ * from the record of the schema object (splice_object in model_eval.c)
+ * without reading them from the tree, and the model equals a fresh one.
+ * Edits the record cannot take (in a key, across two pairs, a pair added,
+ * a syntax error, outside the object) read the object whole, and so do
+ * the hundreds of random one-byte edits after them. */
+static void test_splice(void)
+{
+    project p;
+    start_data_project(&p);
+    enum { MODELS = 40 };
+    size_t cap = 64 * 1024, len = 0;
+    char *text = malloc(cap);
+    AMP_CHECK(text != NULL);
+    if (!text)
+        return;
+    len += (size_t)snprintf(text + len, cap - len,
+                            "import { a, defineData } from '@aws-amplify/backend';\n"
+                            "const ADMINS = 'ADMINS';\n"
+                            "const schema = a.schema({\n"
+                            "  // every model below has a parent\n");
+    for (int i = 0; i < MODELS; i++)
+        len += (size_t)snprintf(
+            text + len, cap - len,
+            "  M%d: a.model({\n"
+            "    name: a.string().required(),\n"
+            "    count: a.integer(),\n"
+            "    parentId: a.id(),\n"
+            "    parent: a.belongsTo('M%d', 'parentId'),\n"
+            "    children: a.hasMany('M%d', 'parentId'),\n"
+            "  }).authorization((allow) => [allow.owner(), allow.groups([ADMINS])]),\n",
+            i, (i + MODELS - 1) % MODELS, (i + 1) % MODELS);
+    len += (size_t)snprintf(text + len, cap - len,
+                            "  Status: a.enum(['A', 'B']),\n"
+                            "});\n"
+                            "export const data = defineData({ schema });\n");
+    add_text(&p, "/p/amplify/data/resource.ts", text);
+    free(text);
+    amp_model *inc = amp_model_build(p.sources, p.count);
+    for (int w = 0; inc && inc->warmth < AMP_MODEL_WARM; w++)
+        inc = amp_model_warm(p.sources, p.count, inc);
+    /* A keystroke in the fifth model, and its undo. */
+    replace_after(&p, 1, "M4: a.model(", "a.string()", "a.xstring()");
+    check_same(&inc, &p, "a letter typed into one model");
+    AMP_CHECK(inc && inc->spliced_count == 1);
+    replace_first(&p, 1, "a.xstring()", "a.string()");
+    check_same(&inc, &p, "the letter deleted");
+    AMP_CHECK(inc && inc->spliced_count == 1);
+    /* Twice in a row, and two edits of one value before one build. */
+    replace_after(&p, 1, "M39: a.model(", "a.string()", "a.strin()");
+    check_same(&inc, &p, "a letter deleted in the last model");
+    AMP_CHECK(inc && inc->spliced_count == 1);
+    replace_first(&p, 1, "a.strin()", "a.string()");
+    replace_after(&p, 1, "M39: a.model(", "name:", "title:");
+    check_same(&inc, &p, "two edits of one model before a build");
+    AMP_CHECK(inc && inc->spliced_count == 1);
+    /* A change that other models' findings read: M5's parent named wrong. */
+    replace_first(&p, 1, "belongsTo('M4'", "belongsTo('M44'");
+    check_same(&inc, &p, "a relationship target renamed");
+    AMP_CHECK(inc && inc->spliced_count == 1);
+    replace_first(&p, 1, "belongsTo('M44'", "belongsTo('M4'");
+    check_same(&inc, &p, "the relationship target back");
+    /* Edits the record does not take. */
+    replace_first(&p, 1, "M7: a.model", "M77: a.model");
+    check_same(&inc, &p, "a model's key renamed");
+    AMP_CHECK(inc && inc->spliced_count == 0);
+    replace_after(&p, 1, "M8: a.model(", "a.string()", "a.id()");
+    replace_after(&p, 1, "M9: a.model(", "a.string()", "a.id()");
+    check_same(&inc, &p, "two models edited before one build");
+    AMP_CHECK(inc && inc->spliced_count == 0);
+    replace_first(&p, 1, "  Status:", "  Extra: a.customType({ x: a.string() }),\n  Status:");
+    check_same(&inc, &p, "a pair added");
+    AMP_CHECK(inc && inc->spliced_count == 0);
+    replace_after(&p, 1, "M3: a.model(", "a.string()", "a.string(");
+    check_same(&inc, &p, "a parenthesis left open");
+    AMP_CHECK(inc && inc->spliced_count == 0);
+    replace_first(&p, 1, "a.string(.required", "a.string().required");
+    check_same(&inc, &p, "the parenthesis closed");
+    replace_first(&p, 1, "'ADMINS';", "'EDITORS';");
+    check_same(&inc, &p, "a const the models read changed");
+    AMP_CHECK(inc && inc->spliced_count == 0);
+    replace_first(&p, 1, "  // every", "  /* every */ // every");
+    check_same(&inc, &p, "a comment inside the object edited");
+    /* The record comes back once a build has read the object whole. */
+    replace_after(&p, 1, "M20: a.model(", "a.string()", "a.email()");
+    check_same(&inc, &p, "an edit after the whole object was read");
+    AMP_CHECK(inc && inc->spliced_count == 1);
+    /* Random one-byte edits anywhere in the file, each built and compared,
+     * then undone and compared again. */
+    uint64_t seed = 0x2545F4914F6CDD1Dull;
+    const char bytes[] = "a(){}[],'.: \nM1";
+    char what[96];
+    size_t spliced = 0;
+    for (int i = 0; i < 300; i++) {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        uint32_t n = p.docs[1].text.len, at = n ? (uint32_t)(seed % n) : 0;
+        char ins[2] = {bytes[(seed >> 32) % (sizeof bytes - 1)], '\0'};
+        char was[2] = {at < n ? p.docs[1].text.bytes[at] : '\0', '\0'};
+        bool cut = (seed >> 40) & 1 && at < n;
+        edit(&p, 1, at, cut ? at + 1 : at, cut ? "" : ins);
+        snprintf(what, sizeof what, "random edit %d at %u", i, at);
+        check_same(&inc, &p, what);
+        spliced += inc ? inc->spliced_count : 0;
+        edit(&p, 1, at, cut ? at : at + 1, cut ? was : ""); /* and undone */
+        snprintf(what, sizeof what, "random edit %d undone", i);
+        check_same(&inc, &p, what);
+        spliced += inc ? inc->spliced_count : 0;
+    }
+    printf("%zu of 600 builds after random edits spliced\n", spliced);
+    AMP_CHECK(spliced >= 100); /* most edits fall inside a model */
+    amp_model_delete(inc);
+    unload(&p);
+}
+
 static void test_every_project(void)
 {
     DIR *d = opendir(projects_dir);
@@ -1021,6 +1147,7 @@ int main(int argc, char **argv)
     AMP_RUN(test_findings_context);
     AMP_RUN(test_findings_lookups);
     AMP_RUN(test_generated_name_counts);
+    AMP_RUN(test_splice);
     AMP_RUN(test_every_project);
     return amp_test_summary();
 }

@@ -50,6 +50,16 @@
 
 #include "amp_text.h"
 
+/* One edit of the change log: bytes [start, old_end) of the text named by
+ * `before` became bytes [start, new_end) of the text named by `after`. */
+typedef struct amp_doc_change {
+    uint64_t before, after;
+    uint32_t start, old_end, new_end;
+} amp_doc_change;
+
+/* How many of the last edits a document keeps (amp_doc_changed_since). */
+#define AMP_DOC_CHANGE_LOG 16
+
 typedef struct amp_doc {
     amp_text text;      /* owned */
     TSTree *tree;       /* owned; NULL before the first parse or when too large */
@@ -68,6 +78,12 @@ typedef struct amp_doc {
     uint32_t inserted;    /* bytes inserted by edits since the last parse */
     uint32_t parse_limit; /* bytes; larger texts are not parsed */
     int64_t version;      /* the editor's version, or -1 for files read from disk */
+    /* Names the text (never 0): a hash of the text it started from, then
+     * of each edit in turn, so two documents with the same gen hold the
+     * same text (unless 64-bit hashes collide). */
+    uint64_t gen;
+    amp_doc_change changes[AMP_DOC_CHANGE_LOG]; /* the last edits, changes[k % LOG] the k-th */
+    uint32_t change_count;                      /* edits logged since gen was last reset */
 } amp_doc;
 
 /* The tree-sitter TypeScript language (static; never freed). */
@@ -104,6 +120,17 @@ int amp_doc_set_text(amp_doc *doc, const char *bytes, uint32_t len);
  * costs what a small one does), as long as the sum stays under
  * AMP_DOC_MAX_RUN. test_parse_guard checks the bounds on random edits. */
 int amp_doc_edit(amp_doc *doc, uint32_t start, uint32_t end, const char *ins, uint32_t ins_len);
+
+/* What changed since the text named gen (an earlier doc->gen): true, with
+ * *start, *old_end and *new_end, when the log reaches back to it: bytes
+ * [*start, *old_end) of that text are now bytes [*start, *new_end), and
+ * every byte around them is the same (at the same offset before, shifted
+ * by *new_end - *old_end after); when gen is the current text, true with
+ * an empty change at the end of the text. False when the log holds no
+ * path from gen (more than AMP_DOC_CHANGE_LOG edits since, the text set
+ * whole, or another text). */
+bool amp_doc_changed_since(const amp_doc *doc, uint64_t gen, uint32_t *start, uint32_t *old_end,
+                           uint32_t *new_end);
 
 /* Brings the tree up to date with the text, reusing the old tree. A text
  * over the parse limit or over AMP_DOC_MAX_RUN is not parsed (tree NULL,

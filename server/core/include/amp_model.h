@@ -406,6 +406,7 @@ typedef struct amp_model {
     size_t reused_count;       /* files whose values this build took from the previous one */
     size_t cloned_count;       /* schema entries this build cloned instead of evaluating */
     size_t noted_count;        /* of those, pairs found by prev's note without being read */
+    size_t spliced_count;      /* objects filled from prev's splice, reading one pair */
     uint32_t serial;           /* builds since the last one without a previous model */
     uint32_t warmth;           /* 0: entries evaluated afresh; each amp_model_warm adds 1;
                                   AMP_MODEL_WARM once a rebuild found pairs by prev's notes;
@@ -424,6 +425,13 @@ typedef struct amp_model {
      * tree; and the pairs it noted, by their key node's id. */
     TSTree **trees;
     struct amp_pair_ids *pair_ids; /* owned, or NULL */
+    /* What lets the next build take a large object over after an edit
+     * inside one of its pairs, without reading its other pairs: each
+     * file's text as this build read it (amp_doc.gen) and the pairs of each
+     * object of many pairs, in order (model_eval.c, splice_object). */
+    uint64_t *file_gen;              /* owned: per file */
+    struct amp_splice *splices;      /* owned: splice_count of splice_cap */
+    size_t splice_count, splice_cap;
     struct amp_file_index **file_index; /* owned array of file_count owned indexes (or NULL):
                                            each file's imports and top-level names */
     size_t fresh_binding_count; /* binding_count of the last build that reused nothing */
