@@ -2151,6 +2151,29 @@ static TSNode child_at(TSNode n, uint32_t at)
     return !ts_node_is_null(c) && ts_node_start_byte(c) == at ? c : none;
 }
 
+/* Before item i of prev's record is taken, fetches (amp_fetch) what the
+ * next takes will read, as read_ahead does for notes: the entry eight
+ * items ahead, the location list, sites and held slot of the one four
+ * ahead, and the locations of the one two ahead (a take shifts them). */
+static void splice_ahead(const amp_builder *b, const amp_splice *sp, size_t i)
+{
+    if (b->notes_off) /* an entry may have been freed early */
+        return;
+    if (i + 8 < sp->count && sp->items[i + 8].entry)
+        amp_fetch(sp->items[i + 8].entry, sizeof *sp->items[i + 8].entry);
+    const amp_entry *e = i + 4 < sp->count ? sp->items[i + 4].entry : NULL;
+    if (e) {
+        amp_fetch(e->fix, e->fix_count * sizeof *e->fix);
+        amp_fetch(e->sites, e->site_count * sizeof *e->sites);
+        if (b->held_cap)
+            amp_fetch(&b->held[ptr_hash(e->value) & (b->held_cap - 1)], sizeof *b->held);
+    }
+    e = i + 2 < sp->count ? sp->items[i + 2].entry : NULL;
+    if (e && e->fix)
+        for (uint32_t k = 0; k < e->fix_count; k++)
+            amp_fetch(e->fix[k], sizeof *e->fix[k]);
+}
+
 /* Fills obj, the object at node n of file f outside functions, from prev's
  * record of it (see above); false, having read nothing, when the record
  * does not hold: then the object is read whole. */
@@ -2213,8 +2236,7 @@ static bool splice_object(amp_builder *b, uint32_t f, TSNode n, amp_value *obj)
         const amp_splice_item *y = &sp->items[i];
         int64_t d = i > j ? delta : 0;
         amp_splice_item *item = rec ? &rec->items[i] : NULL;
-        if (i + 4 < sp->count && sp->items[i + 4].entry) /* its entry, four ahead */
-            amp_fetch(sp->items[i + 4].entry, sizeof *sp->items[i + 4].entry);
+        splice_ahead(b, sp, i);
         if (i == j) {
             object_child(b, f, pair, NULL, obj, NULL, rec, item);
         } else if (y->kind == AMP_SPLICE_OTHER) {

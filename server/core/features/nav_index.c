@@ -662,6 +662,23 @@ static void sort_and_merge(amp_nav_index *ix)
 
 /* ---- entry points ------------------------------------------------------------ */
 
+/* Sizes the arrays and the name table for the model's types and fields up
+ * front: grown by doubling, a schema of thousands of models copied them
+ * several times over. Only a start: they still grow when needed. */
+static void reserve(amp_nav_index *ix)
+{
+    const amp_model *m = ix->model;
+    size_t syms = 64 + m->resource_count;
+    for (size_t s = 0; s < m->schema_count; s++)
+        for (size_t i = 0; i < m->schemas[s].type_count; i++)
+            syms += 1 + m->schemas[s].types[i].field_count;
+    if ((ix->syms = malloc(syms * sizeof *ix->syms)) != NULL)
+        ix->sym_cap = syms;
+    if ((ix->occs = malloc(3 * syms * sizeof *ix->occs)) != NULL)
+        ix->occ_cap = 3 * syms;
+    nav_names_reserve(ix, syms);
+}
+
 amp_nav_index *amp_nav_index_build(const amp_model *m, const amp_text *const *texts)
 {
     amp_nav_index *ix = calloc(1, sizeof *ix);
@@ -671,6 +688,7 @@ amp_nav_index *amp_nav_index_build(const amp_model *m, const amp_text *const *te
     ix->texts = texts;
     if (!m || !texts)
         return ix;
+    reserve(ix);
     add_type_syms(ix);
     add_type_uses(ix);
     add_sql_uses(ix);

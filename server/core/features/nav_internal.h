@@ -75,6 +75,10 @@ int nav_type_sym(const amp_nav_index *ix, int space, const char *name);
 /* The FIELD symbol of type t named name, or -1. */
 int nav_field_sym(const amp_nav_index *ix, const amp_type *t, const char *name);
 
+/* Sizes the empty name table for count symbols (nothing when it has slots
+ * already, or out of memory: it grows as symbols come). */
+void nav_names_reserve(amp_nav_index *ix, size_t count);
+
 /* Registers sym for those lookups (and nav_group_sym). */
 void nav_name_sym(amp_nav_index *ix, int sym);
 

@@ -251,6 +251,17 @@ static bool grow_names(amp_nav_index *ix)
     return true;
 }
 
+void nav_names_reserve(amp_nav_index *ix, size_t count)
+{
+    if (ix->name_cap)
+        return;
+    size_t cap = 1024;
+    while (cap < 2 * count)
+        cap *= 2;
+    if ((ix->names = calloc(cap, sizeof *ix->names)) != NULL)
+        ix->name_cap = cap;
+}
+
 void nav_name_sym(amp_nav_index *ix, int sym)
 {
     if (sym < 0 || (size_t)sym >= UINT32_MAX)
