@@ -656,19 +656,19 @@ static void keep_splices(amp_model *m, amp_model *prev, const bool *reuse)
     if (!prev)
         return;
     for (size_t i = 0; i < prev->splice_count; i++) {
-        amp_splice *sp = &prev->splices[i];
-        if (sp->file >= m->file_count || !reuse[sp->file])
+        amp_splice *sp = prev->splices[i];
+        if (!sp || sp->file >= m->file_count || !reuse[sp->file])
             continue;
         if (m->splice_count == m->splice_cap) {
             size_t cap = m->splice_cap ? 2 * m->splice_cap : 4;
-            amp_splice *grown = realloc(m->splices, cap * sizeof *grown);
+            amp_splice **grown = realloc(m->splices, cap * sizeof *grown);
             if (!grown)
                 return; /* out of memory: the next build reads these objects */
             m->splices = grown;
             m->splice_cap = cap;
         }
-        m->splices[m->splice_count++] = *sp;
-        memset(sp, 0, sizeof *sp);
+        m->splices[m->splice_count++] = sp;
+        prev->splices[i] = NULL;
     }
 }
 
@@ -683,7 +683,8 @@ static amp_model *build(const amp_source *sources, size_t count, amp_model *prev
         amp_model_delete(prev);
         return NULL;
     }
-    if (prev) { /* answers about names hold whatever the schema says */
+    amp_model_collect(prev); /* the one before prev, if no one collected it */
+    if (prev) {              /* answers about names hold whatever the schema says */
         m->name_memo = prev->name_memo;
         prev->name_memo = NULL;
         m->rule_memo = prev->rule_memo; /* keyed by origins, which go on from prev's */
@@ -760,7 +761,7 @@ static amp_model *build(const amp_source *sources, size_t count, amp_model *prev
         m->warmth = AMP_MODEL_WARM;
     else if (prev && m->origin_count == origins)
         m->warmth = prev->warmth;
-    amp_model_delete(prev);
+    m->dead = prev; /* freed by amp_model_collect, after the answers went out */
     if (m->reused_count == 0)
         m->fresh_binding_count = m->binding_count;
     sort_by_place(&b, &graph);
@@ -816,17 +817,28 @@ amp_name_memo *amp_model_name_memo(const amp_model *m)
     return mm ? mm->name_memo : NULL;
 }
 
+void amp_model_collect(amp_model *m)
+{
+    if (m && m->dead) {
+        amp_model_delete(m->dead);
+        m->dead = NULL;
+    }
+}
+
 void amp_model_delete(amp_model *m)
 {
     if (!m)
         return;
+    amp_model_delete(m->dead);
     name_memo_free(m->name_memo);
     amp_rule_memo_free(m->rule_memo);
     free(m->type_slots);
     amp_pair_ids_free(m->pair_ids);
     free(m->pair_ids);
-    for (size_t i = 0; i < m->splice_count; i++)
-        amp_splice_free(&m->splices[i]);
+    for (size_t i = 0; i < m->splice_count; i++) {
+        amp_splice_free(m->splices[i]);
+        free(m->splices[i]);
+    }
     free(m->splices);
     free(m->file_gen);
     for (size_t i = 0; m->trees && i < m->file_count; i++)

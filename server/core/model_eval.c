@@ -1988,6 +1988,8 @@ static void read_ahead(const amp_builder *b, const TSNode *children, uint32_t co
 
 void amp_splice_free(amp_splice *sp)
 {
+    if (!sp)
+        return;
     free(sp->items);
     amp_arena_free(&sp->keys);
     memset(sp, 0, sizeof *sp);
@@ -2001,27 +2003,32 @@ static amp_splice *splice_new(amp_builder *b, uint32_t f, TSNode n, size_t count
     amp_model *m = b->m;
     if (m->splice_count == m->splice_cap) {
         size_t cap = m->splice_cap ? 2 * m->splice_cap : 4;
-        amp_splice *grown = realloc(m->splices, cap * sizeof *grown);
+        amp_splice **grown = realloc(m->splices, cap * sizeof *grown);
         if (!grown)
             return NULL;
         m->splices = grown;
         m->splice_cap = cap;
     }
-    amp_splice_item *items = calloc(count, sizeof *items);
-    if (!items)
+    amp_splice *sp = calloc(1, sizeof *sp);
+    amp_splice_item *items = sp ? calloc(count, sizeof *items) : NULL;
+    if (!items) {
+        free(sp);
         return NULL;
-    amp_splice *sp = &m->splices[m->splice_count++];
+    }
     *sp = (amp_splice){f, ts_node_start_byte(n), ts_node_end_byte(n), items, count, {0}};
     sp->keys.chunk = 4096;
+    m->splices[m->splice_count++] = sp;
     return sp;
 }
 
 /* prev's record of the object starting at byte start of file f, or NULL. */
 static const amp_splice *splice_of(const amp_model *prev, uint32_t f, uint32_t start)
 {
-    for (size_t i = 0; i < prev->splice_count; i++)
-        if (prev->splices[i].file == f && prev->splices[i].start == start && prev->splices[i].items)
-            return &prev->splices[i];
+    for (size_t i = 0; i < prev->splice_count; i++) {
+        const amp_splice *sp = prev->splices[i];
+        if (sp && sp->file == f && sp->start == start && sp->items)
+            return sp;
+    }
     return NULL;
 }
 

@@ -248,6 +248,12 @@ bool amp_backend_warm(amp_workspace *ws)
     return amp_backend_wants_warm(ws);
 }
 
+void amp_workspace_collect(amp_workspace *ws)
+{
+    for (size_t b = 0; b < ws->backend_count; b++)
+        amp_model_collect(ws->backends[b].model);
+}
+
 bool amp_backend_wants_warm(const amp_workspace *ws)
 {
     for (size_t b = 0; b < ws->backend_count; b++)

@@ -195,6 +195,7 @@ void amp_diags_flush(amp_session *s)
     }
     if (refresh)
         amp_request_client(s, "workspace/diagnostic/refresh", NULL);
+    amp_workspace_collect(&s->ws); /* now that the lists are out */
 }
 
 void amp_diags_on_drop(void *ctx, amp_file *f)

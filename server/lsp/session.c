@@ -610,6 +610,7 @@ void amp_session_on_timer(amp_session *s)
          * lets a message in. */
         if (amp_backend_warm(&s->ws))
             schedule_warming(s, 1);
+        amp_workspace_collect(&s->ws);
     }
     amp_workspace_drop_stale(&s->ws);
 }

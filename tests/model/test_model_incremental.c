@@ -1101,6 +1101,73 @@ static void test_splice(void)
     unload(&p);
 }
 
+/* Objects of many children inside the values of an object of many
+ * children: recording the inner ones (as many as make the model's list of
+ * records grow) while the outer one is read, and splicing the outer one
+ * after an edit, must leave every record where its reader left it. */
+static void test_splice_nested(void)
+{
+    project p;
+    start_data_project(&p);
+    size_t cap = 64 * 1024, len = 0;
+    char *text = malloc(cap);
+    AMP_CHECK(text != NULL);
+    if (!text)
+        return;
+    len += (size_t)snprintf(text + len, cap - len,
+                            "import { a, defineData } from '@aws-amplify/backend';\n");
+    for (int c = 0; c < 8; c++) {
+        len += (size_t)snprintf(text + len, cap - len, "const C%d = a.customType({\n", c);
+        for (int k = 0; k < 20; k++)
+            len += (size_t)snprintf(text + len, cap - len, "  f%d: a.string(),\n", k);
+        len += (size_t)snprintf(text + len, cap - len, "});\n");
+    }
+    len += (size_t)snprintf(text + len, cap - len, "const schema = a.schema({\n");
+    for (int i = 0; i < 20; i++)
+        len += i < 8 ? (size_t)snprintf(text + len, cap - len, "  T%d: C%d,\n", i, i)
+                     : (size_t)snprintf(text + len, cap - len, "  T%d: a.enum(['X%d']),\n", i, i);
+    len += (size_t)snprintf(text + len, cap - len,
+                            "  M: a.model({ name: a.string() }),\n"
+                            "}).authorization((allow) => [allow.publicApiKey()]);\n"
+                            "export const data = defineData({ schema });\n");
+    add_text(&p, "/p/amplify/data/resource.ts", text);
+    free(text);
+    amp_model *inc = amp_model_build(p.sources, p.count);
+    for (int w = 0; inc && inc->warmth < AMP_MODEL_WARM; w++)
+        inc = amp_model_warm(p.sources, p.count, inc);
+    replace_after(&p, 1, "  M: a.model(", "a.string()", "a.integer()");
+    check_same(&inc, &p, "a model next to nested objects edited");
+    replace_after(&p, 1, "const C3 = ", "f7: a.string()", "f7: a.float()");
+    check_same(&inc, &p, "an inner object edited");
+    amp_model_delete(inc);
+    unload(&p);
+}
+
+/* A rebuild leaves the model it replaced for amp_model_collect (the server
+ * frees it once a keystroke's diagnostics are out), and never more than
+ * one: the next rebuild frees an uncollected one first. */
+static void test_replaced_model_collected(void)
+{
+    project p;
+    start_data_project(&p);
+    add_text(&p, "/p/amplify/data/resource.ts",
+             "import { a, defineData } from '@aws-amplify/backend';\n"
+             "const schema = a.schema({ Post: a.model({ title: a.string() }) });\n"
+             "export const data = defineData({ schema });\n");
+    amp_model *inc = amp_model_build(p.sources, p.count);
+    AMP_CHECK(inc && inc->dead == NULL);
+    replace_first(&p, 1, "title", "name");
+    check_same(&inc, &p, "a field renamed");
+    AMP_CHECK(inc && inc->dead != NULL && inc->dead->dead == NULL);
+    replace_first(&p, 1, "name", "title");
+    check_same(&inc, &p, "the field renamed back, the replaced model not collected");
+    AMP_CHECK(inc && inc->dead != NULL && inc->dead->dead == NULL);
+    amp_model_collect(inc);
+    AMP_CHECK(inc && inc->dead == NULL);
+    amp_model_delete(inc);
+    unload(&p);
+}
+
 static void test_every_project(void)
 {
     DIR *d = opendir(projects_dir);
@@ -1148,6 +1215,8 @@ int main(int argc, char **argv)
     AMP_RUN(test_findings_lookups);
     AMP_RUN(test_generated_name_counts);
     AMP_RUN(test_splice);
+    AMP_RUN(test_splice_nested);
+    AMP_RUN(test_replaced_model_collected);
     AMP_RUN(test_every_project);
     return amp_test_summary();
 }

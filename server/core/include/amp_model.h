@@ -425,12 +425,15 @@ typedef struct amp_model {
      * tree; and the pairs it noted, by their key node's id. */
     TSTree **trees;
     struct amp_pair_ids *pair_ids; /* owned, or NULL */
+    struct amp_model *dead;        /* owned, or NULL: the model this one was rebuilt from, left
+                                      for amp_model_collect */
     /* What lets the next build take a large object over after an edit
      * inside one of its pairs, without reading its other pairs: each
      * file's text as this build read it (amp_doc.gen) and the pairs of each
      * object of many pairs, in order (model_eval.c, splice_object). */
     uint64_t *file_gen;              /* owned: per file */
-    struct amp_splice *splices;      /* owned: splice_count of splice_cap */
+    struct amp_splice **splices;     /* owned, each owned: splice_count of splice_cap (apart, so
+                                        that growing the array moves none a build fills) */
     size_t splice_count, splice_cap;
     struct amp_file_index **file_index; /* owned array of file_count owned indexes (or NULL):
                                            each file's imports and top-level names */
@@ -472,8 +475,14 @@ amp_model *amp_model_warm(const amp_source *sources, size_t count, amp_model *pr
 #define AMP_MODEL_WARM 2
 #define AMP_MODEL_MAX_KEPT 4
 
-/* Frees the model. Accepts NULL. */
+/* Frees the model (and what amp_model_collect has not). Accepts NULL. */
 void amp_model_delete(amp_model *model);
+
+/* Frees the model m was rebuilt from: amp_model_rebuild and amp_model_warm
+ * leave it for later (at most one: the next rebuild frees it first), so
+ * that an editor gets a keystroke's diagnostics before megabytes are
+ * freed. Accepts NULL. */
+void amp_model_collect(amp_model *m);
 
 /* Answers computed from a name alone, kept from build to build (see
  * amp_model.name_memo). */

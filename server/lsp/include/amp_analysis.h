@@ -30,6 +30,10 @@ bool amp_backend_warm(amp_workspace *ws);
 /* True when amp_backend_warm has work. */
 bool amp_backend_wants_warm(const amp_workspace *ws);
 
+/* Frees the models the backends' last rebuilds replaced (amp_model_collect):
+ * call once their answers have gone out. */
+void amp_workspace_collect(amp_workspace *ws);
+
 /* Brings every backend's model (and its rule findings) up to date; files
  * whose findings may have changed are marked dirty. Call before looking at
  * which files are dirty. */
