@@ -984,6 +984,18 @@ static void test_entries_with_imports(void)
     unload(&p);
 }
 
+/* Adds text as amplify/data/resource.ts of p (takes text) and builds the
+ * model, warmed as the server warms it. */
+static amp_model *add_data_warm(project *p, char *text)
+{
+    add_text(p, "/p/amplify/data/resource.ts", text);
+    free(text);
+    amp_model *m = amp_model_build(p->sources, p->count);
+    while (m && m->warmth < AMP_MODEL_WARM)
+        m = amp_model_warm(p->sources, p->count, m);
+    return m;
+}
+
 /* A schema of many models, the shape of the benchmark's: an edit inside
  * one model's value (the keystroke of an editor) takes the others over
  * from the record of the schema object (splice_object in model_eval.c)
@@ -1021,11 +1033,7 @@ static void test_splice(void)
                             "  Status: a.enum(['A', 'B']),\n"
                             "});\n"
                             "export const data = defineData({ schema });\n");
-    add_text(&p, "/p/amplify/data/resource.ts", text);
-    free(text);
-    amp_model *inc = amp_model_build(p.sources, p.count);
-    for (int w = 0; inc && inc->warmth < AMP_MODEL_WARM; w++)
-        inc = amp_model_warm(p.sources, p.count, inc);
+    amp_model *inc = add_data_warm(&p, text);
     /* A keystroke in the fifth model, and its undo. */
     replace_after(&p, 1, "M4: a.model(", "a.string()", "a.xstring()");
     check_same(&inc, &p, "a letter typed into one model");
@@ -1130,11 +1138,7 @@ static void test_splice_nested(void)
                             "  M: a.model({ name: a.string() }),\n"
                             "}).authorization((allow) => [allow.publicApiKey()]);\n"
                             "export const data = defineData({ schema });\n");
-    add_text(&p, "/p/amplify/data/resource.ts", text);
-    free(text);
-    amp_model *inc = amp_model_build(p.sources, p.count);
-    for (int w = 0; inc && inc->warmth < AMP_MODEL_WARM; w++)
-        inc = amp_model_warm(p.sources, p.count, inc);
+    amp_model *inc = add_data_warm(&p, text);
     replace_after(&p, 1, "  M: a.model(", "a.string()", "a.integer()");
     check_same(&inc, &p, "a model next to nested objects edited");
     replace_after(&p, 1, "const C3 = ", "f7: a.string()", "f7: a.float()");
