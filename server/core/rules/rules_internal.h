@@ -95,6 +95,14 @@ const void *amp_rules_memo_get(amp_check *c, unsigned family, size_t si, size_t 
  * holds NULL until the rule puts something there. */
 void **amp_rules_memo_state(amp_check *c, unsigned which, void (*state_free)(void *));
 
+/* For deleting from a linear-probing table of a power-of-two size: true
+ * when home, the slot a key at slot j hashes to, lies in the cyclic range
+ * (hole, j], so that the key cannot move back into the hole. */
+static inline bool amp_probe_stays(size_t hole, size_t home, size_t j)
+{
+    return hole <= j ? hole < home && home <= j : hole < home || home <= j;
+}
+
 /* The states of amp_rules_memo_state. */
 enum {
     AMP_MEMO_STATE_GEN_NAMES, /* the generated-name counts (rules_schema_more.c) */

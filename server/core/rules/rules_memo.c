@@ -180,7 +180,7 @@ static void remove_slot(amp_rule_memo *memo, size_t i)
             if (!memo->slots[j].hash)
                 return;
             home = (size_t)(memo->slots[j].hash >> 7) & mask;
-        } while (i <= j ? i < home && home <= j : i < home || home <= j);
+        } while (amp_probe_stays(i, home, j));
         memo->slots[i] = memo->slots[j];
         i = j;
     }

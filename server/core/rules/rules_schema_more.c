@@ -786,7 +786,7 @@ static void drop_source(gen_state *st, size_t i)
             if (!st->sources[j].id)
                 return;
             home = source_home(st, st->sources[j].id, st->sources[j].scope);
-        } while (i <= j ? i < home && home <= j : i < home || home <= j);
+        } while (amp_probe_stays(i, home, j));
         st->sources[i] = st->sources[j];
         i = j;
     }
